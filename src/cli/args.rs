@@ -1,0 +1,194 @@
+//! Command-line arguments (clap derive). Each field's doc comment is its `--help`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// diplograph: turn diplomatic news into a knowledge graph of actors, pledges and
+/// statements.
+#[derive(Debug, Parser)]
+#[command(name = "diplograph", version, about, long_about = None)]
+pub struct Cli {
+    /// Extra gazetteer entries (RON: countries, organizations, people, regions) that
+    /// add to or override the bundled ones.
+    #[arg(long, global = true, value_name = "FILE.ron")]
+    pub gazetteer: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract actors and events, and merge them into the store.
+    Ingest(IngestArgs),
+    /// Extract from articles and print the result; no store is read or written.
+    Extract(ExtractArgs),
+    /// Who pledged what, to whom, when — with the evidence sentence.
+    Pledges(EventArgs),
+    /// Who said what, about whom — with the evidence sentence.
+    Statements(EventArgs),
+    /// List the actors in the store.
+    Entities(EntitiesArgs),
+    /// Everything about one actor: roles, memberships, pledges and statements.
+    Show(ShowArgs),
+    /// Write the graph as DOT, networkx node-link JSON or CSV.
+    Export(ExportArgs),
+    /// Remove a document from the store, with every event only it reported.
+    Forget(ForgetArgs),
+}
+
+/// The store file option shared by commands that read it.
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The store file.
+    #[arg(
+        long = "graph",
+        short = 'g',
+        value_name = "FILE",
+        default_value = "diplograph.ron"
+    )]
+    pub graph: PathBuf,
+}
+
+/// Output file option.
+#[derive(Debug, Args)]
+pub struct OutArg {
+    /// Write to this file (or directory, for CSV export) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `ingest`
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Article files, directories (recursive: *.txt, *.md, *.jsonl), or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// Formats of `extract`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per document (an array for several).
+    Json,
+    /// One JSON object per line, streaming.
+    Jsonl,
+    /// A human-readable listing.
+    Table,
+}
+
+/// `extract`
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files, directories, JSON Lines corpora, or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "json")]
+    pub format: ExtractFormat,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+/// Formats of event listings.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns with the evidence sentence.
+    Table,
+    /// A JSON array.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// `pledges` and `statements`
+#[derive(Debug, Args)]
+pub struct EventArgs {
+    /// Only events by this actor (name, alias or id; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Only pledges to this recipient.
+    #[arg(long, value_name = "NAME")]
+    pub to: Option<String>,
+    /// Only statements about this actor.
+    #[arg(long, value_name = "NAME")]
+    pub about: Option<String>,
+    /// Only events on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Also list negated and hedged commitments ("did not commit", "could send").
+    #[arg(long)]
+    pub all: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "table")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+/// `entities`
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only this kind: person, country, organization, group.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "table")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+/// `show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The actor (name, alias or id; case-insensitive).
+    pub name: String,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+/// `export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// dot, json (networkx node-link) or csv (nodes.csv, edges.csv, events.csv).
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Only the neighbourhood of this actor (DOT).
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// Radius of the neighbourhood around --focus.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// Only these event kinds, comma-separated (DOT): pledge,statement.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Draw actors with no visible edge too (DOT).
+    #[arg(long)]
+    pub isolated: bool,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+/// `forget`
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// Document ids to remove.
+    #[arg(required = true, value_name = "DOC")]
+    pub docs: Vec<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}

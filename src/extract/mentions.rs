@@ -1,0 +1,697 @@
+//! Stage 2: mentions — every stretch of a sentence that may name an actor.
+//!
+//! Sources, in order of strength: title patterns ("German Chancellor Friedrich
+//! Merz", "Qatar's prime minister, Sheikh Mohammed bin Abdulrahman Al Thani"),
+//! gazetteer forms (names, acronyms, demonyms, capitals, seats of government),
+//! collectives ("26 European countries", "European partners", "German officials"),
+//! definite descriptions ("the French leader", "the coalition") and pronouns.
+//! Mentions do not overlap. What a mention refers to is decided later (resolve).
+
+use super::{Mention, MentionKind, Pronoun, Sentence};
+use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
+use crate::lexicon::Lexicon;
+use crate::text::TokenKind;
+
+/// Month and weekday names: capitalized, never part of a person's name.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Capitalized words that start sentences or headings but are not names.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "However",
+    "Meanwhile",
+    "Photo",
+    "By",
+    "According",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "As",
+    "If",
+    "When",
+    "Speaking",
+    "Asked",
+    "Under",
+    "With",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "Also",
+    "Earlier",
+    "Later",
+    "There",
+    "Both",
+    "Each",
+    "All",
+    "Some",
+    "No",
+    "Yes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Reuters",
+    "AFP",
+    "AP",
+    "Getty",
+    "Images",
+    "File",
+    "Twitter",
+    "X",
+    "Telegram",
+    "Facebook",
+    "State",
+    "Ministry",
+    "Government",
+    "Council",
+    "Office",
+    "Palace",
+    "House",
+    "Department",
+    "Agency",
+    "Forces",
+    "Army",
+    "Party",
+    "Union",
+    "Summit",
+    "Conference",
+    "Forum",
+    "Agreement",
+    "Accord",
+    "Treaty",
+    "Plan",
+    "Initiative",
+    "Fund",
+    "Bank",
+    "Court",
+    "Group",
+    "Coalition",
+];
+
+/// Finds all mentions in the sentences of one document.
+pub fn find(
+    text: &str,
+    sentences: &[Sentence],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) -> Vec<Mention> {
+    let hits = gazetteer.find(text);
+    let mut out = Vec::new();
+    let mut h = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        while h < hits.len() && hits[h].start < s.span.start {
+            h += 1;
+        }
+        let mut sent_hits = Vec::new();
+        while h < hits.len() && hits[h].end <= s.span.end {
+            sent_hits.push(hits[h]);
+            h += 1;
+        }
+        out.extend(in_sentence(text, si, s, &sent_hits, gazetteer, lexicon));
+    }
+    out
+}
+
+/// A gazetteer hit mapped onto token indices.
+#[derive(Clone, Copy)]
+struct TokHit {
+    first: usize,
+    end: usize,
+    hit: Hit,
+}
+
+fn in_sentence(
+    text: &str,
+    si: usize,
+    s: &Sentence,
+    hits: &[Hit],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) -> Vec<Mention> {
+    let tok_hits: Vec<TokHit> = hits
+        .iter()
+        .filter_map(|hit| {
+            let first = s.tokens.iter().position(|t| t.span.start == hit.start)?;
+            let end = s.tokens.iter().position(|t| t.span.end >= hit.end)? + 1;
+            Some(TokHit {
+                first,
+                end,
+                hit: *hit,
+            })
+        })
+        .collect();
+    let hit_at = |i: usize| tok_hits.iter().find(|t| t.first == i).copied();
+    let mut taken = vec![false; s.tokens.len()];
+    let mut out: Vec<Mention> = Vec::new();
+    let n = s.tokens.len();
+    let word = |i: usize| s.tokens[i].span.of(text);
+
+    // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME.
+    let mut i = 0;
+    while i < n {
+        let Some(rlen) = lexicon.roles.match_at(&s.words, i) else {
+            i += 1;
+            continue;
+        };
+        // Role words inside a gazetteer name ("European Council President" is fine,
+        // "Secretary of State" inside an org name is not).
+        if tok_hits.iter().any(|t| t.first < i && i < t.end) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + rlen;
+        let mut affiliation: Option<Entry> = None;
+        // "President of the European Council Antonio Costa"
+        if j + 1 < n && s.words[j] == "of" {
+            let k = if s.words[j + 1] == "the" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some(th) = hit_at(k) {
+                affiliation = Some(th.hit.entry);
+                j = th.end;
+            }
+        }
+        let comma_before_name = j < n && word(j) == ",";
+        if comma_before_name {
+            j += 1;
+        }
+        while j < n && lexicon.honorifics.contains(word(j)) {
+            j += 1;
+        }
+        let name_start = j;
+        let name_end = name_run(text, s, name_start, lexicon, &tok_hits);
+        if name_end == name_start {
+            i += 1;
+            continue;
+        }
+        // Affiliation before the role: "French President", "Qatar's prime minister",
+        // "European Council President", "Deputy Foreign Minister".
+        let mut a = i;
+        while a > 0 && lexicon.role_modifiers.match_at(&s.words, a - 1).is_some() {
+            a -= 1;
+        }
+        let mut title_start = a;
+        if affiliation.is_none() && a > 0 {
+            let mut b = a;
+            if s.words[b - 1] == "'s" || s.words[b - 1] == "’s" {
+                b -= 1;
+            }
+            if let Some(th) = tok_hits.iter().find(|t| t.end == b) {
+                if !matches!(th.hit.entry, Entry::Person(_)) {
+                    affiliation = Some(th.hit.entry);
+                    title_start = th.first;
+                }
+            }
+        }
+        let role_text = s.tokens[a].span.start..s.tokens[i + rlen - 1].span.end;
+        let role = tidy_role(&text[role_text]);
+        let name_span = crate::text::Span::new(
+            s.tokens[name_start].span.start,
+            s.tokens[name_end - 1].span.end,
+        );
+        let name = clean_name(name_span.of(text), lexicon);
+        let full = if comma_before_name {
+            None
+        } else {
+            Some(
+                text[s.tokens[title_start].span.start..name_span.end]
+                    .trim()
+                    .to_string(),
+            )
+        };
+        for t in taken.iter_mut().take(name_end).skip(name_start) {
+            *t = true;
+        }
+        let known = known_person(&name, gazetteer, &tok_hits, name_start, name_end);
+        out.push(Mention {
+            sentence: si,
+            first: name_start,
+            end: name_end,
+            span: name_span,
+            kind: MentionKind::Person {
+                name,
+                role: Some(role),
+                affiliation,
+                known,
+                full,
+            },
+            entity: None,
+        });
+        i = name_end;
+    }
+
+    // 2. Collectives: NUMBER [adjectives] COLLECTIVE, REGION-ADJ COLLECTIVE,
+    //    DEMONYM OFFICIALS.
+    for i in 0..n {
+        if taken[i] {
+            continue;
+        }
+        // "German officials", "the Chinese foreign ministry"
+        if let Some(th) = hit_at(i) {
+            if th.hit.form == Form::Demonym {
+                if let Entry::Country(_) = th.hit.entry {
+                    if let Some(len) = lexicon.official_nouns.match_at(&s.words, th.end) {
+                        let end = th.end + len;
+                        if (th.first..end).all(|k| !taken[k]) {
+                            mark(&mut taken, th.first, end);
+                            out.push(Mention {
+                                sentence: si,
+                                first: th.first,
+                                end,
+                                span: span_of(s, th.first, end),
+                                kind: MentionKind::Gazetteer {
+                                    entry: th.hit.entry,
+                                    form: Form::Metonym,
+                                },
+                                entity: None,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                if let Entry::Region(_) = th.hit.entry {
+                    if let Some(end) = collective_end(s, th.end, lexicon) {
+                        if (th.first..end).all(|k| !taken[k]) {
+                            mark(&mut taken, th.first, end);
+                            out.push(group(text, si, s, th.first, end));
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        if is_quantity(&s.words[i], s.tokens[i].kind) {
+            let mut j = i + 1;
+            // adjectives: a demonym/region adjective or lowercase modifiers
+            let mut steps = 0;
+            while j < n && steps < 3 {
+                if let Some(end) = collective_end(s, j, lexicon) {
+                    if (i..end).all(|k| !taken[k]) {
+                        mark(&mut taken, i, end);
+                        out.push(group(text, si, s, i, end));
+                    }
+                    break;
+                }
+                let w = word(j);
+                let ok = hit_at(j).is_some_and(|t| t.hit.form == Form::Demonym && t.end == j + 1)
+                    || w.chars().all(|c| c.is_lowercase() || c == '-');
+                if !ok {
+                    break;
+                }
+                j += 1;
+                steps += 1;
+            }
+        }
+    }
+
+    // 3. Gazetteer hits not covered by title patterns or collectives.
+    for th in &tok_hits {
+        if (th.first..th.end).any(|k| taken[k]) {
+            continue;
+        }
+        // A region adjective on its own ("European security") is not an actor.
+        if matches!(th.hit.entry, Entry::Region(_)) && th.hit.form == Form::Demonym {
+            continue;
+        }
+        mark(&mut taken, th.first, th.end);
+        out.push(Mention {
+            sentence: si,
+            first: th.first,
+            end: th.end,
+            span: span_of(s, th.first, th.end),
+            kind: MentionKind::Gazetteer {
+                entry: th.hit.entry,
+                form: th.hit.form,
+            },
+            entity: None,
+        });
+    }
+
+    // 4. Descriptions ("the French leader", "the minister", "the coalition") and pronouns.
+    for i in 0..n {
+        if taken[i] {
+            continue;
+        }
+        let w = s.words[i].as_str();
+        if w == "the" && i + 1 < n {
+            // [demonym] person-description, not followed by a name (that was a title).
+            let mut j = i + 1;
+            let mut country = None;
+            if let Some(th) = hit_at(j) {
+                if th.hit.form == Form::Demonym && matches!(th.hit.entry, Entry::Country(_)) {
+                    country = Some(th.hit.entry);
+                    j = th.end;
+                }
+            }
+            // skip an age or adjective: "the 62-year-old president", "the veteran diplomat"
+            if j < n && (s.words[j].contains("year-old") || s.words[j] == "veteran") {
+                j += 1;
+            }
+            if let Some(len) = lexicon.person_descriptions.match_at(&s.words, j) {
+                let end = j + len;
+                if (i..end).all(|k| !taken[k] || (country.is_some() && k < j)) {
+                    // Remove the demonym mention we are absorbing.
+                    out.retain(|m| !(m.sentence == si && m.first >= i && m.end <= end));
+                    mark(&mut taken, i, end);
+                    out.push(Mention {
+                        sentence: si,
+                        first: i,
+                        end,
+                        span: span_of(s, i, end),
+                        kind: MentionKind::PersonRef {
+                            country,
+                            head: s.words[j..end].join(" "),
+                        },
+                        entity: None,
+                    });
+                    continue;
+                }
+            }
+            // "the coalition", "the bloc", "the alliance"
+            if let Some(desc) = s.words.get(i + 1) {
+                let phrase = format!("the {desc}");
+                if gazetteer
+                    .organizations
+                    .iter()
+                    .any(|o| o.descriptions.iter().any(|d| d == &phrase))
+                    && !taken[i + 1]
+                    && !next_is_capitalized_name(text, s, i + 2)
+                {
+                    mark(&mut taken, i, i + 2);
+                    out.push(Mention {
+                        sentence: si,
+                        first: i,
+                        end: i + 2,
+                        span: span_of(s, i, i + 2),
+                        kind: MentionKind::OrgRef { phrase },
+                        entity: None,
+                    });
+                    continue;
+                }
+            }
+        }
+        let pronoun = match w {
+            "he" | "him" | "his" => Some(Pronoun::He),
+            "she" | "her" | "hers" => Some(Pronoun::She),
+            "they" => Some(Pronoun::They),
+            "it" => Some(Pronoun::It),
+            "we" => Some(Pronoun::We),
+            "i" if word(i) == "I" => Some(Pronoun::I),
+            _ => None,
+        };
+        if let Some(p) = pronoun {
+            taken[i] = true;
+            out.push(Mention {
+                sentence: si,
+                first: i,
+                end: i + 1,
+                span: span_of(s, i, i + 1),
+                kind: MentionKind::Pronoun(p),
+                entity: None,
+            });
+        }
+    }
+
+    // 5. Untitled names of people in speaker position: "Musalia Mudavadi said".
+    let mut i = 0;
+    while i < n {
+        if taken[i] || !is_capitalized(word(i)) || NOT_NAMES.contains(&word(i)) {
+            i += 1;
+            continue;
+        }
+        let end = name_run(text, s, i, lexicon, &tok_hits);
+        let len = end.saturating_sub(i);
+        let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.words, end).is_some();
+        let followed_by_apposition = end + 2 < n
+            && word(end) == ","
+            && matches!(s.words[end + 1].as_str(), "the" | "a" | "an")
+            && (lexicon.roles.match_at(&s.words, end + 2).is_some()
+                || hit_at(end + 2).is_some_and(|t| {
+                    t.hit.form == Form::Demonym && lexicon.roles.match_at(&s.words, t.end).is_some()
+                }));
+        if (2..=4).contains(&len)
+            && (followed_by_speech || followed_by_apposition)
+            && (i..end).all(|k| !taken[k])
+        {
+            let span = span_of(s, i, end);
+            let name = clean_name(span.of(text), lexicon);
+            mark(&mut taken, i, end);
+            out.push(Mention {
+                sentence: si,
+                first: i,
+                end,
+                span,
+                kind: MentionKind::Person {
+                    name,
+                    role: None,
+                    affiliation: None,
+                    known: None,
+                    full: None,
+                },
+                entity: None,
+            });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+
+    out.sort_by_key(|m| m.first);
+    out
+}
+
+fn mark(taken: &mut [bool], from: usize, to: usize) {
+    for t in taken.iter_mut().take(to).skip(from) {
+        *t = true;
+    }
+}
+
+fn span_of(s: &Sentence, first: usize, end: usize) -> crate::text::Span {
+    crate::text::Span::new(s.tokens[first].span.start, s.tokens[end - 1].span.end)
+}
+
+fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Mention {
+    let span = span_of(s, first, end);
+    Mention {
+        sentence: si,
+        first,
+        end,
+        span,
+        kind: MentionKind::Group {
+            name: span.of(text).to_string(),
+        },
+        entity: None,
+    }
+}
+
+/// If a collective noun starts at `j` (optionally after lowercase modifiers), where it ends.
+fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
+    let mut k = j;
+    for _ in 0..2 {
+        if let Some(len) = lexicon.collective_nouns.match_at(&s.words, k) {
+            return Some(k + len);
+        }
+        // one lowercase modifier ("defense industries", "donor countries")
+        let w = s.words.get(k)?;
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn is_quantity(word: &str, kind: TokenKind) -> bool {
+    if kind == TokenKind::Number {
+        return !word.contains('.') && word.len() <= 3;
+    }
+    matches!(
+        word,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "several"
+            | "dozens"
+            | "many"
+            | "some"
+            | "numerous"
+            | "other"
+            | "fellow"
+            | "western"
+            | "allied"
+    )
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn next_is_capitalized_name(text: &str, s: &Sentence, i: usize) -> bool {
+    s.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)))
+}
+
+/// The end (exclusive) of a run of name tokens starting at `start`.
+fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[TokHit]) -> usize {
+    let n = s.tokens.len();
+    let mut j = start;
+    let mut capitals = 0;
+    while j < n && j - start < 6 {
+        let t = s.tokens[j];
+        let w = t.span.of(text);
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        // A gazetteer place or organization ends the name ("... Merz in Berlin").
+        if hits.iter().any(|h| {
+            h.first == j && !matches!(h.hit.entry, Entry::Person(_)) && h.hit.form != Form::Surname
+        }) && capitals > 0
+        {
+            break;
+        }
+        if is_capitalized(w) && !CALENDAR.contains(&w) && !(NOT_NAMES.contains(&w) && j == start) {
+            if lexicon.roles.match_at(&s.words, j).is_some() && capitals > 0 {
+                break;
+            }
+            capitals += 1;
+            j += 1;
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let particle = lexicon.name_particles.contains(&lw)
+            || lw.starts_with("al-")
+            || lw.starts_with("el-")
+            || lw.starts_with("bin-");
+        let next_cap = s
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
+        if particle && capitals > 0 && (next_cap || lw.contains('-')) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    if capitals == 0 {
+        start
+    } else {
+        // Do not end on a particle.
+        while j > start
+            && !is_capitalized(s.tokens[j - 1].span.of(text))
+            && !s.tokens[j - 1].span.of(text).contains('-')
+        {
+            j -= 1;
+        }
+        j
+    }
+}
+
+/// Drops honorifics and trailing possessives from a name as written.
+fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
+    let words: Vec<&str> = raw
+        .split_whitespace()
+        .filter(|w| !lexicon.honorifics.contains(*w))
+        .collect();
+    words.join(" ")
+}
+
+/// Title-cases a role as written: "foreign minister" -> "Foreign Minister".
+fn tidy_role(raw: &str) -> String {
+    raw.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if w.len() > 2 || w == "UN" => {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The gazetteer person a titled name refers to, if any.
+fn known_person(
+    name: &str,
+    gazetteer: &Gazetteer,
+    hits: &[TokHit],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    if let Some((Entry::Person(p), _)) = gazetteer.lookup(name) {
+        return Some(p);
+    }
+    hits.iter()
+        .filter(|h| h.first >= first && h.end <= end)
+        .find_map(|h| match h.hit.entry {
+            Entry::Person(p) if h.hit.form != Form::Surname || end - first == 1 => Some(p),
+            _ => None,
+        })
+}

@@ -1,0 +1,307 @@
+//! Extraction: one document in, its entities and events out.
+//!
+//! The pipeline is a sequence of small stages with data types between them:
+//!
+//! 1. [`prepare`]: sentences, tokens and quotations of the text ([`Sentence`]);
+//! 2. [`mentions::find`]: every stretch that may name an actor ([`Mention`]);
+//! 3. [`resolve::resolve`]: which entity each mention refers to ([`DocEntities`]);
+//! 4. [`statements::find`] and [`pledges::find`]: events with speakers, committers,
+//!    recipients, quotes, modality and evidence ([`Event`]).
+//!
+//! Extraction never fails: whatever the input, it returns what it found plus
+//! diagnostics. It holds no state between documents; the [`Extractor`] only owns
+//! the gazetteer and the lexicons.
+
+mod clause;
+mod mentions;
+mod pledges;
+mod resolve;
+mod statements;
+
+use crate::error::Result;
+use crate::gazetteer::{Entry, Form, Gazetteer};
+use crate::graph::{Link, LinkKind};
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Entity, EntityKind, Event};
+use crate::text::{self, Quotation, Span, Token};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A sentence with its tokens, ready for the later stages.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Where the sentence is in the document text.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// The tokens' text, lowercased (for lexicon lookups).
+    pub words: Vec<String>,
+    /// Which paragraph (line) it belongs to.
+    pub paragraph: usize,
+}
+
+/// A pronoun that may refer to an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he, him, his
+    He,
+    /// she, her
+    She,
+    /// they
+    They,
+    /// it
+    It,
+    /// we
+    We,
+    /// I
+    I,
+}
+
+/// What a mention is, before resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A gazetteer form.
+    Gazetteer {
+        /// The entry.
+        entry: Entry,
+        /// How it is named.
+        form: Form,
+    },
+    /// A person found by a title pattern or a name shape.
+    Person {
+        /// The name as written, without honorifics.
+        name: String,
+        /// The role from the title ("Foreign Minister").
+        role: Option<String>,
+        /// The country or organization in the title.
+        affiliation: Option<Entry>,
+        /// The gazetteer person, when known.
+        known: Option<usize>,
+        /// The whole titled form ("French President Emmanuel Macron").
+        full: Option<String>,
+    },
+    /// An unnamed collective ("26 European countries").
+    Group {
+        /// The collective as written.
+        name: String,
+    },
+    /// A definite description of a person ("the French leader").
+    PersonRef {
+        /// The country of the demonym, when given.
+        country: Option<Entry>,
+        /// The head noun ("leader", "foreign minister").
+        head: String,
+    },
+    /// A definite description of an organization ("the coalition").
+    OrgRef {
+        /// The description, lowercased ("the coalition").
+        phrase: String,
+    },
+    /// A pronoun.
+    Pronoun(Pronoun),
+}
+
+/// A stretch of a sentence that may name an actor.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// First token index in the sentence.
+    pub first: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Byte span in the document.
+    pub span: Span,
+    /// What it is.
+    pub kind: MentionKind,
+    /// The document entity it refers to (index into [`DocEntities::list`]), once resolved.
+    pub entity: Option<usize>,
+}
+
+/// The entities of one document, and the mentions resolved to them.
+#[derive(Clone, Debug, Default)]
+pub struct DocEntities {
+    /// The entities, in order of first mention.
+    pub list: Vec<Entity>,
+    /// All mentions, in reading order, with `entity` filled where resolved.
+    pub mentions: Vec<Mention>,
+    by_id: HashMap<String, usize>,
+}
+
+impl DocEntities {
+    /// Adds an entity (merging with an existing one of the same id) and returns its index.
+    pub fn add(&mut self, entity: Entity) -> usize {
+        if let Some(&i) = self.by_id.get(&entity.id) {
+            self.list[i].merge(&entity);
+            return i;
+        }
+        self.by_id.insert(entity.id.clone(), self.list.len());
+        self.list.push(entity);
+        self.list.len() - 1
+    }
+
+    /// The index of the entity with this id.
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// The document id.
+    pub doc: String,
+    /// Entities mentioned in the document (those that take part in events, and every
+    /// named actor).
+    pub entities: Vec<Entity>,
+    /// Pledges, statements and other events, with evidence.
+    pub events: Vec<Event>,
+    /// Role links (person -> country/organization) and memberships (country ->
+    /// organization) among the document's entities.
+    pub links: Vec<Link>,
+    /// Things worth knowing that are not errors ("empty document").
+    pub diagnostics: Vec<String>,
+}
+
+/// Stage 1: sentences, tokens and quotations.
+pub fn prepare(text: &str) -> (Vec<Sentence>, Vec<Quotation>) {
+    let spans = text::sentences(text);
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let tokens = text::tokenize(span.of(text), span.start);
+        let words = tokens
+            .iter()
+            .map(|t| {
+                let w = t.span.of(text);
+                match w {
+                    "’s" | "'s" | "’S" | "'S" => "'s".to_string(),
+                    _ => w.to_lowercase().replace('’', "'"),
+                }
+            })
+            .collect();
+        let paragraph = text[..span.start].matches('\n').count();
+        out.push(Sentence {
+            span,
+            tokens,
+            words,
+            paragraph,
+        });
+    }
+    (out, text::quotations(text))
+}
+
+/// Turns documents into entities and events, with a gazetteer and lexicons.
+#[derive(Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor with the bundled gazetteer and lexicons.
+    pub fn bundled() -> Result<Extractor> {
+        Ok(Extractor {
+            gazetteer: Gazetteer::bundled()?,
+            lexicon: Lexicon::bundled()?,
+        })
+    }
+
+    /// An extractor whose gazetteer is extended by a user file.
+    pub fn with_gazetteer_file(path: &Path) -> Result<Extractor> {
+        Ok(Extractor {
+            gazetteer: Gazetteer::with_user_file(path)?,
+            lexicon: Lexicon::bundled()?,
+        })
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts entities and events from one document. Never fails.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut out = Extraction {
+            doc: doc.id.clone(),
+            ..Extraction::default()
+        };
+        if doc.text.trim().is_empty() {
+            out.diagnostics.push("empty document".into());
+            return out;
+        }
+        let text = doc.text.as_str();
+        let (sentences, quotes) = prepare(text);
+        let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
+        let ents = resolve::resolve(
+            text,
+            doc.published.as_deref(),
+            &sentences,
+            mentions,
+            &self.gazetteer,
+            &self.lexicon,
+        );
+        let ctx = clause::Context {
+            text,
+            doc,
+            sentences: &sentences,
+            quotes: &quotes,
+            ents: &ents,
+            lexicon: &self.lexicon,
+        };
+        let mut events = statements::find(&ctx);
+        events.extend(pledges::find(&ctx));
+        out.events = events;
+        out.links = links(&ents.list, &self.gazetteer);
+        out.entities = ents.list.clone();
+        out
+    }
+}
+
+/// Role links from persons' attributes and memberships from the gazetteer, among
+/// the entities of one document.
+fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
+    let present = |id: &str| entities.iter().any(|e| e.id == id);
+    let mut out = Vec::new();
+    for e in entities {
+        match e.kind {
+            EntityKind::Person => {
+                for key in ["country", "org"] {
+                    if let Some(to) = e.attr(key).filter(|t| present(t)) {
+                        out.push(Link {
+                            from: e.id.clone(),
+                            to: to.to_string(),
+                            kind: LinkKind::Role,
+                            role: e.attr("role").map(str::to_string),
+                        });
+                    }
+                }
+            }
+            EntityKind::Organization => {
+                let Some(org) =
+                    e.id.strip_prefix("org:")
+                        .and_then(|id| gazetteer.org_by_id(id))
+                else {
+                    continue;
+                };
+                for m in &gazetteer.organizations[org].members {
+                    let cid = format!("country:{m}");
+                    if present(&cid) {
+                        out.push(Link {
+                            from: cid,
+                            to: e.id.clone(),
+                            kind: LinkKind::Member,
+                            role: None,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests;

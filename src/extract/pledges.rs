@@ -1,0 +1,465 @@
+//! Stage 4b: pledges — commitments to do or give something in the future.
+//!
+//! Cues: a commitment verb ("pledged", "promised", "vowed", "agreed to provide"),
+//! a future modal with a commitment action ("will send", "is set to provide",
+//! "will “strengthen ...”"), the reported future inside a reported clause ("said it
+//! would send"), and hedged modals ("could send") which are kept but flagged. The
+//! committer is the subject of the cue — one pledge per coordinated subject — also
+//! inside reported clauses ("Macron announced that the United States will ...").
+//! Bare "will" with any other verb is not a pledge, nor is a commitment inside
+//! somebody else's demand or hope ("urged X to send", "hoped Y would").
+
+use super::clause::Context;
+use super::{Mention, MentionKind, Pronoun};
+use crate::model::{EntityKind, Event, EventKind, Modality};
+
+/// A commitment cue found in a sentence.
+struct Cue {
+    /// Token where the cue starts (the modal or the commitment verb).
+    at: usize,
+    /// Token where the committed action (or object) starts.
+    object: usize,
+    /// Cue is a modal of the future or of reported speech.
+    future: bool,
+    /// Cue is a hedged modal ("could").
+    hedged: bool,
+}
+
+/// Finds the pledges of a document (firm, conditional, hedged and negated alike;
+/// the modality says which).
+pub fn find(ctx: &Context) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for si in 0..ctx.sentences.len() {
+        for cue in cues(ctx, si) {
+            let committers = committers(ctx, si, cue.at);
+            for m in committers {
+                let Some(actor_idx) = m.entity else { continue };
+                if let Some(ev) = pledge(ctx, si, &cue, actor_idx, m) {
+                    if !out
+                        .iter()
+                        .any(|e| e.actor == ev.actor && e.evidence[0].start == ev.evidence[0].start)
+                    {
+                        out.push(ev);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let n = s.words.len();
+    let mut out = Vec::new();
+    let reported =
+        (0..n).any(|k| !ctx.in_quote(si, k) && lx.speech_verbs.match_at(&s.words, k).is_some());
+    let mut k = 0;
+    while k < n {
+        // Commitment verbs: "pledged", "has promised to", "agreed to provide".
+        if let Some(len) = lx.commitment_verbs.match_at(&s.words, k) {
+            if !is_noun_use(ctx, si, k) {
+                out.push(Cue {
+                    at: k,
+                    object: k + len,
+                    future: false,
+                    hedged: false,
+                });
+                k += len;
+                continue;
+            }
+        }
+        // "agreed to <action>", "decided to <action>"
+        if matches!(
+            s.words[k].as_str(),
+            "agreed" | "agrees" | "decided" | "decides"
+        ) && s.words.get(k + 1).is_some_and(|w| w == "to")
+            && action_at(ctx, si, k + 2).is_some()
+        {
+            out.push(Cue {
+                at: k,
+                object: k + 2,
+                future: false,
+                hedged: false,
+            });
+            k += 2;
+            continue;
+        }
+        let modal = lx.future_modals.match_at(&s.words, k).map(|l| (l, false));
+        let modal = modal.or_else(|| {
+            (reported && lx.reported_modals.match_at(&s.words, k).is_some()).then_some((1, false))
+        });
+        let modal = modal.or_else(|| {
+            matches!(s.words[k].as_str(), "could" | "may" | "might").then_some((1, true))
+        });
+        if let Some((len, hedged)) = modal {
+            if let Some(obj) = action_after_modal(ctx, si, k + len) {
+                out.push(Cue {
+                    at: k,
+                    object: obj,
+                    future: true,
+                    hedged,
+                });
+                k = obj;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// After a modal: skip adverbs, negation, quote marks and "be ready to"; find an action.
+fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let mut steps = 0;
+    while j < s.words.len() && steps < 4 {
+        if action_at(ctx, si, j).is_some() {
+            return Some(j);
+        }
+        let w = s.words[j].as_str();
+        let skip = lx.skippable.contains(w)
+            || matches!(
+                w,
+                "not" | "n't" | "never" | "each" | "jointly" | "also" | "now" | "soon"
+            )
+            || s.tokens[j].kind == crate::text::TokenKind::Quote
+            || lx.hedges.contains(w);
+        if !skip {
+            return None;
+        }
+        j += 1;
+        steps += 1;
+    }
+    None
+}
+
+fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
+    ctx.lexicon
+        .commitment_actions
+        .match_at(&ctx.sentences[si].words, j)
+}
+
+/// "new pledges", "the promise", "its commitment": a noun, not a verb.
+fn is_noun_use(ctx: &Context, si: usize, k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let s = &ctx.sentences[si];
+    let prev = s.words[k - 1].as_str();
+    let w = s.words[k].as_str();
+    if matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "new"
+            | "these"
+            | "those"
+            | "such"
+            | "of"
+            | "in"
+            | "similar"
+            | "earlier"
+            | "previous"
+            | "fresh"
+            | "'s"
+            | "our"
+            | "my"
+            | "your"
+            | "total"
+            | "this"
+            | "that"
+            | "with"
+            | "firm"
+            | "any"
+    ) {
+        return true;
+    }
+    // "pledge"/"promise"/"offer" bare forms need a subject right before ("we pledge").
+    matches!(
+        w,
+        "pledge" | "promise" | "offer" | "commit" | "vow" | "pledges" | "promises" | "offers"
+    ) && !matches!(
+        prev,
+        "we" | "i" | "they" | "to" | "will" | "would" | "shall" | "also"
+    ) && ctx.mention_ending(si, k).is_none()
+}
+
+/// The committers of the cue at `at`: its subjects, through "it/he/they" back to the
+/// speaker of a reported clause ("Japan said it would send").
+fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
+    let subjects = ctx.subjects_before(si, at);
+    let mut out = Vec::new();
+    for m in subjects {
+        match m.kind {
+            MentionKind::Pronoun(Pronoun::We) | MentionKind::Pronoun(Pronoun::They) => {}
+            MentionKind::Pronoun(Pronoun::It) | MentionKind::Pronoun(Pronoun::I) => {
+                // "it" and "I" only as the speaker of the same sentence.
+                if let Some(sp) = speaker_mention(ctx, si, m) {
+                    out.push(sp);
+                }
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+/// For "X said it would ...": the mention of X (the nearest subject of a speech verb
+/// before `m`).
+fn speaker_mention<'a>(ctx: &Context<'a>, si: usize, m: &Mention) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    (0..m.first)
+        .rev()
+        .filter(|&k| ctx.lexicon.speech_verbs.match_at(&s.words, k).is_some())
+        .find_map(|k| ctx.subjects_before(si, k).into_iter().next())
+        .or_else(|| {
+            // "“I will ...,” Macron said" — the inverted or following speaker.
+            let after: Vec<&Mention> = ctx
+                .mentions_in(si)
+                .into_iter()
+                .filter(|x| x.first > m.first)
+                .collect();
+            (m.kind == MentionKind::Pronoun(Pronoun::I))
+                .then(|| {
+                    after
+                        .into_iter()
+                        .find(|x| ctx.kind_of(x) == Some(EntityKind::Person))
+                })
+                .flatten()
+        })
+}
+
+fn pledge(
+    ctx: &Context,
+    si: usize,
+    cue: &Cue,
+    actor_idx: usize,
+    subject: &Mention,
+) -> Option<Event> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let n = s.words.len();
+    // Somebody else's demand or hope frames the commitment: not a pledge.
+    for k in 0..subject.first {
+        if lx.non_commitment_frames.match_at(&s.words, k).is_some() && !ctx.in_quote(si, k) {
+            return None;
+        }
+    }
+    let mut modality = Modality {
+        future: cue.future,
+        hedged: cue.hedged,
+        ..Modality::default()
+    };
+    // Negation and hedging between the subject and the object.
+    for k in subject.end..cue.object.min(n) {
+        if lx.negations.match_at(&s.words, k).is_some() {
+            modality.negated = true;
+        }
+        if lx.hedges.match_at(&s.words, k).is_some() {
+            modality.hedged = true;
+        }
+    }
+    // Conditions anywhere in the sentence (outside quotes).
+    modality.conditional =
+        (0..n).any(|k| lx.conditions.match_at(&s.words, k).is_some() && s.words[k] != "once");
+    // The object runs to the end of the clause.
+    let obj_end = object_end(ctx, si, cue.object);
+    let what = what_text(ctx, si, cue.object, obj_end);
+    let n_tokens = s.tokens.len();
+    let target = recipient(ctx, si, cue.object, obj_end, actor_idx)
+        .or_else(|| recipient(ctx, si, obj_end, n_tokens, actor_idx));
+    let actor = ctx.ents.list[actor_idx].id.clone();
+    let targets: Vec<String> = target
+        .map(|t| ctx.ents.list[t].id.clone())
+        .into_iter()
+        .collect();
+    let evidence = ctx.evidence(si);
+    let cameo = pledge_cameo(&what);
+    let id = Event::content_id(
+        EventKind::Pledge,
+        &actor,
+        &targets,
+        &what,
+        &evidence.sentence,
+    );
+    Some(Event {
+        id,
+        kind: EventKind::Pledge,
+        actor,
+        targets,
+        what: Some(what),
+        quote: ctx.quote_for(si),
+        modality,
+        date: ctx.doc.published.clone(),
+        cameo: cameo.to_string(),
+        plover: EventKind::Pledge.plover().to_string(),
+        evidence: vec![evidence],
+    })
+}
+
+/// The clause ends at a semicolon, a dash, a condition, or a trailing participle.
+fn object_end(ctx: &Context, si: usize, from: usize) -> usize {
+    let s = &ctx.sentences[si];
+    let n = s.words.len();
+    let mut k = from;
+    while k < n {
+        let w = s.words[k].as_str();
+        if matches!(
+            w,
+            ";" | "—" | "–" | "if" | "unless" | "while" | "following" | "after" | "provided"
+        ) || (w == ","
+            && k + 1 < n
+            && matches!(
+                s.words[k + 1].as_str(),
+                "following"
+                    | "after"
+                    | "while"
+                    | "in"
+                    | "he"
+                    | "she"
+                    | "said"
+                    | "according"
+                    | "as"
+                    | "which"
+                    | "officials"
+            ))
+        {
+            break;
+        }
+        if w == "." && k + 1 == n {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+fn what_text(ctx: &Context, si: usize, from: usize, to: usize) -> String {
+    let s = &ctx.sentences[si];
+    let mut from = from;
+    if s.words.get(from).is_some_and(|w| w == "to") {
+        from += 1;
+    }
+    let to = to.min(from + 16).min(s.tokens.len());
+    if from >= to {
+        return String::new();
+    }
+    let raw = &ctx.text[s.tokens[from].span.start..s.tokens[to - 1].span.end];
+    raw.trim_matches(|c: char| c == ',' || c.is_whitespace() || crate::text::is_quote_char(c))
+        .to_string()
+}
+
+/// The beneficiary: "to/for/with X", "X's", a demonym ("Ukrainian forces"), "on X"
+/// (sanctions); then any other actor in the object.
+fn recipient(ctx: &Context, si: usize, from: usize, to: usize, actor: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    let cands: Vec<&Mention> = ctx
+        .mentions_in(si)
+        .into_iter()
+        .filter(|m| m.first >= from && m.end <= to.max(from))
+        .filter(|m| m.entity.is_some_and(|e| e != actor))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+        .collect();
+    let marked = cands.iter().find(|m| {
+        let mut k = m.first;
+        if k > 0 && s.words[k - 1] == "the" {
+            k -= 1;
+        }
+        let prev = k.checked_sub(1).map(|p| s.words[p].as_str());
+        matches!(
+            prev,
+            Some(
+                "to" | "for"
+                    | "with"
+                    | "on"
+                    | "against"
+                    | "help"
+                    | "helping"
+                    | "supporting"
+                    | "support"
+                    | "backing"
+            )
+        ) || s.words.get(m.end).is_some_and(|w| w == "'s")
+    });
+    let pick = marked
+        .or_else(|| {
+            cands.iter().find(|m| {
+                matches!(
+                    m.kind,
+                    MentionKind::Gazetteer {
+                        form: crate::gazetteer::Form::Demonym,
+                        ..
+                    }
+                )
+            })
+        })
+        .or_else(|| {
+            cands
+                .iter()
+                .find(|m| matches!(ctx.kind_of(m), Some(EntityKind::Country)))
+        })?;
+    pick.entity
+}
+
+/// CAMEO code for what is pledged: economic (0331), military (0332), humanitarian
+/// (0333) aid, or the generic 030.
+fn pledge_cameo(what: &str) -> &'static str {
+    let w = what.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|x| w.contains(x));
+    if has(&[
+        "humanitarian",
+        "food",
+        "medical",
+        "shelter",
+        "refugee",
+        "relief",
+        "vaccine",
+    ]) {
+        "0333"
+    } else if has(&[
+        "troops",
+        "military",
+        "weapons",
+        "air defence",
+        "air defense",
+        "missile",
+        "ammunition",
+        "soldiers",
+        "training",
+        "forces",
+        "arms",
+        "tanks",
+        "drones",
+        "fighter",
+        "security guarantee",
+    ]) {
+        "0332"
+    } else if has(&[
+        "$",
+        "€",
+        "£",
+        "billion",
+        "million",
+        "loan",
+        "fund",
+        "financ",
+        "budget",
+        "investment",
+        "economic",
+        "grant",
+        "credit",
+        "debt",
+    ]) {
+        "0331"
+    } else {
+        "030"
+    }
+}

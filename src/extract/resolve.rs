@@ -1,0 +1,550 @@
+//! Stage 3: in-document resolution — which entity each mention refers to.
+//!
+//! Named mentions map to canonical entities (gazetteer entries, or new persons from
+//! title patterns). Capitals count as their country only in actor position, never
+//! as a venue ("talks in Paris"). Surnames, descriptions ("the French leader", "the
+//! coalition") and pronouns are resolved against the document's own entities; a
+//! mention that cannot be resolved with confidence is left unresolved, because a
+//! wrong referent is worse than none.
+
+use super::{DocEntities, Mention, MentionKind, Pronoun, Sentence};
+use crate::gazetteer::{surname, Entry, Form, Gazetteer};
+use crate::lexicon::Lexicon;
+use crate::model::{slug, Entity, EntityKind};
+use std::collections::HashMap;
+
+/// Facts about a document-level person used for resolving references.
+#[derive(Clone, Debug, Default)]
+struct PersonFacts {
+    surname: String,
+    gender: Option<char>,
+    country: Option<String>,
+    role: String,
+}
+
+/// Resolves every mention in place and returns the document's entities.
+pub fn resolve(
+    text: &str,
+    published: Option<&str>,
+    sentences: &[Sentence],
+    mut mentions: Vec<Mention>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) -> DocEntities {
+    let mut ents = DocEntities::default();
+    let mut facts: HashMap<usize, PersonFacts> = HashMap::new();
+
+    // Pass 1: names — titled persons, gazetteer full names, countries, organizations.
+    for m in mentions.iter_mut() {
+        let surface = m.span.of(text).to_string();
+        match &m.kind {
+            MentionKind::Person {
+                name,
+                role,
+                affiliation,
+                known,
+                full,
+            } => {
+                let single = !name.contains(' ');
+                if single && known.is_none() {
+                    continue; // "President Trump" with no known Trump: pass 2
+                }
+                let (entity, fact) = person_entity(
+                    name,
+                    role.as_deref(),
+                    *affiliation,
+                    *known,
+                    published,
+                    gazetteer,
+                );
+                let idx = ents.add(entity);
+                ents.list[idx].add_alias(&surface);
+                if let Some(f) = full {
+                    ents.list[idx].add_alias(f);
+                }
+                merge_facts(&mut facts, idx, fact);
+                m.entity = Some(idx);
+            }
+            MentionKind::Gazetteer { entry, form } => match (entry, form) {
+                (Entry::Person(_), Form::Surname) => {}
+                (Entry::Person(p), _) => {
+                    let (entity, fact) =
+                        person_entity(&surface, None, None, Some(*p), published, gazetteer);
+                    let idx = ents.add(entity);
+                    ents.list[idx].add_alias(&surface);
+                    merge_facts(&mut facts, idx, fact);
+                    m.entity = Some(idx);
+                }
+                (_, Form::Capital) => {
+                    if capital_is_actor(text, &sentences[m.sentence], m) {
+                        let idx = ents.add(gazetteer.entity(*entry));
+                        ents.list[idx].add_alias(&surface);
+                        m.entity = Some(idx);
+                    }
+                }
+                _ => {
+                    let idx = ents.add(gazetteer.entity(*entry));
+                    ents.list[idx].add_alias(&surface);
+                    if let Entry::Organization(o) = entry {
+                        let org = &gazetteer.organizations[*o];
+                        if !org.parent.is_empty() {
+                            ents.list[idx]
+                                .attributes
+                                .insert("parent".into(), format!("org:{}", org.parent));
+                        }
+                    }
+                    m.entity = Some(idx);
+                }
+            },
+            MentionKind::Group { name } => {
+                let mut e = Entity::new(
+                    format!("group:{}", slug(name)),
+                    EntityKind::Group,
+                    name.clone(),
+                );
+                e.attributes.insert("collective".into(), "true".into());
+                m.entity = Some(ents.add(e));
+            }
+            _ => {}
+        }
+    }
+
+    // Pass 2: surnames and single-name titles, against the document's persons.
+    let persons: Vec<(usize, PersonFacts)> = facts.iter().map(|(k, v)| (*k, v.clone())).collect();
+    for m in mentions.iter_mut() {
+        if m.entity.is_some() {
+            continue;
+        }
+        let surface = m.span.of(text).to_string();
+        let by_surname = |name: &str| {
+            let cands: Vec<usize> = persons
+                .iter()
+                .filter(|(_, f)| f.surname == name)
+                .map(|(k, _)| *k)
+                .collect();
+            (cands.len() == 1).then(|| cands[0])
+        };
+        match &m.kind {
+            MentionKind::Gazetteer {
+                entry: Entry::Person(p),
+                form: Form::Surname,
+            } => {
+                let canonical = &gazetteer.people[*p].name;
+                if let Some(idx) = ents.find_id(&format!("person:{}", slug(canonical))) {
+                    ents.list[idx].add_alias(&surface);
+                    m.entity = Some(idx);
+                } else if let Some(idx) = by_surname(&surface) {
+                    ents.list[idx].add_alias(&surface);
+                    m.entity = Some(idx);
+                }
+            }
+            MentionKind::Person {
+                name,
+                role,
+                affiliation,
+                full,
+                ..
+            } => {
+                let idx = match by_surname(name) {
+                    Some(idx) => idx,
+                    None => {
+                        // A person known only by title and one name: "Minister Yusuf".
+                        let (entity, fact) = person_entity(
+                            name,
+                            role.as_deref(),
+                            *affiliation,
+                            None,
+                            published,
+                            gazetteer,
+                        );
+                        let idx = ents.add(entity);
+                        merge_facts(&mut facts, idx, fact);
+                        idx
+                    }
+                };
+                ents.list[idx].add_alias(&surface);
+                if let Some(f) = full {
+                    ents.list[idx].add_alias(f);
+                }
+                m.entity = Some(idx);
+            }
+            _ => {}
+        }
+    }
+
+    // Surnames of persons found by title patterns, written alone later: "Mudavadi said".
+    let surnames: HashMap<String, usize> = {
+        let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, f) in &facts {
+            counts.entry(f.surname.clone()).or_default().push(*k);
+        }
+        counts
+            .into_iter()
+            .filter(|(_, v)| v.len() == 1)
+            .map(|(s, v)| (s, v[0]))
+            .collect()
+    };
+    let mut extra = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for (ti, t) in s.tokens.iter().enumerate() {
+            let w = t.span.of(text);
+            let Some(&idx) = surnames.get(w) else {
+                continue;
+            };
+            let covered = mentions
+                .iter()
+                .any(|m| m.sentence == si && m.first <= ti && ti < m.end);
+            if !covered {
+                ents.list[idx].add_alias(w);
+                extra.push(Mention {
+                    sentence: si,
+                    first: ti,
+                    end: ti + 1,
+                    span: t.span,
+                    kind: MentionKind::Person {
+                        name: w.to_string(),
+                        role: None,
+                        affiliation: None,
+                        known: None,
+                        full: None,
+                    },
+                    entity: Some(idx),
+                });
+            }
+        }
+    }
+    let mut all = mentions;
+    all.extend(extra);
+    all.sort_by_key(|m| (m.sentence, m.first));
+
+    // Pass 3: descriptions and pronouns, in reading order.
+    let facts_now = facts;
+    for k in 0..all.len() {
+        if all[k].entity.is_some() {
+            continue;
+        }
+        let target = match &all[k].kind {
+            MentionKind::PersonRef { country, head } => {
+                let country_id = country.map(|e| gazetteer.entity(e).id);
+                antecedent_person(&all, k, sentences, text, lexicon, &facts_now, |f| {
+                    let role_ok = head_matches_role(head, &f.role);
+                    let country_ok = match &country_id {
+                        Some(c) => f.country.as_deref() == Some(c.as_str()),
+                        None => true,
+                    };
+                    role_ok && country_ok
+                })
+            }
+            MentionKind::Pronoun(Pronoun::He) => {
+                antecedent_person(&all, k, sentences, text, lexicon, &facts_now, |f| {
+                    f.gender != Some('f')
+                })
+            }
+            MentionKind::Pronoun(Pronoun::She) => {
+                antecedent_person(&all, k, sentences, text, lexicon, &facts_now, |f| {
+                    f.gender != Some('m')
+                })
+            }
+            MentionKind::OrgRef { phrase } => antecedent_org(&all, k, &ents, gazetteer, phrase),
+            _ => None,
+        };
+        if let Some(idx) = target {
+            let surface = all[k].span.of(text).to_string();
+            if !matches!(all[k].kind, MentionKind::Pronoun(_)) {
+                ents.list[idx].add_alias(&surface);
+            }
+            all[k].entity = Some(idx);
+        }
+    }
+    ents.mentions = all;
+    ents
+}
+
+fn merge_facts(facts: &mut HashMap<usize, PersonFacts>, idx: usize, fact: PersonFacts) {
+    let f = facts.entry(idx).or_default();
+    if f.surname.is_empty() {
+        f.surname = fact.surname;
+    }
+    if f.gender.is_none() {
+        f.gender = fact.gender;
+    }
+    if f.country.is_none() {
+        f.country = fact.country;
+    }
+    if f.role.is_empty() {
+        f.role = fact.role;
+    }
+}
+
+/// Builds a person entity from a name, title and affiliation, or from the gazetteer.
+fn person_entity(
+    name: &str,
+    role: Option<&str>,
+    affiliation: Option<Entry>,
+    known: Option<usize>,
+    published: Option<&str>,
+    gazetteer: &Gazetteer,
+) -> (Entity, PersonFacts) {
+    let mut fact = PersonFacts::default();
+    let mut entity;
+    match known {
+        Some(p) => {
+            let person = &gazetteer.people[p];
+            entity = gazetteer.entity(Entry::Person(p));
+            fact.gender = person.gender.chars().next();
+            if let Some(r) = gazetteer.role_on(p, published) {
+                if !r.title.is_empty() {
+                    entity.attributes.insert("role".into(), r.title.clone());
+                    fact.role = r.title.clone();
+                }
+                if let Some(id) = gazetteer.country_id(&r.country) {
+                    entity.attributes.insert("country".into(), id.clone());
+                    fact.country = Some(id);
+                }
+                if !r.org.is_empty() {
+                    entity
+                        .attributes
+                        .insert("org".into(), format!("org:{}", r.org));
+                }
+            }
+            fact.surname = surname(&person.name).unwrap_or_else(|| person.name.clone());
+        }
+        None => {
+            entity = Entity::new(
+                format!("person:{}", slug(name)),
+                EntityKind::Person,
+                name.to_string(),
+            );
+            fact.surname = surname(name).unwrap_or_else(|| name.to_string());
+        }
+    }
+    if let Some(r) = role {
+        entity.attributes.insert("role".into(), r.to_string());
+        fact.role = r.to_string();
+    }
+    match affiliation {
+        Some(Entry::Country(c)) => {
+            let id = format!("country:{}", gazetteer.countries[c].iso3);
+            entity.attributes.insert("country".into(), id.clone());
+            fact.country = Some(id);
+        }
+        Some(Entry::Organization(o)) => {
+            let org = &gazetteer.organizations[o];
+            entity
+                .attributes
+                .insert("org".into(), format!("org:{}", org.id));
+            if org.org_type == "government_body" {
+                if let Some(m) = org.members.first().and_then(|m| gazetteer.country_id(m)) {
+                    entity.attributes.insert("country".into(), m.clone());
+                    fact.country = Some(m);
+                }
+            }
+        }
+        _ => {}
+    }
+    (entity, fact)
+}
+
+/// Does a description head ("leader", "minister", "president") fit a person's role?
+fn head_matches_role(head: &str, role: &str) -> bool {
+    let role = role.to_lowercase();
+    match head {
+        "leader" | "head of state" => {
+            role.is_empty()
+                || [
+                    "president",
+                    "prime minister",
+                    "chancellor",
+                    "king",
+                    "emir",
+                    "premier",
+                    "leader",
+                    "sultan",
+                    "crown prince",
+                    "supreme leader",
+                ]
+                .iter()
+                .any(|r| role.contains(r))
+        }
+        "official" => true,
+        "diplomat" | "top diplomat" => {
+            role.contains("foreign")
+                || role.contains("secretary of state")
+                || role.contains("ambassador")
+                || role.contains("envoy")
+        }
+        h => role.contains(h),
+    }
+}
+
+/// Is a capital mention in actor position (rather than a venue or a modifier)?
+fn capital_is_actor(text: &str, s: &Sentence, m: &Mention) -> bool {
+    let prev = m.first.checked_sub(1).map(|k| s.words[k].as_str());
+    if matches!(
+        prev,
+        Some(
+            "in" | "at"
+                | "near"
+                | "outside"
+                | "from"
+                | "inside"
+                | "around"
+                | "across"
+                | "of"
+                | "the"
+                | "visit"
+                | "visited"
+                | "visiting"
+                | "via"
+                | "between"
+                | "into"
+        )
+    ) {
+        return false;
+    }
+    if prev == Some("to") {
+        let before = m.first.checked_sub(2).map(|k| s.words[k].as_str());
+        if matches!(
+            before,
+            Some(
+                "trip"
+                    | "travel"
+                    | "travelled"
+                    | "traveled"
+                    | "travels"
+                    | "flew"
+                    | "returned"
+                    | "return"
+                    | "visit"
+                    | "back"
+                    | "arrived"
+                    | "way"
+                    | "headed"
+                    | "heading"
+                    | "moved"
+            )
+        ) {
+            return false;
+        }
+    }
+    // "Paris-based", "Kyiv time"
+    let after = s.tokens.get(m.end).map(|t| t.span.of(text));
+    !matches!(after, Some("-based"))
+}
+
+/// The most salient earlier person satisfying `ok`: a speaker or subject first.
+fn antecedent_person(
+    all: &[Mention],
+    k: usize,
+    sentences: &[Sentence],
+    text: &str,
+    lexicon: &Lexicon,
+    facts: &HashMap<usize, PersonFacts>,
+    ok: impl Fn(&PersonFacts) -> bool,
+) -> Option<usize> {
+    let here = &all[k];
+    let person_ok = |m: &Mention| {
+        m.entity
+            .and_then(|e| facts.get(&e).map(|f| (e, f)))
+            .filter(|(_, f)| ok(f))
+            .map(|(e, _)| e)
+    };
+    // Same sentence, before the reference: the nearest subject-like person.
+    let same: Vec<&Mention> = all[..k]
+        .iter()
+        .filter(|m| m.sentence == here.sentence)
+        .collect();
+    if let Some(e) = same.iter().rev().find_map(|m| person_ok(m)) {
+        return Some(e);
+    }
+    // Earlier sentences, nearest first; within one, a speaker beats a subject beats
+    // anyone else.
+    let mut si = here.sentence;
+    let mut looked = 0;
+    while si > 0 && looked < 5 {
+        si -= 1;
+        looked += 1;
+        let in_sent: Vec<&Mention> = all[..k].iter().filter(|m| m.sentence == si).collect();
+        let cands: Vec<(usize, &Mention)> = in_sent
+            .iter()
+            .filter_map(|m| person_ok(m).map(|e| (e, *m)))
+            .collect();
+        if cands.is_empty() {
+            continue;
+        }
+        let s = &sentences[si];
+        let speaker = cands.iter().find(|(_, m)| {
+            precedes_speech(s, m.end, lexicon) || follows_speech(s, m.first, lexicon)
+        });
+        if let Some((e, _)) = speaker {
+            return Some(*e);
+        }
+        let unquoted = cands.iter().find(|(_, m)| !in_quotes(text, s, m.first));
+        return unquoted.or(cands.first()).map(|(e, _)| *e);
+    }
+    None
+}
+
+fn precedes_speech(s: &Sentence, end: usize, lexicon: &Lexicon) -> bool {
+    let mut j = end;
+    while j < s.words.len() && lexicon.skippable.contains(&s.words[j]) {
+        j += 1;
+    }
+    if j < s.words.len() && s.words[j] == "," {
+        // appositive: jump to the next comma
+        let mut k = j + 1;
+        while k < s.words.len() && s.words[k] != "," {
+            k += 1;
+        }
+        j = k + 1;
+    }
+    j < s.words.len()
+        && (lexicon.speech_verbs.match_at(&s.words, j).is_some()
+            || lexicon.commitment_verbs.match_at(&s.words, j).is_some())
+}
+
+fn follows_speech(s: &Sentence, first: usize, lexicon: &Lexicon) -> bool {
+    first > 0 && lexicon.speech_verbs.match_at(&s.words, first - 1).is_some()
+}
+
+/// Is token `i` inside a quotation (an odd number of quote marks before it)?
+fn in_quotes(text: &str, s: &Sentence, i: usize) -> bool {
+    let _ = text;
+    s.tokens[..i]
+        .iter()
+        .filter(|t| t.kind == crate::text::TokenKind::Quote)
+        .count()
+        % 2
+        == 1
+}
+
+/// The organization a description like "the coalition" refers to.
+fn antecedent_org(
+    all: &[Mention],
+    k: usize,
+    ents: &DocEntities,
+    gazetteer: &Gazetteer,
+    phrase: &str,
+) -> Option<usize> {
+    let fits = |idx: usize| {
+        let e = &ents.list[idx];
+        let id = e.id.strip_prefix("org:")?;
+        let o = gazetteer.org_by_id(id)?;
+        gazetteer.organizations[o]
+            .descriptions
+            .iter()
+            .any(|d| d == phrase)
+            .then_some(idx)
+    };
+    // Nearest earlier mention that fits.
+    if let Some(e) = all[..k].iter().rev().find_map(|m| m.entity.and_then(fits)) {
+        return Some(e);
+    }
+    // Otherwise the only fitting organization named later in the document.
+    let later: Vec<usize> = all[k + 1..]
+        .iter()
+        .filter_map(|m| m.entity.and_then(fits))
+        .collect();
+    let first = *later.first()?;
+    later.iter().all(|&e| e == first).then_some(first)
+}

@@ -1,0 +1,153 @@
+//! Stage 4a: statements — attributed utterances.
+//!
+//! A statement needs a speech cue outside quotation marks and a speaker that
+//! resolved to an entity. Shapes read: `X said/told/warned (that) ...`,
+//! `"...," X said`, `"...," said X`, `..., he added, ...`, `according to X, ...`,
+//! `X, speaking at ..., welcomed ...`, and `..., writing on X that ...` (the
+//! participle attributes to the clause subject). One statement per speaker per
+//! sentence; "according to X" makes X the only speaker of its sentence (the rest
+//! is what X reports). Quotes overlapping the sentence are attached, including
+//! multi-sentence quotes that end in it.
+
+use super::clause::Context;
+use crate::model::{Event, EventKind, Modality};
+use crate::text::TokenKind;
+use std::collections::BTreeSet;
+
+/// Finds the statements of a document.
+pub fn find(ctx: &Context) -> Vec<Event> {
+    let mut out = Vec::new();
+    for si in 0..ctx.sentences.len() {
+        for speaker in speakers(ctx, si) {
+            out.push(statement(ctx, si, speaker));
+        }
+    }
+    out
+}
+
+/// The entities speaking in sentence `si`, in order of appearance.
+pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let n = s.words.len();
+    let mut found: Vec<usize> = Vec::new();
+    let push = |e: usize, found: &mut Vec<usize>| {
+        if !found.contains(&e) {
+            found.push(e);
+        }
+    };
+    // "according to X" owns the sentence.
+    for k in 0..n {
+        if ctx.in_quote(si, k) {
+            continue;
+        }
+        if let Some(len) = lx.source_phrases.match_at(&s.words, k) {
+            if let Some(m) = ctx.mention_after(si, k + len) {
+                if let Some(e) = m.entity {
+                    return vec![e];
+                }
+            }
+        }
+    }
+    let mut finite = false;
+    for k in 0..n {
+        if ctx.in_quote(si, k) {
+            continue;
+        }
+        let Some(len) = lx.speech_verbs.match_at(&s.words, k) else {
+            continue;
+        };
+        // "to say", passive "was told", "were urged"
+        if k > 0
+            && matches!(
+                s.words[k - 1].as_str(),
+                "to" | "was" | "were" | "been" | "being" | "be"
+            )
+        {
+            continue;
+        }
+        finite = true;
+        let subjects = ctx.subjects_before(si, k);
+        if !subjects.is_empty() {
+            for m in subjects {
+                if let Some(e) = m.entity {
+                    push(e, &mut found);
+                }
+            }
+            continue;
+        }
+        // Inversion after a quote: "“...,” said Macron." Only right after the
+        // quote (or its comma); elsewhere the mention after a verb is its object.
+        let after_quote = k > 0
+            && (s.tokens[k - 1].kind == TokenKind::Quote
+                || (s.words[k - 1] == "," && k > 1 && s.tokens[k - 2].kind == TokenKind::Quote));
+        if !after_quote {
+            continue;
+        }
+        if let Some(m) = ctx.mention_after(si, k + len) {
+            if let Some(e) = m.entity {
+                push(e, &mut found);
+            }
+        }
+    }
+    if !finite {
+        // "..., writing on X that ...": the participle speaks for the clause subject.
+        for k in 1..n {
+            if s.words[k - 1] != "," || ctx.in_quote(si, k) {
+                continue;
+            }
+            if lx.speech_participles.match_at(&s.words, k).is_some() {
+                if let Some(m) = ctx.mentions_in(si).into_iter().find(|m| m.entity.is_some()) {
+                    if m.first < k && ctx.subjects_before(si, k).is_empty() {
+                        // the first actor of the sentence, when it starts the clause
+                        if m.first <= 1 {
+                            if let Some(e) = m.entity {
+                                push(e, &mut found);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {
+    let mut about: BTreeSet<usize> = BTreeSet::new();
+    let mut about_order: Vec<usize> = Vec::new();
+    for m in ctx.mentions_in(si) {
+        if let Some(e) = m.entity {
+            if e != speaker && about.insert(e) {
+                about_order.push(e);
+            }
+        }
+    }
+    let targets: Vec<String> = about_order
+        .iter()
+        .map(|&e| ctx.ents.list[e].id.clone())
+        .collect();
+    let actor = ctx.ents.list[speaker].id.clone();
+    let quote = ctx.quote_for(si);
+    let evidence = ctx.evidence(si);
+    let id = Event::content_id(
+        EventKind::Statement,
+        &actor,
+        &targets,
+        quote.as_deref().unwrap_or(""),
+        &evidence.sentence,
+    );
+    Event {
+        id,
+        kind: EventKind::Statement,
+        actor,
+        targets,
+        what: None,
+        quote,
+        modality: Modality::default(),
+        date: ctx.doc.published.clone(),
+        cameo: EventKind::Statement.cameo().to_string(),
+        plover: EventKind::Statement.plover().to_string(),
+        evidence: vec![evidence],
+    }
+}

@@ -1,0 +1,1 @@
+//! Unit tests for the extraction pipeline on small, invented sentences.

@@ -1,0 +1,606 @@
+//! The gazetteer: known countries, organizations, people and regions, and one
+//! automaton that finds all their surface forms in text.
+//!
+//! The entries are data (`data/gazetteer/*.ron`, compiled into the binary so it runs
+//! anywhere); a user file given with `--gazetteer` adds entries or overrides them by
+//! name. All surface forms go into a single leftmost-longest Aho-Corasick automaton,
+//! matched case-sensitively with word boundaries checked, so "US" never fires inside
+//! "USAID" and "Democratic Republic of the Congo" wins over "Republic of the Congo".
+//! This module knows nothing of sentences or events.
+
+use crate::error::{Error, Result};
+use crate::model::{Entity, EntityKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A sovereign state.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Country {
+    /// Canonical short name ("United States").
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub iso2: String,
+    /// ISO 3166-1 alpha-3 (the entity id is `country:<iso3>`).
+    pub iso3: String,
+    /// Other names of the state.
+    pub aliases: Vec<String>,
+    /// The capital (the country only in actor position).
+    pub capital: String,
+    /// Other spellings of the capital.
+    pub capital_aliases: Vec<String>,
+    /// Adjectives and people nouns.
+    pub demonyms: Vec<String>,
+    /// Seats of government that speak for the state.
+    pub metonyms: Vec<String>,
+}
+
+/// An organization, alliance, coalition or group.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Organization {
+    /// Stable id (`org:<id>`).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Subtype: alliance, coalition, bloc, igo, armed_group ...
+    #[serde(rename = "type")]
+    pub org_type: String,
+    /// Other full names.
+    pub aliases: Vec<String>,
+    /// Acronyms.
+    pub acronyms: Vec<String>,
+    /// Lowercase definite descriptions that refer back to it ("the alliance").
+    pub descriptions: Vec<String>,
+    /// ISO alpha-3 codes of member states.
+    pub members: Vec<String>,
+    /// Parent organization id, or empty.
+    pub parent: String,
+}
+
+/// An office held by a person.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Role {
+    /// Role noun ("President").
+    pub title: String,
+    /// ISO alpha-3 of the country served, or empty.
+    pub country: String,
+    /// Organization id served, or empty.
+    pub org: String,
+    /// Start date `YYYY-MM-DD`, or empty.
+    pub since: String,
+    /// End date `YYYY-MM-DD`, or empty when still in office.
+    pub until: String,
+}
+
+/// A known person.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    /// Canonical full name.
+    pub name: String,
+    /// Spelling and full-name variants.
+    pub aliases: Vec<String>,
+    /// "m", "f" or empty.
+    pub gender: String,
+    /// Offices held.
+    pub roles: Vec<Role>,
+}
+
+/// A region treated as a collective actor.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Region {
+    /// Canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Adjective forms ("European").
+    pub adjectives: Vec<String>,
+}
+
+/// A user gazetteer file: any of the four lists, all optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GazetteerFile {
+    /// Countries to add or override (by iso3).
+    pub countries: Vec<Country>,
+    /// Organizations to add or override (by id).
+    pub organizations: Vec<Organization>,
+    /// People to add or override (by name).
+    pub people: Vec<Person>,
+    /// Regions to add or override (by name).
+    pub regions: Vec<Region>,
+}
+
+/// Which gazetteer entry a surface form belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Index into [`Gazetteer::countries`].
+    Country(usize),
+    /// Index into [`Gazetteer::organizations`].
+    Organization(usize),
+    /// Index into [`Gazetteer::people`].
+    Person(usize),
+    /// Index into [`Gazetteer::regions`].
+    Region(usize),
+}
+
+/// How a surface form names its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    /// The canonical name.
+    Name,
+    /// Another full name or spelling.
+    Alias,
+    /// An acronym ("NATO", "U.S.").
+    Acronym,
+    /// A seat of government ("Kremlin").
+    Metonym,
+    /// A demonym or adjective ("French").
+    Demonym,
+    /// The capital city ("Kyiv").
+    Capital,
+    /// A person's bare surname ("Macron").
+    Surname,
+}
+
+/// One match of a gazetteer form in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the start (relative to the searched text).
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The entry matched.
+    pub entry: Entry,
+    /// How it was named.
+    pub form: Form,
+}
+
+/// The loaded gazetteer with its matcher.
+#[derive(Debug)]
+pub struct Gazetteer {
+    /// Known states.
+    pub countries: Vec<Country>,
+    /// Known organizations.
+    pub organizations: Vec<Organization>,
+    /// Known people.
+    pub people: Vec<Person>,
+    /// Known regions.
+    pub regions: Vec<Region>,
+    matcher: AhoCorasick,
+    targets: Vec<(Entry, Form)>,
+    org_by_id: HashMap<String, usize>,
+    country_by_iso3: HashMap<String, usize>,
+}
+
+const COUNTRIES: &str = include_str!("../data/gazetteer/countries.ron");
+const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.ron");
+const PEOPLE: &str = include_str!("../data/gazetteer/people.ron");
+const REGIONS: &str = include_str!("../data/gazetteer/regions.ron");
+
+fn parse_ron<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| Error::ron(path, &e))
+}
+
+impl Gazetteer {
+    /// The gazetteer bundled with diplograph.
+    pub fn bundled() -> Result<Gazetteer> {
+        let file = GazetteerFile {
+            countries: parse_ron("data/gazetteer/countries.ron", COUNTRIES)?,
+            organizations: parse_ron("data/gazetteer/organizations.ron", ORGANIZATIONS)?,
+            people: parse_ron("data/gazetteer/people.ron", PEOPLE)?,
+            regions: parse_ron("data/gazetteer/regions.ron", REGIONS)?,
+        };
+        Gazetteer::from_file(file)
+    }
+
+    /// The bundled gazetteer extended (and overridden) by a user file.
+    pub fn with_user_file(path: &Path) -> Result<Gazetteer> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let user: GazetteerFile = ron::Options::default()
+            .from_str(&text)
+            .map_err(|e| Error::ron(path, &e))?;
+        let mut base = GazetteerFile {
+            countries: parse_ron("data/gazetteer/countries.ron", COUNTRIES)?,
+            organizations: parse_ron("data/gazetteer/organizations.ron", ORGANIZATIONS)?,
+            people: parse_ron("data/gazetteer/people.ron", PEOPLE)?,
+            regions: parse_ron("data/gazetteer/regions.ron", REGIONS)?,
+        };
+        override_by(&mut base.countries, user.countries, |c| c.iso3.clone());
+        override_by(&mut base.organizations, user.organizations, |o| {
+            o.id.clone()
+        });
+        override_by(&mut base.people, user.people, |p| p.name.clone());
+        override_by(&mut base.regions, user.regions, |r| r.name.clone());
+        Gazetteer::from_file(base)
+    }
+
+    /// Builds the matcher over a set of entries.
+    pub fn from_file(file: GazetteerFile) -> Result<Gazetteer> {
+        let GazetteerFile {
+            countries,
+            organizations,
+            people,
+            regions,
+        } = file;
+        let mut forms: Vec<(String, Entry, Form)> = Vec::new();
+        for (i, c) in countries.iter().enumerate() {
+            let e = Entry::Country(i);
+            forms.push((c.name.clone(), e, Form::Name));
+            for a in &c.aliases {
+                let form = if is_acronym(a) {
+                    Form::Acronym
+                } else {
+                    Form::Alias
+                };
+                forms.push((a.clone(), e, form));
+            }
+            for m in &c.metonyms {
+                forms.push((m.clone(), e, Form::Metonym));
+            }
+            for d in &c.demonyms {
+                forms.push((d.clone(), e, Form::Demonym));
+            }
+            if !c.capital.is_empty() {
+                forms.push((c.capital.clone(), e, Form::Capital));
+            }
+            for a in &c.capital_aliases {
+                forms.push((a.clone(), e, Form::Capital));
+            }
+        }
+        for (i, o) in organizations.iter().enumerate() {
+            let e = Entry::Organization(i);
+            let form = if is_acronym(&o.name) {
+                Form::Acronym
+            } else {
+                Form::Name
+            };
+            forms.push((o.name.clone(), e, form));
+            for a in &o.aliases {
+                forms.push((a.clone(), e, Form::Alias));
+            }
+            for a in &o.acronyms {
+                forms.push((a.clone(), e, Form::Acronym));
+            }
+        }
+        for (i, p) in people.iter().enumerate() {
+            let e = Entry::Person(i);
+            forms.push((p.name.clone(), e, Form::Name));
+            for a in &p.aliases {
+                let form = if a.split_whitespace().count() == 1 {
+                    Form::Surname
+                } else {
+                    Form::Alias
+                };
+                forms.push((a.clone(), e, form));
+            }
+            if let Some(s) = surname(&p.name) {
+                forms.push((s, e, Form::Surname));
+            }
+        }
+        for (i, r) in regions.iter().enumerate() {
+            let e = Entry::Region(i);
+            forms.push((r.name.clone(), e, Form::Name));
+            for a in &r.aliases {
+                forms.push((a.clone(), e, Form::Alias));
+            }
+            for a in &r.adjectives {
+                forms.push((a.clone(), e, Form::Demonym));
+            }
+        }
+        // Apostrophe variants: the data writes ', articles often write ’.
+        let mut extra = Vec::new();
+        for (s, e, f) in &forms {
+            if s.contains('\'') {
+                extra.push((s.replace('\'', "\u{2019}"), *e, *f));
+            }
+        }
+        forms.extend(extra);
+        // One target per surface form: the strongest form wins, then the first entry.
+        forms.retain(|(s, _, _)| !s.trim().is_empty());
+        forms.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+        forms.dedup_by(|b, a| a.0 == b.0);
+        let patterns: Vec<&str> = forms.iter().map(|(s, _, _)| s.as_str()).collect();
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| Error::Export {
+                message: format!("gazetteer: cannot build matcher: {e}"),
+            })?;
+        let targets = forms.iter().map(|(_, e, f)| (*e, *f)).collect();
+        let org_by_id = organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect();
+        let country_by_iso3 = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.clone(), i))
+            .collect();
+        Ok(Gazetteer {
+            countries,
+            organizations,
+            people,
+            regions,
+            matcher,
+            targets,
+            org_by_id,
+            country_by_iso3,
+        })
+    }
+
+    /// Finds every gazetteer form in `text` at word boundaries, leftmost-longest.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !at_word_boundary(text, start, end) {
+                continue;
+            }
+            let (entry, form) = self.targets[m.pattern().as_usize()];
+            out.push(Hit {
+                start,
+                end,
+                entry,
+                form,
+            });
+        }
+        out
+    }
+
+    /// The country with this ISO alpha-3 code.
+    pub fn country_by_iso3(&self, iso3: &str) -> Option<usize> {
+        self.country_by_iso3.get(iso3).copied()
+    }
+
+    /// The organization with this id.
+    pub fn org_by_id(&self, id: &str) -> Option<usize> {
+        self.org_by_id.get(id).copied()
+    }
+
+    /// Looks a name up exactly (any form), as the automaton would.
+    pub fn lookup(&self, name: &str) -> Option<(Entry, Form)> {
+        self.find(name)
+            .into_iter()
+            .find(|h| h.start == 0 && h.end == name.len())
+            .map(|h| (h.entry, h.form))
+    }
+
+    /// The entity an entry stands for (canonical id, kind, name and attributes).
+    pub fn entity(&self, entry: Entry) -> Entity {
+        match entry {
+            Entry::Country(i) => {
+                let c = &self.countries[i];
+                let mut e = Entity::new(
+                    format!("country:{}", c.iso3),
+                    EntityKind::Country,
+                    c.name.clone(),
+                );
+                e.attributes.insert("iso3".into(), c.iso3.clone());
+                e.attributes.insert("iso2".into(), c.iso2.clone());
+                e
+            }
+            Entry::Organization(i) => {
+                let o = &self.organizations[i];
+                let mut e = Entity::new(
+                    format!("org:{}", o.id),
+                    EntityKind::Organization,
+                    o.name.clone(),
+                );
+                if !o.org_type.is_empty() {
+                    e.attributes.insert("type".into(), o.org_type.clone());
+                }
+                e
+            }
+            Entry::Person(i) => {
+                let p = &self.people[i];
+                Entity::new(
+                    format!("person:{}", crate::model::slug(&p.name)),
+                    EntityKind::Person,
+                    p.name.clone(),
+                )
+            }
+            Entry::Region(i) => {
+                let r = &self.regions[i];
+                Entity::new(
+                    format!("group:{}", crate::model::slug(&r.name)),
+                    EntityKind::Group,
+                    r.name.clone(),
+                )
+            }
+        }
+    }
+
+    /// The role a known person held on `date` (or their latest role).
+    pub fn role_on(&self, person: usize, date: Option<&str>) -> Option<&Role> {
+        let p = &self.people[person];
+        let holds = |r: &&Role| match date {
+            Some(d) => {
+                (r.since.is_empty() || r.since.as_str() <= d)
+                    && (r.until.is_empty() || d <= r.until.as_str())
+            }
+            None => r.until.is_empty(),
+        };
+        p.roles.iter().find(holds).or_else(|| p.roles.last())
+    }
+
+    /// The entity id of a country by ISO alpha-3, if known.
+    pub fn country_id(&self, iso3: &str) -> Option<String> {
+        self.country_by_iso3(iso3)
+            .map(|i| format!("country:{}", self.countries[i].iso3))
+    }
+}
+
+fn override_by<T, K: PartialEq>(base: &mut Vec<T>, user: Vec<T>, key: impl Fn(&T) -> K) {
+    for item in user {
+        let k = key(&item);
+        match base.iter().position(|b| key(b) == k) {
+            Some(i) => base[i] = item,
+            None => base.push(item),
+        }
+    }
+}
+
+/// "NATO", "U.S.", "G7", "UNSC": no lowercase letters and short.
+fn is_acronym(s: &str) -> bool {
+    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() <= 6
+}
+
+/// The surname of a full name: the last word, or the particle phrase that ends it
+/// ("von der Leyen", "da Silva", "al-Sharaa").
+pub fn surname(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut start = words.len() - 1;
+    while start > 1 && is_particle(words[start - 1]) {
+        start -= 1;
+    }
+    Some(words[start..].join(" "))
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "dos"
+            | "das"
+            | "del"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "ter"
+    )
+}
+
+/// Is `[start, end)` a whole word of `text`?
+pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let word_char = |c: char| c.is_alphanumeric();
+    let last = text[start..end].chars().next_back();
+    let first = text[start..end].chars().next();
+    // A trailing dot ("U.S.") is its own boundary; letters must not continue the word.
+    let before_ok = !before.is_some_and(word_char) || !first.is_some_and(word_char);
+    let after_ok = !after.is_some_and(word_char) || !last.is_some_and(word_char);
+    // "US-led" is fine; "US" in "USAID" is not.
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::bundled().expect("bundled gazetteer loads")
+    }
+
+    #[test]
+    fn bundled_data_loads_and_is_consistent() {
+        let g = gaz();
+        assert!(g.countries.len() >= 190, "countries: {}", g.countries.len());
+        for p in &g.people {
+            for r in &p.roles {
+                if !r.country.is_empty() {
+                    assert!(
+                        g.country_by_iso3(&r.country).is_some(),
+                        "{}: unknown country {}",
+                        p.name,
+                        r.country
+                    );
+                }
+                if !r.org.is_empty() {
+                    assert!(
+                        g.org_by_id(&r.org).is_some(),
+                        "{}: unknown org {}",
+                        p.name,
+                        r.org
+                    );
+                }
+            }
+        }
+        for o in &g.organizations {
+            for m in &o.members {
+                assert!(
+                    g.country_by_iso3(m).is_some(),
+                    "{}: unknown member {m}",
+                    o.id
+                );
+            }
+            if !o.parent.is_empty() {
+                assert!(g.org_by_id(&o.parent).is_some(), "{}: bad parent", o.id);
+            }
+        }
+    }
+
+    #[test]
+    fn matches_whole_words_leftmost_longest() {
+        let g = gaz();
+        let text = "USAID and the US met the Democratic Republic of the Congo in Kyiv.";
+        let hits = g.find(text);
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert!(!found.contains(&"US") || found.iter().filter(|f| **f == "US").count() == 1);
+        assert!(found.contains(&"Democratic Republic of the Congo"));
+        assert!(!found.contains(&"Republic of the Congo"));
+        assert!(found.contains(&"Kyiv"));
+    }
+
+    #[test]
+    fn apostrophe_variants_match() {
+        let g = gaz();
+        let hits = g.find("Côte d’Ivoire said");
+        assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn surnames_keep_particles() {
+        assert_eq!(
+            surname("Ursula von der Leyen").as_deref(),
+            Some("von der Leyen")
+        );
+        assert_eq!(surname("Emmanuel Macron").as_deref(), Some("Macron"));
+        assert_eq!(surname("Macron"), None);
+    }
+
+    #[test]
+    fn user_file_errors_name_the_position() {
+        let dir = std::env::temp_dir().join(format!("dg-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.ron");
+        std::fs::write(&path, "(countries: [ (name: \"X\", iso3: 5) ])").unwrap();
+        let err = Gazetteer::with_user_file(&path).unwrap_err().to_string();
+        assert!(err.contains("bad.ron:1:"), "{err}");
+    }
+
+    #[test]
+    fn user_file_adds_entries() {
+        let dir = std::env::temp_dir().join(format!("dg-gaz2-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("user.ron");
+        std::fs::write(
+            &path,
+            r#"(people: [(name: "Ada Quill", gender: "f", roles: [(title: "Foreign Minister", country: "FRA")])])"#,
+        )
+        .unwrap();
+        let g = Gazetteer::with_user_file(&path).unwrap();
+        assert!(matches!(
+            g.lookup("Ada Quill"),
+            Some((Entry::Person(_), Form::Name))
+        ));
+    }
+}

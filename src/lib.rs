@@ -1,0 +1,50 @@
+//! diplograph turns diplomatic news into a knowledge graph.
+//!
+//! # Overview
+//!
+//! Articles go in ([`document`]); extraction finds the actors (persons, countries,
+//! organizations, groups) and the events between them — pledges and statements,
+//! each with its evidence ([`Extractor`]); a [`KnowledgeGraph`] merges them across
+//! documents; the [`store`] keeps the graph in a versioned RON file; [`query`] answers
+//! "who pledged what" and "who said what"; [`export`] writes DOT, networkx
+//! node-link JSON and CSV.
+//!
+//! # Example
+//!
+//! ```
+//! use diplograph::{Document, Extractor, KnowledgeGraph};
+//!
+//! let extractor = Extractor::bundled().unwrap();
+//! let doc = Document {
+//!     id: "a1".into(),
+//!     text: "Japanese Prime Minister Shigeru Ishiba said Japan will provide \
+//!            $500 million to Ukraine.".into(),
+//!     ..Document::default()
+//! };
+//! let extraction = extractor.extract(&doc);
+//! let mut graph = KnowledgeGraph::new();
+//! graph.add_extraction(&doc, &extraction);
+//! let pledges = graph.pledges(&diplograph::EventFilter::default().to("Ukraine"));
+//! assert_eq!(pledges[0].actor.name, "Japan");
+//! ```
+
+pub mod document;
+mod error;
+pub mod export;
+mod extract;
+mod gazetteer;
+mod graph;
+pub mod ingest;
+mod lexicon;
+mod model;
+pub mod query;
+pub mod store;
+mod text;
+
+pub use error::{Error, Result};
+pub use extract::{Extraction, Extractor};
+pub use gazetteer::Gazetteer;
+pub use graph::{EdgeView, KnowledgeGraph, Link, LinkKind};
+pub use ingest::{ingest, IngestReport};
+pub use model::{Document, DocumentMeta, Entity, EntityKind, Event, EventKind, Evidence, Modality};
+pub use query::{EventFilter, EventView, Profile};

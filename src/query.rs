@@ -1,0 +1,224 @@
+//! Questions users ask of the graph: who pledged what (to whom), who said what
+//! (about whom), and everything about one actor.
+//!
+//! Names in filters match canonical names, aliases and ids, case-insensitively, so
+//! `--to Kyiv` finds pledges to Ukraine when "Kyiv" was seen for it. Results are
+//! views that borrow from the graph, sorted by date then actor, so output is
+//! deterministic.
+
+use crate::graph::{KnowledgeGraph, LinkKind};
+use crate::model::{Entity, Event, EventKind};
+
+/// Which events to return.
+#[derive(Clone, Debug, Default)]
+pub struct EventFilter {
+    /// The actor (committer, speaker) is named this.
+    pub by: Option<String>,
+    /// A target (recipient, or what a statement is about) is named this.
+    pub to: Option<String>,
+    /// Only these kinds (empty: all).
+    pub kinds: Vec<EventKind>,
+    /// Events on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Events on or before this date.
+    pub until: Option<String>,
+    /// Include negated and hedged commitments (not firm pledges).
+    pub include_unfirm: bool,
+}
+
+impl EventFilter {
+    /// Keeps events whose actor is named `name`.
+    pub fn by(mut self, name: &str) -> EventFilter {
+        self.by = Some(name.to_string());
+        self
+    }
+
+    /// Keeps events with a target named `name`.
+    pub fn to(mut self, name: &str) -> EventFilter {
+        self.to = Some(name.to_string());
+        self
+    }
+
+    /// Keeps events of this kind.
+    pub fn kind(mut self, kind: EventKind) -> EventFilter {
+        self.kinds.push(kind);
+        self
+    }
+
+    fn accepts(&self, g: &KnowledgeGraph, ev: &Event) -> bool {
+        if !self.kinds.is_empty() && !self.kinds.contains(&ev.kind) {
+            return false;
+        }
+        if ev.kind == EventKind::Pledge && !self.include_unfirm && !ev.modality.is_firm() {
+            return false;
+        }
+        if let Some(by) = &self.by {
+            if !g.entity(&ev.actor).is_some_and(|e| e.is_named(by)) {
+                return false;
+            }
+        }
+        if let Some(to) = &self.to {
+            let hit = ev
+                .targets
+                .iter()
+                .any(|t| g.entity(t).is_some_and(|e| e.is_named(to)));
+            if !hit {
+                return false;
+            }
+        }
+        let date = ev.date.as_deref().unwrap_or("");
+        if let Some(since) = &self.since {
+            if date.is_empty() || date < since.as_str() {
+                return false;
+            }
+        }
+        if let Some(until) = &self.until {
+            if date.is_empty() || date > until.as_str() {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// An event with its actor and targets resolved to entities.
+#[derive(Clone, Debug)]
+pub struct EventView<'g> {
+    /// The event.
+    pub event: &'g Event,
+    /// Its actor.
+    pub actor: &'g Entity,
+    /// Its targets.
+    pub targets: Vec<&'g Entity>,
+}
+
+impl EventView<'_> {
+    /// Target names joined with ", " (empty when there is none).
+    pub fn target_names(&self) -> String {
+        self.targets
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl KnowledgeGraph {
+    /// Events matching a filter, sorted by date, actor name, then id.
+    pub fn query(&self, filter: &EventFilter) -> Vec<EventView<'_>> {
+        let mut out: Vec<EventView> = self
+            .events()
+            .filter(|ev| filter.accepts(self, ev))
+            .filter_map(|ev| {
+                Some(EventView {
+                    event: ev,
+                    actor: self.entity(&ev.actor)?,
+                    targets: ev.targets.iter().filter_map(|t| self.entity(t)).collect(),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (
+                a.event.date.as_deref(),
+                a.actor.name.as_str(),
+                a.event.id.as_str(),
+            )
+                .cmp(&(
+                    b.event.date.as_deref(),
+                    b.actor.name.as_str(),
+                    b.event.id.as_str(),
+                ))
+        });
+        out
+    }
+
+    /// Pledges matching a filter (its kinds are ignored).
+    pub fn pledges(&self, filter: &EventFilter) -> Vec<EventView<'_>> {
+        let mut f = filter.clone();
+        f.kinds = vec![EventKind::Pledge];
+        self.query(&f)
+    }
+
+    /// Statements matching a filter (its kinds are ignored; `to` means "about").
+    pub fn statements(&self, filter: &EventFilter) -> Vec<EventView<'_>> {
+        let mut f = filter.clone();
+        f.kinds = vec![EventKind::Statement];
+        self.query(&f)
+    }
+
+    /// Everything about the entities named `name`.
+    pub fn profile(&self, name: &str) -> Vec<Profile<'_>> {
+        self.find_entities(name)
+            .into_iter()
+            .map(|e| {
+                let mut roles = Vec::new();
+                let mut members_of = Vec::new();
+                let mut members = Vec::new();
+                for l in self.links() {
+                    match l.kind {
+                        LinkKind::Role if l.from == e.id => {
+                            if let Some(t) = self.entity(&l.to) {
+                                roles.push((l.role.clone().unwrap_or_default(), t));
+                            }
+                        }
+                        LinkKind::Role if l.to == e.id => {
+                            if let Some(t) = self.entity(&l.from) {
+                                members.push(t);
+                            }
+                        }
+                        LinkKind::Member if l.from == e.id => {
+                            if let Some(t) = self.entity(&l.to) {
+                                members_of.push(t);
+                            }
+                        }
+                        LinkKind::Member if l.to == e.id => {
+                            if let Some(t) = self.entity(&l.from) {
+                                members.push(t);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let view = |f: EventFilter| -> Vec<EventView<'_>> {
+                    self.query(&f)
+                        .into_iter()
+                        .filter(|v| v.actor.id == e.id || v.targets.iter().any(|t| t.id == e.id))
+                        .collect()
+                };
+                let by_id = |k: EventKind| EventFilter::default().by(&e.id).kind(k);
+                let to_id = |k: EventKind| EventFilter::default().to(&e.id).kind(k);
+                Profile {
+                    entity: e,
+                    roles,
+                    members_of,
+                    members,
+                    pledges_made: view(by_id(EventKind::Pledge)),
+                    pledges_received: view(to_id(EventKind::Pledge)),
+                    statements_made: view(by_id(EventKind::Statement)),
+                    statements_about: view(to_id(EventKind::Statement)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Everything known about one entity.
+#[derive(Clone, Debug)]
+pub struct Profile<'g> {
+    /// The entity.
+    pub entity: &'g Entity,
+    /// Roles it holds: (title, country or organization).
+    pub roles: Vec<(String, &'g Entity)>,
+    /// Organizations it is a member of.
+    pub members_of: Vec<&'g Entity>,
+    /// Members and office holders (for countries and organizations).
+    pub members: Vec<&'g Entity>,
+    /// Pledges it made.
+    pub pledges_made: Vec<EventView<'g>>,
+    /// Pledges made to it.
+    pub pledges_received: Vec<EventView<'g>>,
+    /// Statements it made.
+    pub statements_made: Vec<EventView<'g>>,
+    /// Statements about it.
+    pub statements_about: Vec<EventView<'g>>,
+}

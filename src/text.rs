@@ -1,0 +1,483 @@
+//! Text mechanics: sentence boundaries, tokens and quotations, all as byte spans.
+//!
+//! This module never rewrites the text. Every span it returns points into the
+//! document text exactly as it was read, so evidence offsets stay true. It copes
+//! with text as it comes (curly and straight quotes, em dashes, non-breaking
+//! spaces) by treating those characters as what they are rather than replacing
+//! them. It knows nothing about entities or events.
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The text this span covers.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner apostrophes, hyphens or dots: "Côte d'Ivoire", "al-Sisi", "U.S.").
+    Word,
+    /// Digits, possibly with separators: "4.3", "1,200".
+    Number,
+    /// A quotation mark, straight or curly.
+    Quote,
+    /// Any other punctuation or symbol: `,` `.` `—` `$` `€`.
+    Punct,
+}
+
+/// One token of a sentence, with its byte span in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// Is this character a quotation mark (straight, curly or guillemet)?
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{00ab}' | '\u{00bb}'
+    )
+}
+
+/// Is this an opening-only quotation mark?
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '\u{201c}' | '\u{201e}' | '\u{00ab}')
+}
+
+/// Is this a closing-only quotation mark?
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '\u{201d}' | '\u{00bb}')
+}
+
+/// Is this an apostrophe (straight or curly)?
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
+}
+
+/// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let kind;
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            if let Some(len) = dotted_acronym_len(&chars[i..]) {
+                i += len;
+            } else {
+                i += 1;
+                while i < chars.len() {
+                    let (_, d) = chars[i];
+                    if d.is_alphanumeric() {
+                        i += 1;
+                        continue;
+                    }
+                    // Inner joiners: apostrophe or hyphen between letters ("d'Ivoire",
+                    // "al-Sisi").
+                    let next = chars.get(i + 1).map(|&(_, n)| n);
+                    // A possessive "'s" is a token of its own: "Ukraine" "’s".
+                    let possessive = is_apostrophe(d)
+                        && matches!(next, Some('s') | Some('S'))
+                        && !chars.get(i + 2).is_some_and(|&(_, m)| m.is_alphanumeric());
+                    if possessive {
+                        break;
+                    }
+                    if (is_apostrophe(d) || d == '-' || d == '\u{2011}')
+                        && next.is_some_and(char::is_alphabetic)
+                    {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i += 1;
+            while i < chars.len() {
+                let (_, d) = chars[i];
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if (d == '.' || d == ',')
+                    && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        } else if is_apostrophe(c)
+            && i > 0
+            && chars[i - 1].1.is_alphanumeric()
+            && matches!(chars.get(i + 1), Some(&(_, 's')) | Some(&(_, 'S')))
+            && !chars.get(i + 2).is_some_and(|&(_, m)| m.is_alphanumeric())
+        {
+            kind = TokenKind::Word;
+            i += 2;
+        } else if is_quote_char(c) || (is_apostrophe(c) && is_quote_apostrophe(&chars, i)) {
+            kind = TokenKind::Quote;
+            i += 1;
+        } else {
+            kind = TokenKind::Punct;
+            i += 1;
+        }
+        let end = chars.get(i).map_or(text.len(), |&(p, _)| p);
+        out.push(Token {
+            span: Span::new(base + start, base + end),
+            kind,
+        });
+    }
+    out
+}
+
+/// Length in chars of a dotted acronym ("U.S.", "U.N.", "E.U.") at the start, if any.
+fn dotted_acronym_len(chars: &[(usize, char)]) -> Option<usize> {
+    let mut n = 0;
+    while n + 1 < chars.len() && chars[n].1.is_uppercase() && chars[n + 1].1 == '.' {
+        n += 2;
+    }
+    let followed_by_letter = chars.get(n).is_some_and(|&(_, c)| c.is_alphanumeric());
+    (n >= 4 && !followed_by_letter).then_some(n)
+}
+
+/// Single quotes used as quotation marks rather than apostrophes: at a word edge.
+fn is_quote_apostrophe(chars: &[(usize, char)], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|k| chars[k].1);
+    let next = chars.get(i + 1).map(|&(_, c)| c);
+    let prev_word = prev.is_some_and(char::is_alphanumeric);
+    let next_word = next.is_some_and(char::is_alphanumeric);
+    // "allies' support" is a possessive, not a quote.
+    !(prev_word && !next_word && prev == Some('s')) && prev_word != next_word
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Gov", "Sen", "Rep", "Amb", "Pres", "Sec", "St", "Jr", "Sr", "Rev", "Hon", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "Inc",
+    "Corp", "Ltd", "Co", "approx", "Fig", "al",
+];
+
+/// Words that start a new sentence after a dotted acronym ("... the U.S. The talks ...").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "However",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "There",
+    "Officials",
+    "According",
+];
+
+/// Splits a document into sentence spans.
+///
+/// Lines never join: a newline always ends a sentence (articles put one paragraph per
+/// line; headlines, bylines and captions are lines of their own). Within a line a
+/// sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets) followed by
+/// whitespace, unless the word before the period is a known abbreviation, a single
+/// initial, or a dotted acronym followed by a word that does not start sentences.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut sent_start: Option<usize> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if sent_start.is_none() && !c.is_whitespace() {
+            sent_start = Some(pos);
+        }
+        if matches!(c, '.' | '!' | '?') {
+            // Take any run of terminal punctuation and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if matches!(d, '.' | '!' | '?' | ')' | ']' | '\'' | '"')
+                    || is_close_quote(d)
+                    || d == '\u{2019}'
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let at_space = j >= chars.len() || chars[j].1.is_whitespace();
+            if at_space && c == '.' && !period_ends_sentence(line, &chars, i, j) {
+                i = j;
+                continue;
+            }
+            if at_space {
+                let end_byte = chars.get(j).map_or(line.len(), |&(p, _)| p);
+                if let Some(s) = sent_start.take() {
+                    push_trimmed(text, start + s, start + end_byte, out);
+                }
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = sent_start {
+        push_trimmed(text, start + s, end, out);
+    }
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let trimmed = s.trim_end();
+    let lead = s.len() - s.trim_start().len();
+    if !trimmed.trim().is_empty() {
+        out.push(Span::new(start + lead, start + trimmed.len()));
+    }
+}
+
+/// Decides whether the period at `chars[i]` ends a sentence; `j` is past the punctuation run.
+fn period_ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    // The word before the period.
+    let mut k = i;
+    while k > 0 && !chars[k - 1].1.is_whitespace() && !is_open_quote(chars[k - 1].1) {
+        k -= 1;
+    }
+    let word_start = chars[k].0;
+    let word = &line[word_start..chars[i].0];
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The word after the whitespace.
+    let mut n = j;
+    while n < chars.len() && chars[n].1.is_whitespace() {
+        n += 1;
+    }
+    if n >= chars.len() {
+        return true;
+    }
+    let next_start = chars[n].0;
+    let next_word: &str = line[next_start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let next_first = next_word.chars().next().unwrap_or(' ');
+    if next_first.is_lowercase() {
+        return false;
+    }
+    // "... the deadline." followed by a digit or quote is still a boundary.
+    if j > i + 1 {
+        // The period is followed by a closing quote or bracket: a real end.
+        return true;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        // An initial: "George W. Bush".
+        return false;
+    }
+    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+        // A dotted acronym: "U.S." ends a sentence only before a sentence starter.
+        let clean: String = next_word
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        return SENTENCE_STARTERS.contains(&clean.as_str());
+    }
+    true
+}
+
+/// A quotation: the quoted words and the span including the marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    /// The quotation including its marks (the end mark may be missing at a paragraph end).
+    pub outer: Span,
+}
+
+/// Finds quotations in a paragraph (one line): pairs of quotation marks.
+///
+/// Curly quotes pair by direction; straight quotes pair in order. A quotation left
+/// open at the end of the line ends there (wire copy opens a new paragraph with a new
+/// quote mark when a quote runs on).
+pub fn quotations(text: &str) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        quotations_in_line(line, line_start, &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
+    let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        if !is_quote_char(c) {
+            continue;
+        }
+        let after = pos + c.len_utf8();
+        let opening = if is_open_quote(c) {
+            true
+        } else if is_close_quote(c) {
+            false
+        } else {
+            // Straight quote: opening if nothing is open.
+            open.is_none()
+        };
+        let _ = k;
+        match (opening, open) {
+            (true, None) => open = Some((pos, after)),
+            (true, Some(_)) => {
+                // Nested or unbalanced opening: restart from here.
+                open = Some((pos, after));
+            }
+            (false, Some((o, inner))) => {
+                out.push(Quotation {
+                    inner: Span::new(base + inner, base + pos),
+                    outer: Span::new(base + o, base + after),
+                });
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some((o, inner)) = open {
+        let end = line.trim_end().len();
+        if end > inner {
+            out.push(Quotation {
+                inner: Span::new(base + inner, base + end),
+                outer: Span::new(base + o, base + end),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.of(text)).collect()
+    }
+
+    struct Case {
+        text: &'static str,
+        want: &'static [&'static str],
+    }
+
+    #[test]
+    fn sentence_cases() {
+        let cases = [
+            Case {
+                text: "The U.S. President spoke. He left.",
+                want: &["The U.S. President spoke.", "He left."],
+            },
+            Case {
+                text: "Aid went to the U.S. The talks ended.",
+                want: &["Aid went to the U.S.", "The talks ended."],
+            },
+            Case {
+                text: "Gen. Smith met Mr. Jones on Jan. 5. Then they left.",
+                want: &["Gen. Smith met Mr. Jones on Jan. 5.", "Then they left."],
+            },
+            Case {
+                text: "“We are ready. We will act,” he said.\nNext line",
+                want: &["“We are ready.", "We will act,” he said.", "Next line"],
+            },
+            Case {
+                text: "He said \"no.\" She agreed!",
+                want: &["He said \"no.\"", "She agreed!"],
+            },
+            Case {
+                text: "George W. Bush spoke.",
+                want: &["George W. Bush spoke."],
+            },
+            Case {
+                text: "It cost $4.3 billion. Fine.",
+                want: &["It cost $4.3 billion.", "Fine."],
+            },
+        ];
+        for c in cases {
+            assert_eq!(split(c.text), c.want, "text: {}", c.text);
+        }
+    }
+
+    #[test]
+    fn tokens_keep_acronyms_and_joined_words() {
+        let text = "U.S. envoy al-Sisi’s Côte d'Ivoire 4.3 “x”";
+        let toks: Vec<&str> = tokenize(text, 0).iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(
+            toks,
+            vec!["U.S.", "envoy", "al-Sisi", "’s", "Côte", "d'Ivoire", "4.3", "“", "x", "”"]
+        );
+    }
+
+    #[test]
+    fn quotations_pair_curly_and_straight() {
+        let text = "He said “go now,” and \"stop\".\n“Open to the end";
+        let q: Vec<&str> = quotations(text).iter().map(|q| q.inner.of(text)).collect();
+        assert_eq!(q, vec!["go now,", "stop", "Open to the end"]);
+    }
+
+    #[test]
+    fn spans_are_char_boundaries() {
+        let text = "Zelensky\u{a0}said “ok.” Ça va. 東京 spoke.";
+        for s in sentences(text) {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
