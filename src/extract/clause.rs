@@ -7,7 +7,7 @@
 //! (", he added,"); coordinated subjects ("Germany, Italy, and Poland"); the
 //! inverted "said X" — and give up on anything else.
 
-use super::{DocEntities, Mention, Sentence};
+use super::{DocEntities, Mention, MentionKind, Sentence};
 use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityKind, Evidence};
 use crate::text::{Quotation, TokenKind};
@@ -102,39 +102,50 @@ impl<'a> Context<'a> {
 
     /// Subjects of the verb at token `verb` (coordinated subjects give several).
     ///
-    /// Skips adverbs and auxiliaries, an appositive or parenthetical between commas,
-    /// and a possessive official ("Russia's foreign ministry said" -> Russia).
+    /// Skips adverbs and auxiliaries, an appositive or parenthetical between commas
+    /// (", speaking at a press conference in Paris,", ", he added,"), a relative
+    /// clause (", who led the delegation,"), and a possessive official ("Russia's
+    /// foreign ministry said" -> Russia).
     pub fn subjects_before(&self, si: usize, verb: usize) -> Vec<&'a Mention> {
         let s = &self.sentences[si];
-        let mut j = verb;
-        // adverbs, auxiliaries, weekday phrases: "on Thursday", "also", "has"
-        while j > 0 && self.skippable(si, j - 1) {
-            j -= 1;
-        }
+        let mut j = self.skip_back(si, verb);
         if j == 0 {
             return Vec::new();
         }
-        if s.words[j - 1] == "," && !self.is_quote_close_before(si, j - 1) {
+        // "X, who said ..." / "X, which said ..."
+        if matches!(s.words[j - 1].as_str(), "who" | "which") && j >= 2 && s.words[j - 2] == "," {
+            j -= 2;
+        } else if s.words[j - 1] == "," && !self.is_quote_close_before(si, j - 1) {
             // ", speaking at a press conference in Paris," or ", he added,"
-            let mut p = j - 1;
+            let close = j - 1;
+            let mut p = close;
             while p > 0 && s.words[p - 1] != "," {
                 p -= 1;
             }
             if p == 0 {
                 return Vec::new();
             }
-            j = p - 1;
-            while j > 0 && self.skippable(si, j - 1) {
-                j -= 1;
-            }
-        }
-        // "Russia's foreign ministry", "Macron's office"
-        if j >= 2 {
-            if let Some(len) = self.official_noun_ending(si, j) {
-                if j > len && s.words[j - len - 1] == "'s" {
-                    j -= len + 1;
+            // "The UN mission, MONUSCO, said": the segment itself is the subject.
+            if let Some(m) = self.mention_ending(si, close) {
+                if m.head_first() == p && !self.mention_ending_before(si, p - 1) {
+                    return vec![m];
                 }
             }
+            j = self.skip_back(si, p - 1);
+        }
+        // "Russia's foreign ministry", "Sudan's army-backed government"
+        if let Some(len) = self.official_noun_ending(si, j) {
+            let mut k = j - len;
+            if k > 1 && s.words[k - 1] != "'s" && s.words[k - 2] == "'s" {
+                k -= 1; // one modifier
+            }
+            if k > 0 && s.words[k - 1] == "'s" {
+                j = k - 1;
+            }
+        }
+        // "President Ferdinand Marcos Jr." — a dot after the name
+        if j > 0 && s.words[j - 1] == "." {
+            j -= 1;
         }
         let mut out: Vec<&Mention> = Vec::new();
         let mut saw_and = false;
@@ -142,22 +153,26 @@ impl<'a> Context<'a> {
             let Some(m) = self.mention_ending(si, j) else {
                 break;
             };
-            if self.after_preposition(si, m.first) {
+            if self.after_preposition(si, m.head_first()) {
                 break;
             }
             out.push(m);
-            if m.first < 2 {
+            let mut k = m.head_first();
+            if k > 0 && s.words[k - 1] == "the" {
+                k -= 1;
+            }
+            if k < 2 {
                 break;
             }
-            let w = s.words[m.first - 1].as_str();
+            let w = s.words[k - 1].as_str();
             if w == "and" || w == "&" {
                 saw_and = true;
-                j = m.first - 1;
+                j = k - 1;
                 if j > 0 && s.words[j - 1] == "," {
                     j -= 1;
                 }
             } else if w == "," && saw_and {
-                j = m.first - 1;
+                j = k - 1;
             } else {
                 break;
             }
@@ -165,14 +180,81 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// The mention right after token `i` (for "said X", "according to X").
+    /// Is there a resolved mention ending right at `end` (exclusive)?
+    fn mention_ending_before(&self, si: usize, end: usize) -> bool {
+        self.mention_ending(si, end).is_some()
+    }
+
+    /// Steps left from `from` over adverbs, auxiliaries and dates.
+    fn skip_back(&self, si: usize, from: usize) -> usize {
+        let mut j = from;
+        while j > 0 && self.skippable(si, j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// The actor mention right after token `i` (for "said X", "according to X"): a
+    /// titled person wins over the country or organization in its title ("according
+    /// to Egyptian Assistant Foreign Minister Karim Elhamy" -> the minister).
     pub fn mention_after(&self, si: usize, i: usize) -> Option<&'a Mention> {
         let s = &self.sentences[si];
         let mut j = i;
-        while j < s.words.len() && matches!(s.words[j].as_str(), "," | "by") {
+        while j < s.words.len() && matches!(s.words[j].as_str(), "," | "by" | "the") {
             j += 1;
         }
-        self.mention_starting(si, j)
+        let person = self.ents.mentions.iter().find(|m| {
+            m.sentence == si
+                && m.entity.is_some()
+                && m.head_first() == j
+                && matches!(m.kind, MentionKind::Person { .. })
+        });
+        person.or_else(|| self.mention_starting(si, j))
+    }
+
+    /// The first actor of a sentence, when the sentence starts with it (after a
+    /// dateline): the subject of every verb of a simple sentence.
+    pub fn sentence_subject(&self, si: usize) -> Option<&'a Mention> {
+        let s = &self.sentences[si];
+        let start = dateline_end(&s.words);
+        let mut j = start;
+        while j < s.words.len() && matches!(s.words[j].as_str(), "the" | "but" | "however" | ",") {
+            j += 1;
+        }
+        let person = self.ents.mentions.iter().find(|m| {
+            m.sentence == si
+                && m.entity.is_some()
+                && m.head_first() == j
+                && matches!(m.kind, MentionKind::Person { .. })
+        });
+        person.or_else(|| self.mention_starting(si, j))
+    }
+
+    /// Is token `i` part of a time phrase ("on Thursday", "last week")?
+    pub fn is_time_word(&self, si: usize, i: usize) -> bool {
+        let w = self.sentences[si].words[i].as_str();
+        matches!(
+            w,
+            "on" | "in"
+                | "last"
+                | "this"
+                | "next"
+                | "week"
+                | "month"
+                | "year"
+                | "late"
+                | "early"
+                | "earlier"
+                | "also"
+                | "formally"
+                | "jointly"
+                | "unanimously"
+        ) || self
+            .word(si, i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            || self.sentences[si].tokens[i].kind == TokenKind::Number
     }
 
     fn skippable(&self, si: usize, i: usize) -> bool {
@@ -219,6 +301,15 @@ impl<'a> Context<'a> {
         if s.words[k] == "the" && k > 0 {
             k -= 1;
         }
+        if s.words[k] == "of"
+            && k > 0
+            && matches!(
+                s.words[k - 1].as_str(),
+                "group" | "coalition" | "number" | "bloc" | "club" | "total" | "alliance"
+            )
+        {
+            return false;
+        }
         matches!(
             s.words[k].as_str(),
             "of" | "for"
@@ -239,4 +330,27 @@ impl<'a> Context<'a> {
                 | "into"
         )
     }
+}
+
+/// Index of the first token after a dateline ("KYIV, Sept 4 (Reuters) -",
+/// "BRUSSELS —", "ALBAWABA-"), or 0 when the sentence has none.
+pub fn dateline_end(words: &[String]) -> usize {
+    for (k, w) in words.iter().enumerate().take(14) {
+        if matches!(w.as_str(), "-" | "—" | "–") {
+            return if k > 0 && words[k - 1] != "-" {
+                k + 1
+            } else {
+                0
+            };
+        }
+        // Datelines hold place names, dates, an outlet in brackets: no lowercase
+        // function words.
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "of" | "and" | "said" | "will" | "has"
+        ) {
+            return 0;
+        }
+    }
+    0
 }

@@ -291,6 +291,11 @@ fn in_sentence(
                 affiliation,
                 known,
                 full,
+                title_first: if comma_before_name {
+                    name_start
+                } else {
+                    title_start
+                },
             },
             entity: None,
         });
@@ -303,8 +308,30 @@ fn in_sentence(
         if taken[i] {
             continue;
         }
-        // "German officials", "the Chinese foreign ministry"
+        // "German officials", "the Chinese foreign ministry", "EU leaders"
         if let Some(th) = hit_at(i) {
+            let named = matches!(th.hit.form, Form::Name | Form::Alias | Form::Acronym)
+                && matches!(th.hit.entry, Entry::Country(_) | Entry::Organization(_));
+            if named {
+                if let Some(len) = lexicon.official_nouns.match_at(&s.words, th.end) {
+                    let end = th.end + len;
+                    if (th.first..end).all(|k| !taken[k]) && !is_capitalized(word(th.end)) {
+                        mark(&mut taken, th.first, end);
+                        out.push(Mention {
+                            sentence: si,
+                            first: th.first,
+                            end,
+                            span: span_of(s, th.first, end),
+                            kind: MentionKind::Gazetteer {
+                                entry: th.hit.entry,
+                                form: Form::Metonym,
+                            },
+                            entity: None,
+                        });
+                        continue;
+                    }
+                }
+            }
             if th.hit.form == Form::Demonym {
                 if let Entry::Country(_) = th.hit.entry {
                     if let Some(len) = lexicon.official_nouns.match_at(&s.words, th.end) {
@@ -334,6 +361,25 @@ fn in_sentence(
                         }
                         continue;
                     }
+                }
+            }
+        }
+        // "Gulf Arab states", "Western allies": a region name or adjective, more
+        // adjectives, a collective noun.
+        if let Some(th) = hit_at(i).filter(|t| matches!(t.hit.entry, Entry::Region(_))) {
+            let mut j = th.end;
+            while let Some(next) = hit_at(j).filter(|t| t.hit.form == Form::Demonym) {
+                j = next.end;
+            }
+            if let Some(end) = lexicon
+                .collective_nouns
+                .match_at(&s.words, j)
+                .map(|l| j + l)
+            {
+                if (i..end).all(|k| !taken[k]) {
+                    mark(&mut taken, i, end);
+                    out.push(group(text, si, s, i, end));
+                    continue;
                 }
             }
         }
@@ -504,6 +550,7 @@ fn in_sentence(
                     affiliation: None,
                     known: None,
                     full: None,
+                    title_first: i,
                 },
                 entity: None,
             });

@@ -79,6 +79,8 @@ pub enum MentionKind {
         known: Option<usize>,
         /// The whole titled form ("French President Emmanuel Macron").
         full: Option<String>,
+        /// First token of the whole titled form (the name's first token if untitled).
+        title_first: usize,
     },
     /// An unnamed collective ("26 European countries").
     Group {
@@ -116,6 +118,17 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The document entity it refers to (index into [`DocEntities::list`]), once resolved.
     pub entity: Option<usize>,
+}
+
+impl Mention {
+    /// First token of the whole phrase: the title's start for a titled person
+    /// ("French President Emmanuel Macron"), else `first`.
+    pub fn head_first(&self) -> usize {
+        match self.kind {
+            MentionKind::Person { title_first, .. } => title_first.min(self.first),
+            _ => self.first,
+        }
+    }
 }
 
 /// The entities of one document, and the mentions resolved to them.

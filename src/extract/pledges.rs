@@ -53,12 +53,21 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     let lx = ctx.lexicon;
     let n = s.words.len();
     let mut out = Vec::new();
-    let reported =
-        (0..n).any(|k| !ctx.in_quote(si, k) && lx.speech_verbs.match_at(&s.words, k).is_some());
+    let reported = (0..n).any(|k| {
+        !ctx.in_quote(si, k)
+            && (lx.speech_verbs.match_at(&s.words, k).is_some()
+                || lx.commitment_verbs.match_at(&s.words, k).is_some())
+    });
     let mut k = 0;
     while k < n {
-        // Commitment verbs: "pledged", "has promised to", "agreed to provide".
+        // Commitment verbs: "pledged", "has promised to", "agreed to provide". With
+        // "that" they report: the commitment is the reported clause's ("promised that
+        // Damascus would publish" is Syria's pledge).
         if let Some(len) = lx.commitment_verbs.match_at(&s.words, k) {
+            if s.words.get(k + len).is_some_and(|w| w == "that") {
+                k += len;
+                continue;
+            }
             if !is_noun_use(ctx, si, k) {
                 out.push(Cue {
                     at: k,
@@ -70,20 +79,39 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 continue;
             }
         }
-        // "agreed to <action>", "decided to <action>"
+        // "agreed (on Thursday) to <action>", "decided to <action>"
         if matches!(
             s.words[k].as_str(),
-            "agreed" | "agrees" | "decided" | "decides"
-        ) && s.words.get(k + 1).is_some_and(|w| w == "to")
-            && action_at(ctx, si, k + 2).is_some()
+            "agreed" | "agrees" | "agree" | "decided" | "decides" | "undertook" | "resolved"
+        ) {
+            let mut t = k + 1;
+            while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
+                t += 1;
+            }
+            if s.words.get(t).is_some_and(|w| w == "to") && action_at(ctx, si, t + 1).is_some() {
+                out.push(Cue {
+                    at: k,
+                    object: t + 1,
+                    future: false,
+                    hedged: false,
+                });
+                k = t + 1;
+                continue;
+            }
+        }
+        // "announced €1.6 billion in new pledges", "unveiled $500 million in aid"
+        if matches!(
+            s.words[k].as_str(),
+            "announced" | "announces" | "unveiled" | "unveils"
+        ) && amount_follows(ctx, si, k + 1)
         {
             out.push(Cue {
                 at: k,
-                object: k + 2,
+                object: k + 1,
                 future: false,
                 hedged: false,
             });
-            k += 2;
+            k += 1;
             continue;
         }
         let modal = lx.future_modals.match_at(&s.words, k).map(|l| (l, false));
@@ -134,6 +162,26 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
         steps += 1;
     }
     None
+}
+
+/// Is there an amount of money right after `j` ("€1.6 billion", "$500 million")?
+fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    let window: Vec<&str> = s.words.iter().skip(j).take(4).map(String::as_str).collect();
+    let currency = window.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "$" | "€" | "£" | "¥" | "us$" | "c$" | "a$" | "usd" | "eur"
+        )
+    });
+    let scale = window
+        .iter()
+        .any(|w| matches!(*w, "billion" | "million" | "bn"));
+    let number = window
+        .iter()
+        .take(2)
+        .any(|w| w.parse::<f64>().is_ok() || w.contains(','));
+    (currency || number) && scale
 }
 
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {

@@ -44,6 +44,7 @@ pub fn resolve(
                 affiliation,
                 known,
                 full,
+                ..
             } => {
                 let single = !name.contains(' ');
                 if single && known.is_none() {
@@ -207,6 +208,7 @@ pub fn resolve(
                         affiliation: None,
                         known: None,
                         full: None,
+                        title_first: ti,
                     },
                     entity: Some(idx),
                 });

@@ -54,7 +54,13 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         if ctx.in_quote(si, k) {
             continue;
         }
-        let Some(len) = lx.speech_verbs.match_at(&s.words, k) else {
+        // Speech verbs, and commitment verbs that report: "pledged that Y would".
+        let len = lx.speech_verbs.match_at(&s.words, k).or_else(|| {
+            lx.commitment_verbs
+                .match_at(&s.words, k)
+                .filter(|&l| s.words.get(k + l).is_some_and(|w| w == "that"))
+        });
+        let Some(len) = len else {
             continue;
         };
         // "to say", passive "was told", "were urged"
@@ -78,6 +84,13 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
         // Inversion after a quote: "“...,” said Macron." Only right after the
         // quote (or its comma); elsewhere the mention after a verb is its object.
+        // "X did A and said B": the sentence subject speaks.
+        if k > 0 && matches!(s.words[k - 1].as_str(), "and" | "but") {
+            if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
+                push(e, &mut found);
+            }
+            continue;
+        }
         let after_quote = k > 0
             && (s.tokens[k - 1].kind == TokenKind::Quote
                 || (s.words[k - 1] == "," && k > 1 && s.tokens[k - 2].kind == TokenKind::Quote));
@@ -97,15 +110,8 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 continue;
             }
             if lx.speech_participles.match_at(&s.words, k).is_some() {
-                if let Some(m) = ctx.mentions_in(si).into_iter().find(|m| m.entity.is_some()) {
-                    if m.first < k && ctx.subjects_before(si, k).is_empty() {
-                        // the first actor of the sentence, when it starts the clause
-                        if m.first <= 1 {
-                            if let Some(e) = m.entity {
-                                push(e, &mut found);
-                            }
-                        }
-                    }
+                if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
+                    push(e, &mut found);
                 }
             }
         }
