@@ -202,10 +202,8 @@ pub fn fold_name(s: &str) -> String {
     for ch in s.trim().chars() {
         if ch.is_alphanumeric() {
             out.extend(ch.to_lowercase());
-        } else if ch.is_whitespace() || ch == '-' {
-            if !out.ends_with(' ') && !out.is_empty() {
-                out.push(' ');
-            }
+        } else if (ch.is_whitespace() || ch == '-') && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
         }
     }
     let out = out.trim_end().to_string();

@@ -149,10 +149,7 @@ impl<'a> Context<'a> {
         }
         let mut out: Vec<&Mention> = Vec::new();
         let mut saw_and = false;
-        loop {
-            let Some(m) = self.mention_ending(si, j) else {
-                break;
-            };
+        while let Some(m) = self.mention_ending(si, j) {
             if self.after_preposition(si, m.head_first()) {
                 break;
             }

@@ -590,8 +590,7 @@ fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Menti
 
 /// If a collective noun starts at `j` (optionally after lowercase modifiers), where it ends.
 fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
-    let mut k = j;
-    for _ in 0..2 {
+    for k in j..j + 2 {
         if let Some(len) = lexicon.collective_nouns.match_at(&s.words, k) {
             return Some(k + len);
         }
@@ -600,7 +599,6 @@ fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
         if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
             return None;
         }
-        k += 1;
     }
     None
 }

@@ -461,11 +461,16 @@ fn antecedent_person(
     }
     // Earlier sentences, nearest first; within one, a speaker beats a subject beats
     // anyone else.
+    // Earlier sentences of this paragraph and the two before it.
     let mut si = here.sentence;
     let mut looked = 0;
+    let oldest_paragraph = sentences[here.sentence].paragraph.saturating_sub(2);
     while si > 0 && looked < 5 {
         si -= 1;
         looked += 1;
+        if sentences[si].paragraph < oldest_paragraph {
+            break;
+        }
         let in_sent: Vec<&Mention> = all[..k].iter().filter(|m| m.sentence == si).collect();
         let cands: Vec<(usize, &Mention)> = in_sent
             .iter()

@@ -1,0 +1,1 @@
+//! Extraction quality on the annotated sample articles, scored by the team's scorer.
