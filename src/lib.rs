@@ -48,3 +48,8 @@ pub use graph::{EdgeView, KnowledgeGraph, Link, LinkKind};
 pub use ingest::{ingest, IngestReport};
 pub use model::{Document, DocumentMeta, Entity, EntityKind, Event, EventKind, Evidence, Modality};
 pub use query::{EventFilter, EventView, Profile};
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

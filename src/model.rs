@@ -175,9 +175,14 @@ impl Entity {
         if q.is_empty() {
             return false;
         }
+        let surname = |n: &str| {
+            let f = fold_name(n);
+            f.rsplit(' ').next().map(str::to_string).unwrap_or(f)
+        };
         fold_name(&self.name) == q
             || self.id.eq_ignore_ascii_case(query.trim())
             || self.aliases.iter().any(|a| fold_name(a) == q)
+            || (self.kind == EntityKind::Person && !q.contains(' ') && surname(&self.name) == q)
     }
 
     /// Merges another record of the same entity into this one.
@@ -492,6 +497,16 @@ mod tests {
         assert_eq!(fold_name("The United States"), "united states");
         assert_eq!(fold_name("U.S."), "us");
         assert_eq!(fold_name("Jean-Noel"), "jean noel");
+    }
+
+    #[test]
+    fn persons_are_named_by_surname() {
+        let mut e = Entity::new("person:a-b", EntityKind::Person, "Ana Bel");
+        e.add_alias("A. Bel");
+        assert!(e.is_named("bel") && e.is_named("ANA BEL") && e.is_named("a bel"));
+        assert!(!e.is_named("ana") && !e.is_named(""));
+        let c = Entity::new("country:FRA", EntityKind::Country, "France");
+        assert!(c.is_named("country:fra") && !c.is_named("fran"));
     }
 
     #[test]

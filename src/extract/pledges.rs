@@ -321,9 +321,10 @@ fn pledge(
     // The object runs to the end of the clause.
     let obj_end = object_end(ctx, si, cue.object);
     let what = what_text(ctx, si, cue.object, obj_end);
-    let n_tokens = s.tokens.len();
+    // Past the clause (a dash, a participle), up to any attribution.
+    let rest_end = attribution_start(ctx, si, obj_end);
     let target = recipient(ctx, si, cue.object, obj_end, actor_idx)
-        .or_else(|| recipient(ctx, si, obj_end, n_tokens, actor_idx));
+        .or_else(|| recipient(ctx, si, obj_end, rest_end, actor_idx));
     let actor = ctx.ents.list[actor_idx].id.clone();
     let targets: Vec<String> = target
         .map(|t| ctx.ents.list[t].id.clone())
@@ -354,9 +355,29 @@ fn pledge(
 }
 
 /// The clause ends at a semicolon, a dash, a condition, or a trailing participle.
-fn object_end(ctx: &Context, si: usize, from: usize) -> usize {
+/// Where a trailing attribution starts after `from` (the comma before a speech verb
+/// or "according to"), else the sentence end.
+fn attribution_start(ctx: &Context, si: usize, from: usize) -> usize {
     let s = &ctx.sentences[si];
-    let n = s.words.len();
+    let lx = ctx.lexicon;
+    (from..s.words.len())
+        .find(|&k| {
+            !ctx.in_quote(si, k)
+                && (lx.speech_verbs.match_at(&s.words, k).is_some()
+                    || lx.source_phrases.match_at(&s.words, k).is_some())
+        })
+        .map(|a| (from..a).rev().find(|&k| s.words[k] == ",").unwrap_or(a))
+        .unwrap_or(s.words.len())
+}
+
+fn object_end(ctx: &Context, si: usize, from: usize) -> usize {
+    let n_all = ctx.sentences[si].words.len();
+    let n = attribution_start(ctx, si, from).min(n_all);
+    object_end_before(ctx, si, from, n)
+}
+
+fn object_end_before(ctx: &Context, si: usize, from: usize, n: usize) -> usize {
+    let s = &ctx.sentences[si];
     let mut k = from;
     while k < n {
         let w = s.words[k].as_str();
@@ -435,7 +456,8 @@ fn recipient(ctx: &Context, si: usize, from: usize, to: usize, actor: usize) -> 
                     | "support"
                     | "backing"
             )
-        ) || s.words.get(m.end).is_some_and(|w| w == "'s")
+        ) || (s.words.get(m.end).is_some_and(|w| w == "'s")
+            && ctx.kind_of(m) != Some(EntityKind::Person))
     });
     let pick = marked
         .or_else(|| {

@@ -251,7 +251,12 @@ pub fn resolve(
             _ => None,
         };
         if let Some(idx) = target {
-            let surface = all[k].span.of(text).to_string();
+            // "The French leader" at a sentence start is the same alias as mid-sentence.
+            let raw = all[k].span.of(text);
+            let surface = match raw.strip_prefix("The ") {
+                Some(rest) => format!("the {rest}"),
+                None => raw.to_string(),
+            };
             if !matches!(all[k].kind, MentionKind::Pronoun(_)) {
                 ents.list[idx].add_alias(&surface);
             }

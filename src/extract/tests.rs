@@ -1,1 +1,261 @@
 //! Unit tests for the extraction pipeline on small, invented sentences.
+//!
+//! Each case states the events it must produce and those it must not, as compact
+//! lines: `pledge Japan -> Moldova`, `pledge? Romania` (negated or hedged),
+//! `statement Shigeru Ishiba`. Names are canonical entity names.
+
+use super::*;
+use crate::model::EventKind;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::bundled().expect("bundled data loads"))
+}
+
+/// Compact lines for every event of an extraction.
+fn lines(text: &str) -> Vec<String> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: Some("2026-03-05".into()),
+        ..Document::default()
+    };
+    let ex = extractor().extract(&doc);
+    let name = |id: &str| {
+        ex.entities
+            .iter()
+            .find(|e| e.id == id)
+            .map_or(id.to_string(), |e| e.name.clone())
+    };
+    let mut out = Vec::new();
+    for ev in &ex.events {
+        match ev.kind {
+            EventKind::Pledge => {
+                let firm = if ev.modality.is_firm() {
+                    "pledge"
+                } else {
+                    "pledge?"
+                };
+                out.push(format!("{firm} {}", name(&ev.actor)));
+                if let Some(t) = ev.targets.first() {
+                    out.push(format!("{firm} {} -> {}", name(&ev.actor), name(t)));
+                }
+                if ev.modality.conditional {
+                    out.push(format!("conditional {}", name(&ev.actor)));
+                }
+            }
+            EventKind::Statement => out.push(format!("statement {}", name(&ev.actor))),
+            k => out.push(format!("{k} {}", name(&ev.actor))),
+        }
+    }
+    out
+}
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    want: &'static [&'static str],
+    not: &'static [&'static str],
+}
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let got = lines(c.text);
+        for w in c.want {
+            if !got.iter().any(|g| g == w) {
+                failures.push(format!("{}: missing {w:?}; got {got:?}", c.name));
+            }
+        }
+        for n in c.not {
+            if got.iter().any(|g| g == n) {
+                failures.push(format!("{}: unexpected {n:?}; got {got:?}", c.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn attribution_shapes() {
+    check(&[
+        Case {
+            name: "subject said",
+            text: "Kenyan President William Ruto said the talks had failed.",
+            want: &["statement William Ruto"],
+            not: &["statement Kenya"],
+        },
+        Case {
+            name: "quote then said X",
+            text: "\u{201c}We are ready,\u{201d} said Brazilian President Luiz Inácio Lula da Silva.",
+            want: &["statement Luiz Inácio Lula da Silva"],
+            not: &["statement Brazil"],
+        },
+        Case {
+            name: "parenthetical pronoun",
+            text: "Chilean Foreign Minister Ana Morales spoke first. Peru, she added, must act.",
+            want: &["statement Ana Morales"],
+            not: &[],
+        },
+        Case {
+            name: "according to",
+            text: "According to Turkish officials, the corridor will reopen soon.",
+            want: &["statement Turkey"],
+            not: &[],
+        },
+        Case {
+            name: "appositive participle",
+            text: "Indonesian President Prabowo Subianto, speaking at a summit in Jakarta, welcomed the deal.",
+            want: &["statement Prabowo Subianto"],
+            not: &["statement Indonesia"],
+        },
+        Case {
+            name: "seat of government",
+            text: "The Kremlin said the proposal was unacceptable.",
+            want: &["statement Russia"],
+            not: &[],
+        },
+        Case {
+            name: "object is not a speaker",
+            text: "Norwegian Prime Minister Jonas Gahr Store met the mayor and urged Danish investors to act.",
+            want: &[],
+            not: &["statement Denmark"],
+        },
+        Case {
+            name: "description speaker",
+            text: "Egyptian President Abdel Fattah el-Sisi arrived on Monday. The Egyptian leader warned that time was short.",
+            want: &["statement Abdel Fattah el-Sisi"],
+            not: &["statement Egypt"],
+        },
+    ]);
+}
+
+#[test]
+fn commitment_shapes() {
+    check(&[
+        Case {
+            name: "coordinated committers",
+            text: "Finland, Sweden and Denmark will each send demining teams to Ukraine.",
+            want: &["pledge Finland -> Ukraine", "pledge Sweden -> Ukraine", "pledge Denmark -> Ukraine"],
+            not: &[],
+        },
+        Case {
+            name: "reported commitment belongs to the committer",
+            text: "Spanish Prime Minister Pedro Sánchez announced that Spain will provide 500 million euros to Lebanon.",
+            want: &["pledge Spain -> Lebanon", "statement Pedro Sánchez"],
+            not: &["pledge Pedro Sánchez"],
+        },
+        Case {
+            name: "pledged amount",
+            text: "Japan pledged $300 million in humanitarian aid for Sudan on Tuesday.",
+            want: &["pledge Japan -> Sudan"],
+            not: &[],
+        },
+        Case {
+            name: "conditional",
+            text: "Canada will impose new sanctions on Iran if the talks collapse.",
+            want: &["pledge Canada -> Iran", "conditional Canada"],
+            not: &[],
+        },
+        Case {
+            name: "negated and hedged are not firm",
+            text: "Austria did not commit to new funding. Ireland could send medical teams.",
+            want: &[],
+            not: &["pledge Austria", "pledge Ireland"],
+        },
+        Case {
+            name: "bare will is not a pledge",
+            text: "Portugal will remain central to the talks.",
+            want: &[],
+            not: &["pledge Portugal"],
+        },
+        Case {
+            name: "somebody else's hope is not a pledge",
+            text: "Greek officials expressed hope that Washington would send more aid.",
+            want: &[],
+            not: &["pledge United States"],
+        },
+        Case {
+            name: "promised that: the clause subject commits",
+            text: "Syrian Foreign Minister Asaad al-Shaibani promised that Damascus would publish the audits.",
+            want: &["pledge Syria", "statement Asaad al-Shaibani"],
+            not: &["pledge Asaad al-Shaibani"],
+        },
+        Case {
+            name: "agreed on a day to act",
+            text: "Armenia and Azerbaijan agreed on Friday to open the border crossing.",
+            want: &["pledge Armenia", "pledge Azerbaijan"],
+            not: &[],
+        },
+    ]);
+}
+
+#[test]
+fn entities_and_resolution() {
+    let doc = Document {
+        id: "r".into(),
+        text: "Kenyan Foreign Minister Musalia Mudavadi met NATO envoys in Brussels. \
+               Mudavadi said the alliance had offered training."
+            .into(),
+        ..Document::default()
+    };
+    let ex = extractor().extract(&doc);
+    let names: Vec<&str> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Musalia Mudavadi"), "{names:?}");
+    assert!(names.contains(&"Kenya"), "{names:?}");
+    assert!(names.contains(&"NATO"), "{names:?}");
+    assert!(
+        !names.contains(&"Belgium"),
+        "a venue is not an actor: {names:?}"
+    );
+    let person = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Musalia Mudavadi")
+        .unwrap();
+    assert_eq!(person.attr("country"), Some("country:KEN"));
+    assert!(person.aliases.contains("Mudavadi"));
+}
+
+#[test]
+fn evidence_points_into_the_text() {
+    let text = "Zelensky\u{a0}said: “Ça va.” Poland will send 12 tanks to Ukraine. 東京 is far.";
+    let doc = Document {
+        id: "e".into(),
+        text: text.into(),
+        ..Document::default()
+    };
+    let ex = extractor().extract(&doc);
+    assert!(!ex.events.is_empty());
+    for ev in &ex.events {
+        for e in &ev.evidence {
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            assert_eq!(&text[e.start..e.end], e.sentence);
+        }
+    }
+}
+
+#[test]
+fn empty_and_odd_documents_never_fail() {
+    for text in [
+        "",
+        "   \n\n",
+        "\"",
+        "“",
+        "...",
+        "The the the.",
+        "ABC- - -",
+        "'s",
+    ] {
+        let doc = Document {
+            id: "x".into(),
+            text: text.into(),
+            ..Document::default()
+        };
+        let ex = extractor().extract(&doc);
+        if text.trim().is_empty() {
+            assert_eq!(ex.diagnostics, vec!["empty document".to_string()]);
+        }
+    }
+}
