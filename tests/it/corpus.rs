@@ -19,7 +19,7 @@ struct Scores {
 /// Extracts every article of `dir` that has a gold file, and scores it.
 fn score_dir(dir: &Path, name: &str) -> Option<Scores> {
     let Some(shared) = shared() else {
-        skip(name, "../shared (scorer) not present");
+        skip_without_shared(name);
         return None;
     };
     if !has_program("python3") {
@@ -115,7 +115,7 @@ fn development_corpus_meets_floors() {
 #[test]
 fn seed_article_meets_the_foundation_bar() {
     let Some(shared) = shared() else {
-        skip("seed", "../shared not present");
+        skip_without_shared("seed");
         return;
     };
     let dir = tempdir("seed-src");
