@@ -39,6 +39,7 @@ struct TitlesFile {
     person_descriptions: Vec<String>,
     collective_nouns: Vec<String>,
     official_nouns: Vec<String>,
+    portfolios: Vec<String>,
 }
 
 /// A set of phrases matched against lowercased word sequences, longest first.
@@ -131,6 +132,8 @@ pub struct Lexicon {
     pub collective_nouns: PhraseSet,
     /// Nouns after which a demonym speaks for its state.
     pub official_nouns: PhraseSet,
+    /// Ministerial portfolios after "for"/"of" in a title ("Foreign Affairs").
+    pub portfolios: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -166,6 +169,7 @@ impl Lexicon {
             person_descriptions: PhraseSet::new(&titles.person_descriptions),
             collective_nouns: PhraseSet::new(&titles.collective_nouns),
             official_nouns: PhraseSet::new(&titles.official_nouns),
+            portfolios: PhraseSet::new(&titles.portfolios),
         })
     }
 }

@@ -228,16 +228,50 @@ fn in_sentence(
                 j = th.end;
             }
         }
-        let comma_before_name = j < n && word(j) == ",";
-        if comma_before_name {
-            j += 1;
+        // "Minister of State for Foreign Affairs Adel al-Jubeir": a portfolio.
+        if j + 1 < n && matches!(s.words[j].as_str(), "for" | "of") {
+            if let Some(len) = lexicon.portfolios.match_at(&s.words, j + 1) {
+                j += 1 + len;
+            }
         }
-        while j < n && lexicon.honorifics.contains(word(j)) {
+        // "envoy for the dialogue, Peter Sørensen," / "ambassador to NATO, Matthew
+        // Whitaker,": a short lowercase complement, then the name in apposition.
+        let mut complement_end = j;
+        if j < n && matches!(s.words[j].as_str(), "for" | "to" | "of" | "in" | "on") {
+            let mut k = j + 1;
+            while k < n && k < j + 6 && s.words[k] != "," {
+                k += 1;
+            }
+            if k < n && k < j + 6 && s.words[k] == "," {
+                complement_end = k;
+            }
+        }
+        let comma_before_name = if complement_end > j {
+            j = complement_end + 1;
+            true
+        } else if j < n && word(j) == "," {
             j += 1;
+            true
+        } else {
+            false
+        };
+        while j < n && is_honorific(s, text, j, lexicon) {
+            j += if word_followed_by_dot(s, text, j) {
+                2
+            } else {
+                1
+            };
         }
         let name_start = j;
         let name_end = name_run(text, s, name_start, lexicon, &tok_hits);
-        if name_end == name_start {
+        // A name in apposition must close the apposition ("..., Peter Sørensen, said").
+        let apposition_closed = !comma_before_name
+            || name_end >= n
+            || matches!(
+                s.words[name_end].as_str(),
+                "," | "." | "said" | "told" | "says" | "who"
+            );
+        if name_end == name_start || !apposition_closed {
             i += 1;
             continue;
         }
@@ -525,13 +559,23 @@ fn in_sentence(
         let end = name_run(text, s, i, lexicon, &tok_hits);
         let len = end.saturating_sub(i);
         let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.words, end).is_some();
-        let followed_by_apposition = end + 2 < n
-            && word(end) == ","
-            && matches!(s.words[end + 1].as_str(), "the" | "a" | "an")
-            && (lexicon.roles.match_at(&s.words, end + 2).is_some()
-                || hit_at(end + 2).is_some_and(|t| {
-                    t.hit.form == Form::Demonym && lexicon.roles.match_at(&s.words, t.end).is_some()
-                }));
+        let followed_by_apposition = end + 2 < n && word(end) == "," && {
+            // ", [the] [U.S.|Kenyan|Russia's] [senior] ROLE"
+            let mut k = end + 1;
+            if matches!(s.words[k].as_str(), "the" | "a" | "an") {
+                k += 1;
+            }
+            if let Some(t) = hit_at(k).filter(|t| !matches!(t.hit.entry, Entry::Person(_))) {
+                k = t.end;
+                if s.words.get(k).is_some_and(|w| w == "'s") {
+                    k += 1;
+                }
+            }
+            while k < n && lexicon.role_modifiers.match_at(&s.words, k).is_some() {
+                k += 1;
+            }
+            k < n && lexicon.roles.match_at(&s.words, k).is_some()
+        };
         if (2..=4).contains(&len)
             && (followed_by_speech || followed_by_apposition)
             && (i..end).all(|k| !taken[k])
@@ -647,6 +691,17 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
     let n = s.tokens.len();
     let mut j = start;
     let mut capitals = 0;
+    if start < n
+        && (lexicon.roles.match_at(&s.words, start).is_some()
+            || lexicon.role_modifiers.match_at(&s.words, start).is_some()
+            || hits.iter().any(|h| {
+                h.first == start
+                    && !matches!(h.hit.entry, Entry::Person(_))
+                    && h.hit.form != Form::Surname
+            }))
+    {
+        return start;
+    }
     while j < n && j - start < 6 {
         let t = s.tokens[j];
         let w = t.span.of(text);
@@ -677,7 +732,15 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
             .tokens
             .get(j + 1)
             .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
-        if particle && capitals > 0 && (next_cap || lw.contains('-')) {
+        let next_particle = s.tokens.get(j + 1).is_some_and(|t| {
+            lexicon
+                .name_particles
+                .contains(&t.span.of(text).to_lowercase())
+        }) && s
+            .tokens
+            .get(j + 2)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
+        if particle && capitals > 0 && (next_cap || next_particle || lw.contains('-')) {
             j += 1;
             continue;
         }
@@ -695,6 +758,20 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         }
         j
     }
+}
+
+/// Is token `j` an honorific ("Sheikh", "Gen." written as "Gen" then ".")?
+fn is_honorific(s: &Sentence, text: &str, j: usize, lexicon: &Lexicon) -> bool {
+    let w = s.tokens[j].span.of(text);
+    lexicon.honorifics.contains(w)
+        || (word_followed_by_dot(s, text, j) && lexicon.honorifics.contains(&format!("{w}.")))
+}
+
+/// Is token `j` directly followed by a "." token ("Gen" ".")?
+fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
+    s.tokens
+        .get(j + 1)
+        .is_some_and(|t| t.span.of(text) == "." && t.span.start == s.tokens[j].span.end)
 }
 
 /// Drops honorifics and trailing possessives from a name as written.
