@@ -40,6 +40,7 @@ struct TitlesFile {
     collective_nouns: Vec<String>,
     official_nouns: Vec<String>,
     portfolios: Vec<String>,
+    org_heads: Vec<String>,
 }
 
 /// A set of phrases matched against lowercased word sequences, longest first.
@@ -134,6 +135,8 @@ pub struct Lexicon {
     pub official_nouns: PhraseSet,
     /// Ministerial portfolios after "for"/"of" in a title ("Foreign Affairs").
     pub portfolios: PhraseSet,
+    /// Nouns that end an organization's name ("Commission", "Armed Forces").
+    pub org_heads: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -170,6 +173,7 @@ impl Lexicon {
             collective_nouns: PhraseSet::new(&titles.collective_nouns),
             official_nouns: PhraseSet::new(&titles.official_nouns),
             portfolios: PhraseSet::new(&titles.portfolios),
+            org_heads: PhraseSet::new(&titles.org_heads),
         })
     }
 }

@@ -77,6 +77,8 @@ pub enum ExtractFormat {
     Jsonl,
     /// A human-readable listing.
     Table,
+    /// Every sentence with its mentions, what they resolved to, and its events.
+    Trace,
 }
 
 /// `extract`

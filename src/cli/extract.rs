@@ -41,6 +41,12 @@ pub fn run(a: &ExtractArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result
                 out.push('\n');
             }
         }
+        ExtractFormat::Trace => {
+            for (d, _) in &results {
+                out.push_str(&format!("== {}\n", d.id));
+                out.push_str(&ex.explain(d));
+            }
+        }
         ExtractFormat::Table => {
             for (d, x) in &results {
                 let mut g = KnowledgeGraph::new();

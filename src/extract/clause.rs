@@ -116,22 +116,37 @@ impl<'a> Context<'a> {
         if matches!(s.words[j - 1].as_str(), "who" | "which") && j >= 2 && s.words[j - 2] == "," {
             j -= 2;
         } else if s.words[j - 1] == "," && !self.is_quote_close_before(si, j - 1) {
-            // ", speaking at a press conference in Paris," or ", he added,"
-            let close = j - 1;
-            let mut p = close;
-            while p > 0 && s.words[p - 1] != "," {
-                p -= 1;
-            }
-            if p == 0 {
-                return Vec::new();
-            }
-            // "The UN mission, MONUSCO, said": the segment itself is the subject.
-            if let Some(m) = self.mention_ending(si, close) {
-                if m.head_first() == p && !self.mention_ending_before(si, p - 1) {
-                    return vec![m];
+            // ", speaking at a press conference in Paris," or ", he added," — up to
+            // three such segments: "X, secretary of the council, who led the
+            // delegation, said".
+            let mut close = j - 1;
+            for _ in 0..3 {
+                let mut p = close;
+                while p > 0 && s.words[p - 1] != "," {
+                    p -= 1;
                 }
+                if p == 0 {
+                    return Vec::new();
+                }
+                // "The UN mission, MONUSCO, said", "the army's commander, Gen. Rodolphe
+                // Haykal, thanked": the segment itself is the subject.
+                if let Some(m) = self.mention_ending(si, close) {
+                    if m.head_first() >= p
+                        && m.head_first() <= p + 2
+                        && !self.mention_ending_before(si, p - 1)
+                    {
+                        return vec![m];
+                    }
+                }
+                j = self.skip_back(si, p - 1);
+                let usable = self
+                    .mention_ending(si, j)
+                    .is_some_and(|m| !self.after_preposition(si, m.head_first()));
+                if usable || j == 0 || s.words[j - 1] != "," {
+                    break;
+                }
+                close = j - 1;
             }
-            j = self.skip_back(si, p - 1);
         }
         // "Russia's foreign ministry", "Sudan's army-backed government"
         if let Some(len) = self.official_noun_ending(si, j) {

@@ -441,6 +441,70 @@ fn in_sentence(
         }
     }
 
+    // 2b. Organizations the gazetteer does not know: a capitalized run ending in an
+    //     organization head ("Permanent Indus Commission", "Lebanese Armed Forces",
+    //     "IAEA Board of Governors", "Workers' Party of Korea").
+    let mut pos = 0;
+    while pos < n {
+        if taken[pos] || !starts_org_run(text, s, pos) {
+            pos += 1;
+            continue;
+        }
+        let mut run_end = capitalized_run(text, s, pos);
+        // "Ukraine's National Security and Defence Council": the possessor owns it.
+        let mut i = pos;
+        let mut possessor = None;
+        if let Some(k) = (i..run_end).find(|&k| s.words[k] == "'s") {
+            possessor = tok_hits
+                .iter()
+                .find(|t| t.first == i && t.end == k)
+                .map(|t| t.hit.entry);
+            if possessor.is_none() {
+                run_end = k;
+            } else {
+                i = k + 1;
+            }
+        }
+        let head_end = (i + 1..=run_end)
+            .rev()
+            .find(|&e| ends_with_org_head(s, i, e, lexicon));
+        let Some(end) = head_end else {
+            pos = run_end.max(pos + 1);
+            continue;
+        };
+        let whole_hit = tok_hits
+            .iter()
+            .any(|t| t.first == i && t.end == end && !matches!(t.hit.entry, Entry::Person(_)));
+        let has_person = tok_hits
+            .iter()
+            .any(|t| t.first >= i && t.end <= end && matches!(t.hit.entry, Entry::Person(_)));
+        if end - i < 2 || whole_hit || has_person || (i..end).any(|k| taken[k]) {
+            pos = end.max(pos + 1);
+            continue;
+        }
+        // The country or organization it belongs to: a leading demonym or name.
+        let owner = possessor.or_else(|| {
+            tok_hits
+                .iter()
+                .find(|t| t.first == i && t.end < end)
+                .map(|t| t.hit.entry)
+        });
+        let span = span_of(s, i, end);
+        mark(&mut taken, i, end);
+        out.push(Mention {
+            sentence: si,
+            first: i,
+            end,
+            span,
+            kind: MentionKind::NewOrganization {
+                name: span.of(text).trim_start_matches("the ").to_string(),
+                owner,
+            },
+            entity: None,
+        });
+        pos = end.max(pos + 1);
+    }
+
     // 3. Gazetteer hits not covered by title patterns or collectives.
     for th in &tok_hits {
         if (th.first..th.end).any(|k| taken[k]) {
@@ -758,6 +822,52 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         }
         j
     }
+}
+
+/// Can an organization name start at token `i` (a capitalized word that is not a
+/// sentence-starting function word)?
+fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
+    let t = s.tokens[i];
+    let w = t.span.of(text);
+    t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAMES[..40].contains(&w)
+}
+
+/// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
+/// possessive "'s" allowed between capitalized words.
+fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
+    let n = s.tokens.len();
+    let cap = |k: usize| {
+        s.tokens.get(k).is_some_and(|t| {
+            (t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+                && (is_capitalized(t.span.of(text)) || t.kind == TokenKind::Number)
+                && !CALENDAR.contains(&t.span.of(text))
+        })
+    };
+    let mut j = start;
+    while j < n && j - start < 9 {
+        if cap(j) {
+            j += 1;
+        } else if matches!(
+            s.words[j].as_str(),
+            "of" | "for" | "and" | "the" | "on" | "'s"
+        ) && cap(j + 1)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Does the run `[start, end)` end in an organization head noun?
+fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon) -> bool {
+    (start + 1..end).any(|k| {
+        lexicon
+            .org_heads
+            .match_at(&s.words, k)
+            .is_some_and(|len| k + len == end)
+    })
 }
 
 /// Is token `j` an honorific ("Sheikh", "Gen." written as "Gen" then ".")?

@@ -82,6 +82,13 @@ pub enum MentionKind {
         /// First token of the whole titled form (the name's first token if untitled).
         title_first: usize,
     },
+    /// An organization the gazetteer does not know ("Permanent Indus Commission").
+    NewOrganization {
+        /// The name as written.
+        name: String,
+        /// The country or organization named at its start ("Indian Army").
+        owner: Option<Entry>,
+    },
     /// An unnamed collective ("26 European countries").
     Group {
         /// The collective as written.
@@ -266,6 +273,59 @@ impl Extractor {
         out.events = events;
         out.links = links(&ents.list, &self.gazetteer);
         out.entities = ents.list.clone();
+        out
+    }
+}
+
+impl Extractor {
+    /// A human-readable trace of extraction: every sentence with its mentions and what
+    /// they resolved to, then the events read from it. For people writing rules and
+    /// lexicons (`diplograph extract --format trace`).
+    pub fn explain(&self, doc: &Document) -> String {
+        use std::fmt::Write;
+        let text = doc.text.as_str();
+        let (sentences, _) = prepare(text);
+        let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
+        let ents = resolve::resolve(
+            text,
+            doc.published.as_deref(),
+            &sentences,
+            mentions,
+            &self.gazetteer,
+            &self.lexicon,
+        );
+        let ex = self.extract(doc);
+        let mut out = String::new();
+        for (si, s) in sentences.iter().enumerate() {
+            let _ = writeln!(out, "[{si}] {}", s.span.of(text));
+            for m in ents.mentions.iter().filter(|m| m.sentence == si) {
+                let target = m
+                    .entity
+                    .map(|e| format!("{} ({})", ents.list[e].name, ents.list[e].kind))
+                    .unwrap_or_else(|| "unresolved".into());
+                let _ = writeln!(out, "    {:?} -> {target}", m.span.of(text));
+            }
+            for ev in &ex.events {
+                if ev.evidence[0].start == s.span.start {
+                    let name = |id: &str| {
+                        ex.entities
+                            .iter()
+                            .find(|e| e.id == id)
+                            .map_or(id.to_string(), |e| e.name.clone())
+                    };
+                    let targets: Vec<String> = ev.targets.iter().map(|t| name(t)).collect();
+                    let _ = writeln!(
+                        out,
+                        "    => {} by {} to [{}] what={:?} {:?}",
+                        ev.kind,
+                        name(&ev.actor),
+                        targets.join(", "),
+                        ev.what.as_deref().unwrap_or(""),
+                        ev.modality
+                    );
+                }
+            }
+        }
         out
     }
 }

@@ -97,6 +97,29 @@ pub fn resolve(
                     m.entity = Some(idx);
                 }
             },
+            MentionKind::NewOrganization { name, owner } => {
+                let mut e = Entity::new(
+                    format!("org:{}", slug(name)),
+                    EntityKind::Organization,
+                    name.clone(),
+                );
+                match owner {
+                    Some(Entry::Country(c)) => {
+                        e.attributes.insert(
+                            "country".into(),
+                            format!("country:{}", gazetteer.countries[*c].iso3),
+                        );
+                    }
+                    Some(Entry::Organization(o)) => {
+                        e.attributes.insert(
+                            "parent".into(),
+                            format!("org:{}", gazetteer.organizations[*o].id),
+                        );
+                    }
+                    _ => {}
+                }
+                m.entity = Some(ents.add(e));
+            }
             MentionKind::Group { name } => {
                 let mut e = Entity::new(
                     format!("group:{}", slug(name)),
