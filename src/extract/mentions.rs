@@ -838,24 +838,21 @@ fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
     let n = s.tokens.len();
     let cap = |k: usize| {
         s.tokens.get(k).is_some_and(|t| {
-            (t.kind == TokenKind::Word || t.kind == TokenKind::Number)
-                && (is_capitalized(t.span.of(text)) || t.kind == TokenKind::Number)
+            (t.kind == TokenKind::Number
+                || t.kind == TokenKind::Word && is_capitalized(t.span.of(text)))
                 && !CALENDAR.contains(&t.span.of(text))
         })
     };
     let mut j = start;
     while j < n && j - start < 9 {
-        if cap(j) {
-            j += 1;
-        } else if matches!(
+        let connector = matches!(
             s.words[j].as_str(),
             "of" | "for" | "and" | "the" | "on" | "'s"
-        ) && cap(j + 1)
-        {
-            j += 1;
-        } else {
+        ) && cap(j + 1);
+        if !(cap(j) || connector) {
             break;
         }
+        j += 1;
     }
     j
 }
