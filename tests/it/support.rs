@@ -85,3 +85,29 @@ pub fn skip(test: &str, why: &str) {
     }
     eprintln!("SKIPPED {test}: {why}");
 }
+
+/// The annotated sample articles (`data/corpus/dev`).
+pub fn dev_corpus() -> PathBuf {
+    root().join("data/corpus/dev")
+}
+
+/// A store built once per test run from the sample articles (a multi-article graph),
+/// shared by the tests that only read it.
+pub fn dev_store() -> &'static Path {
+    static STORE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = tempdir("dev-store");
+        let corpus = dev_corpus();
+        let o = run(
+            &dir,
+            &[
+                "ingest",
+                corpus.to_str().expect("utf-8 path"),
+                "--graph",
+                "dev.ron",
+            ],
+        );
+        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+        dir.join("dev.ron")
+    })
+}
