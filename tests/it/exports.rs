@@ -258,11 +258,10 @@ fn parquet_tables_read_back_with_their_row_counts_and_string_codes() {
     let mut checked = 0;
     for row in reader.get_row_iter(None).unwrap() {
         let row = row.unwrap();
-        let cols: BTreeMap<&String, &Field> = row.get_column_iter().map(|(n, v)| (n, v)).collect();
         let get = |k: &str| {
-            cols.iter()
+            row.get_column_iter()
                 .find(|(n, _)| n.as_str() == k)
-                .map(|(_, v)| *v)
+                .map(|(_, v)| v)
                 .unwrap()
         };
         let Field::Str(id) = get("event_id") else {
