@@ -153,8 +153,9 @@ pub fn files(graph: &KnowledgeGraph, format: Format) -> Result<Vec<(String, Vec<
 ///
 /// Directory formats (CSV, Parquet, Neo4j) create `path` as a directory and write
 /// their files into it. Single-file formats write `path` itself, or
-/// `path/diplograph.EXT` when `path` is an existing directory. Files are written
-/// atomically.
+/// `path/diplograph.EXT` when `path` is a directory (an existing one, or one named
+/// with a trailing `/`). The file names of all formats differ, so every export can
+/// go into one directory. Files are written atomically.
 pub fn write(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<Vec<PathBuf>> {
     let files = files(graph, format)?;
     let mut written = Vec::new();
@@ -167,7 +168,7 @@ pub fn write(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<Vec<
         }
     } else {
         for (name, bytes) in files {
-            let p = if path.is_dir() {
+            let p = if path.is_dir() || ends_with_separator(path) {
                 path.join(name)
             } else {
                 path.to_path_buf()
@@ -180,6 +181,12 @@ pub fn write(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<Vec<
         }
     }
     Ok(written)
+}
+
+fn ends_with_separator(path: &Path) -> bool {
+    path.as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
 }
 
 #[cfg(test)]

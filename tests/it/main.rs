@@ -6,4 +6,5 @@
 mod cli;
 mod corpus;
 mod exports;
+mod python;
 mod support;
