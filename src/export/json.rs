@@ -164,6 +164,7 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
             o.insert("negated".into(), json!(ev.modality.negated));
             o.insert("conditional".into(), json!(ev.modality.conditional));
             o.insert("hedged".into(), json!(ev.modality.hedged));
+            o.insert("future".into(), json!(ev.modality.future));
             o.insert("untargeted".into(), json!(e.untargeted));
             o.insert("documents".into(), json!(super::table::documents(ev).len()));
             o.insert(

@@ -127,6 +127,7 @@ pub fn files(graph: &KnowledgeGraph) -> Vec<(String, String)> {
             "negated:boolean",
             "conditional:boolean",
             "hedged:boolean",
+            "future:boolean",
             "untargeted:boolean",
             "documents:string[]",
             "sentence",
@@ -152,6 +153,7 @@ pub fn files(graph: &KnowledgeGraph) -> Vec<(String, String)> {
                 ev.modality.negated.to_string(),
                 ev.modality.conditional.to_string(),
                 ev.modality.hedged.to_string(),
+                ev.modality.future.to_string(),
                 e.untargeted.to_string(),
                 docs.join(";"),
                 ev.evidence

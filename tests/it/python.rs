@@ -18,7 +18,14 @@ fn python_consumers_load_every_export() {
         return;
     }
     let o = Command::new(&python)
-        .args(["-m", "pytest", "tests/python", "-q", "-p", "no:cacheprovider"])
+        .args([
+            "-m",
+            "pytest",
+            "tests/python",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ])
         .current_dir(root())
         .env("DIPLOGRAPH_BIN", bin())
         .env("MPLBACKEND", "Agg")
