@@ -196,7 +196,7 @@ Loading the exports:
   graphml  nx.read_graphml(\"g.graphml\", force_multigraph=True)   (Gephi: File > Open)
   gexf     nx.read_gexf(\"g.gexf\")                                (Gephi: File > Open)
   parquet  duckdb.sql(\"SELECT * FROM 'DIR/events.parquet'\"); pd.read_parquet(...)
-  plover   pd.read_json(\"events.jsonl\", lines=True)
+  plover   pd.read_json(\"diplograph.jsonl\", lines=True)
   neo4j    cd DIR && neo4j-admin database import full neo4j --overwrite-destination \\
              --nodes=nodes-person.csv --nodes=nodes-country.csv \\
              --nodes=nodes-organization.csv --nodes=nodes-group.csv \\

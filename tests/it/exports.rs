@@ -98,6 +98,11 @@ fn the_cli_writes_what_the_library_renders() {
             );
         }
     }
+    // `export --help` shows the Neo4j import command with every file.
+    let help = stdout(&run(&dir, &["export", "--help"]));
+    for name in export::neo4j::file_names() {
+        assert!(help.contains(&name), "{name} missing from export --help");
+    }
     // A directory format needs a directory; the error says so.
     let o = run(&dir, &["export", "-g", store, "--format", "parquet"]);
     assert_eq!(o.status.code(), Some(2));
