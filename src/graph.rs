@@ -273,6 +273,11 @@ impl KnowledgeGraph {
         self.links.iter()
     }
 
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&DocumentMeta> {
+        self.documents.get(id)
+    }
+
     /// All documents, sorted by id.
     pub fn documents(&self) -> impl Iterator<Item = &DocumentMeta> {
         self.documents.values()

@@ -6,8 +6,9 @@
 //! organizations, groups) and the events between them — pledges and statements,
 //! each with its evidence ([`Extractor`]); a [`KnowledgeGraph`] merges them across
 //! documents; the [`store`] keeps the graph in a versioned RON file; [`query`] answers
-//! "who pledged what" and "who said what"; [`export`] writes DOT, networkx
-//! node-link JSON and CSV.
+//! "who pledged what" and "who said what"; [`export`] writes the graph for other
+//! tools: DOT, networkx node-link JSON, CSV, GraphML, GEXF, Parquet, PLOVER JSON
+//! Lines and Neo4j import CSVs.
 //!
 //! # Example
 //!

@@ -382,22 +382,26 @@ impl Event {
         format!("ev:{:016x}", stable_hash(&parts))
     }
 
-    /// The CAMEO-style Goldstein value of this event's code.
-    pub fn goldstein(&self) -> f32 {
+    /// The Goldstein conflict-cooperation value of this event's CAMEO code.
+    pub fn goldstein(&self) -> f64 {
         goldstein(&self.cameo)
     }
 }
 
-/// Goldstein conflict-cooperation scale value of a CAMEO code (by its root).
-pub fn goldstein(cameo: &str) -> f32 {
+/// Goldstein conflict-cooperation scale value (-10 to +10) of a CAMEO code, from the
+/// CAMEO codebook's Goldstein table; codes not listed fall back to their root's value.
+///
+/// Pledges are *intentions* (CAMEO 03): "express intent to provide economic aid"
+/// (0331) is 5.2, not the 7.4 of actually providing it (071).
+pub fn goldstein(cameo: &str) -> f64 {
     match cameo {
         "010" => 0.0,
         "020" => 3.0,
         "030" => 4.0,
-        "0331" => 7.4,
-        "0332" => 7.4,
-        "0333" => 7.4,
-        "036" => 4.5,
+        "0331" => 5.2,
+        "0332" => 5.2,
+        "0333" => 5.2,
+        "036" => 4.0,
         "040" => 1.0,
         "042" => 1.9,
         "043" => 2.8,
@@ -513,6 +517,33 @@ mod tests {
     fn stable_hash_separates_parts() {
         assert_ne!(stable_hash(&["ab", "c"]), stable_hash(&["a", "bc"]));
         assert_eq!(stable_hash(&["x"]), stable_hash(&["x"]));
+    }
+
+    #[test]
+    fn goldstein_values_follow_the_cameo_table() {
+        // (code, value) from the CAMEO codebook's Goldstein table.
+        let cases = [
+            ("010", 0.0),
+            ("020", 3.0),
+            ("030", 4.0),
+            ("0331", 5.2),
+            ("0332", 5.2),
+            ("0333", 5.2),
+            ("036", 4.0),
+            ("040", 1.0),
+            ("042", 1.9),
+            ("130", -4.4),
+            ("163", -8.0),
+        ];
+        for (code, want) in cases {
+            assert_eq!(goldstein(code), want, "{code}");
+        }
+        for k in EventKind::ALL {
+            let g = goldstein(k.cameo());
+            assert!((-10.0..=10.0).contains(&g), "{k}: {g}");
+        }
+        assert!(goldstein(EventKind::Sanction.cameo()) < 0.0);
+        assert!(goldstein(EventKind::Pledge.cameo()) > 0.0);
     }
 
     #[test]

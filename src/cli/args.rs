@@ -31,7 +31,7 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Everything about one actor: roles, memberships, pledges and statements.
     Show(ShowArgs),
-    /// Write the graph as DOT, networkx node-link JSON or CSV.
+    /// Write the graph for other tools: DOT, JSON, CSV, GraphML, GEXF, Parquet, PLOVER, Neo4j.
     Export(ExportArgs),
     /// Remove a document from the store, with every event only it reported.
     Forget(ForgetArgs),
@@ -53,7 +53,8 @@ pub struct StoreArg {
 /// Output file option.
 #[derive(Debug, Args)]
 pub struct OutArg {
-    /// Write to this file (or directory, for CSV export) instead of standard output.
+    /// Write to this file (or directory, for the csv, parquet and neo4j exports)
+    /// instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -163,8 +164,12 @@ pub struct ShowArgs {
 
 /// `export`
 #[derive(Debug, Args)]
+#[command(after_long_help = EXPORT_HELP)]
 pub struct ExportArgs {
-    /// dot, json (networkx node-link) or csv (nodes.csv, edges.csv, events.csv).
+    /// dot; json (networkx node-link); csv (nodes.csv, edges.csv, events.csv to -o
+    /// DIR); graphml; gexf; parquet (nodes/edges/events.parquet to -o DIR); plover
+    /// (PLOVER JSON Lines); neo4j (neo4j-admin import CSVs to -o DIR). Default: from
+    /// the -o extension. See --help for loading each in other tools.
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
     /// Only the neighbourhood of this actor (DOT).
@@ -184,6 +189,24 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub out: OutArg,
 }
+
+/// How to load each export, shown under `diplograph export --help`.
+const EXPORT_HELP: &str = "\
+Loading the exports:
+  json     nx.node_link_graph(json.load(f), edges=\"edges\")      (a MultiDiGraph)
+  csv      pd.read_csv(\"DIR/events.csv\", dtype={\"cameo\": str})
+  graphml  nx.read_graphml(\"g.graphml\", force_multigraph=True)   (Gephi: File > Open)
+  gexf     nx.read_gexf(\"g.gexf\")                                (Gephi: File > Open)
+  parquet  duckdb.sql(\"SELECT * FROM 'DIR/events.parquet'\"); pd.read_parquet(...)
+  plover   pd.read_json(\"diplograph.jsonl\", lines=True)
+  neo4j    cd DIR && neo4j-admin database import full neo4j --overwrite-destination \\
+             --nodes=nodes-person.csv --nodes=nodes-country.csv \\
+             --nodes=nodes-organization.csv --nodes=nodes-group.csv \\
+             --relationships=rels-pledge.csv --relationships=rels-statement.csv \\
+             --relationships=rels-consult.csv --relationships=rels-request.csv \\
+             --relationships=rels-threaten.csv --relationships=rels-sanction.csv \\
+             --relationships=rels-role.csv --relationships=rels-member.csv
+           (the exact command is printed after `export --format neo4j -o DIR`)";
 
 /// `forget`
 #[derive(Debug, Args)]

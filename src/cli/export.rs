@@ -1,10 +1,10 @@
-//! `diplograph export`: the store as DOT, networkx node-link JSON or CSV tables.
+//! `diplograph export`: the store in one of the formats of `diplograph::export`
+//! (DOT, node-link JSON, CSV, GraphML, GEXF, Parquet, PLOVER, Neo4j).
 
 use super::args::ExportArgs;
 use super::{emit, load_existing, Outcome};
 use anyhow::{bail, Context as _, Result};
 use diplograph::export::{self, dot::DotOptions, Format};
-use diplograph::{store, EventFilter};
 
 /// Runs `export`.
 pub fn run(a: &ExportArgs) -> Result<Outcome> {
@@ -22,7 +22,10 @@ pub fn run(a: &ExportArgs) -> Result<Outcome> {
                 )
             })?,
         (None, None) => {
-            bail!("give --format dot|json|csv (or -o FILE with a known extension)")
+            bail!(
+                "give --format {} (or -o FILE with a known extension)",
+                Format::ALL.map(Format::name).join("|")
+            )
         }
     };
     match format {
@@ -47,31 +50,43 @@ pub fn run(a: &ExportArgs) -> Result<Outcome> {
             }
             emit(&a.out.output, &export::dot::render(&graph, &opts))?;
         }
-        Format::Json => {
-            let v = export::json::node_link(&graph);
-            emit(&a.out.output, &(serde_json::to_string_pretty(&v)? + "\n"))?;
-        }
-        Format::Csv => {
-            let views = graph.query(&EventFilter {
-                include_unfirm: true,
-                ..EventFilter::default()
-            });
-            let tables = [
-                ("nodes.csv", export::csv::nodes(&graph)),
-                ("edges.csv", export::csv::edges(&graph)),
-                ("events.csv", export::csv::events(&graph, &views)),
-            ];
-            match &a.out.output {
-                Some(dir) => {
-                    std::fs::create_dir_all(dir)
-                        .with_context(|| format!("{}: cannot create directory", dir.display()))?;
-                    for (name, body) in &tables {
-                        store::write_atomic(&dir.join(name), body.as_bytes())?;
+        other => match &a.out.output {
+            Some(path) => {
+                let written = export::write(&graph, other, path)?;
+                eprintln!(
+                    "wrote {} file(s) to {}",
+                    written.len(),
+                    if other.writes_directory() {
+                        path.display()
+                    } else {
+                        written[0].display()
                     }
+                );
+                if other == Format::Neo4j {
+                    eprintln!(
+                        "import with: {}",
+                        export::neo4j::import_command(&path.display().to_string())
+                    );
                 }
-                None => emit(&None, &tables[2].1)?,
             }
-        }
+            // CSV to standard output: the events table, the one people pipe.
+            None if other == Format::Csv => emit(
+                &None,
+                &export::csv::events(&graph, &export::table::all_events(&graph)),
+            )?,
+            None if other.writes_directory() => {
+                bail!(
+                    "{} export writes a directory of files: give -o DIR",
+                    other.name()
+                )
+            }
+            None => {
+                let files = export::files(&graph, other)?;
+                for (_, bytes) in files {
+                    emit(&None, &String::from_utf8_lossy(&bytes))?;
+                }
+            }
+        },
     }
     Ok(Outcome::Ok)
 }

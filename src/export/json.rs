@@ -152,7 +152,7 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
         o.insert("source".into(), json!(e.source.id));
         o.insert("target".into(), json!(e.target.id));
         if let Some(ev) = e.event {
-            o.insert("key".into(), json!(ev.id));
+            o.insert("key".into(), json!(super::table::edge_key(&e)));
             o.insert("kind".into(), json!(ev.kind.as_str()));
             o.insert("event".into(), json!(ev.id));
             o.insert("what".into(), json!(ev.what));
@@ -164,8 +164,9 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
             o.insert("negated".into(), json!(ev.modality.negated));
             o.insert("conditional".into(), json!(ev.modality.conditional));
             o.insert("hedged".into(), json!(ev.modality.hedged));
+            o.insert("future".into(), json!(ev.modality.future));
             o.insert("untargeted".into(), json!(e.untargeted));
-            o.insert("documents".into(), json!(ev.evidence.len()));
+            o.insert("documents".into(), json!(super::table::documents(ev).len()));
             o.insert(
                 "evidence".into(),
                 json!(ev
@@ -175,7 +176,7 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
                     .collect::<Vec<_>>()),
             );
         } else if let Some(l) = e.link {
-            o.insert("key".into(), json!(l.kind.as_str()));
+            o.insert("key".into(), json!(super::table::edge_key(&e)));
             o.insert("kind".into(), json!(l.kind.as_str()));
             o.insert("event".into(), Value::Null);
             o.insert("what".into(), json!(l.role));

@@ -5,4 +5,6 @@
 
 mod cli;
 mod corpus;
+mod exports;
+mod python;
 mod support;

@@ -91,3 +91,29 @@ pub fn skip(test: &str, why: &str) {
 pub fn skip_without_shared(test: &str) {
     eprintln!("SKIPPED {test}: ../shared (seed article and scorer) not present");
 }
+
+/// The annotated sample articles (`data/corpus/dev`).
+pub fn dev_corpus() -> PathBuf {
+    root().join("data/corpus/dev")
+}
+
+/// A store built once per test run from the sample articles (a multi-article graph),
+/// shared by the tests that only read it.
+pub fn dev_store() -> &'static Path {
+    static STORE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = tempdir("dev-store");
+        let corpus = dev_corpus();
+        let o = run(
+            &dir,
+            &[
+                "ingest",
+                corpus.to_str().expect("utf-8 path"),
+                "--graph",
+                "dev.ron",
+            ],
+        );
+        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+        dir.join("dev.ron")
+    })
+}
