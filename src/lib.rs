@@ -47,7 +47,9 @@ pub use extract::{Extraction, Extractor};
 pub use gazetteer::Gazetteer;
 pub use graph::{EdgeView, KnowledgeGraph, Link, LinkKind};
 pub use ingest::{ingest, IngestReport};
-pub use model::{Document, DocumentMeta, Entity, EntityKind, Event, EventKind, Evidence, Modality};
+pub use model::{
+    DatePrecision, Document, DocumentMeta, Entity, EntityKind, Event, EventKind, Evidence, Modality,
+};
 pub use query::{EventFilter, EventView, Profile};
 
 /// The README's Rust example, compiled and run as a doctest.

@@ -321,6 +321,33 @@ impl Modality {
     }
 }
 
+/// How precisely an event's date is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// The text names the day ("on Thursday", "on March 4").
+    Day,
+    /// The text names the week ("last week"); the date is a week before publication.
+    Week,
+    /// The text names the month ("last month"); the date is `YYYY-MM`.
+    Month,
+    /// Nothing in the text resolved: the date is the publication date.
+    #[default]
+    Published,
+}
+
+impl DatePrecision {
+    /// The lowercase name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
+            DatePrecision::Month => "month",
+            DatePrecision::Published => "published",
+        }
+    }
+}
+
 /// Where an event was read: document, sentence and byte offsets of the sentence.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
@@ -358,6 +385,9 @@ pub struct Event {
     /// Event date `YYYY-MM-DD` (the document's publication date unless resolved).
     #[serde(default)]
     pub date: Option<String>,
+    /// How the date was found: from the text (day, week, month) or the publication date.
+    #[serde(default)]
+    pub date_precision: DatePrecision,
     /// CAMEO code, as a string.
     pub cameo: String,
     /// PLOVER category.

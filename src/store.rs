@@ -171,6 +171,7 @@ mod tests {
                 quote: None,
                 modality: Modality::default(),
                 date: None,
+                date_precision: crate::model::DatePrecision::Published,
                 cameo: "030".into(),
                 plover: "AGREE".into(),
                 evidence: vec![Evidence {

@@ -104,6 +104,7 @@ pub fn extraction(ex: &Extraction, gazetteer: &Gazetteer) -> Value {
         }
         if let Some(d) = &ev.date {
             o.insert("date".into(), json!(d));
+            o.insert("date_precision".into(), json!(ev.date_precision.as_str()));
         }
         let v = Value::Object(o);
         match ev.kind {
@@ -158,6 +159,7 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
             o.insert("what".into(), json!(ev.what));
             o.insert("quote".into(), json!(ev.quote));
             o.insert("date".into(), json!(ev.date));
+            o.insert("date_precision".into(), json!(ev.date_precision.as_str()));
             o.insert("cameo".into(), json!(ev.cameo));
             o.insert("plover".into(), json!(ev.plover));
             o.insert("goldstein".into(), json!(ev.goldstein()));

@@ -289,6 +289,7 @@ pub fn events(graph: &KnowledgeGraph, views: &[EventView<'_>]) -> Table {
     use ColumnType::*;
     let columns = vec![
         Column::new("date", Str, true),
+        Column::new("date_precision", Str, false),
         Column::new("actor", Str, false),
         Column::new("actor_id", Str, false),
         Column::new("actor_kind", Str, false),
@@ -320,6 +321,7 @@ pub fn events(graph: &KnowledgeGraph, views: &[EventView<'_>]) -> Table {
             let doc = first.and_then(|f| graph.document(&f.doc));
             vec![
                 Cell::opt(ev.date.as_deref()),
+                Cell::str(ev.date_precision.as_str()),
                 Cell::str(&v.actor.name),
                 Cell::str(&v.actor.id),
                 Cell::str(v.actor.kind.as_str()),
@@ -441,6 +443,7 @@ mod tests {
             quote: None,
             modality: Modality::default(),
             date: Some("2026-01-02".into()),
+            date_precision: crate::model::DatePrecision::Day,
             cameo: "0333".into(),
             plover: "AGREE".into(),
             evidence: vec![Evidence {

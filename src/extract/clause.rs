@@ -9,7 +9,7 @@
 
 use super::{DocEntities, Mention, MentionKind, Sentence};
 use crate::lexicon::Lexicon;
-use crate::model::{Document, EntityKind, Evidence};
+use crate::model::{DatePrecision, Document, EntityKind, Evidence};
 use crate::text::{Quotation, TokenKind};
 
 /// Everything the event stages read.
@@ -47,6 +47,11 @@ impl<'a> Context<'a> {
             start: span.start,
             end: span.end,
         }
+    }
+
+    /// The event date of sentence `si` and how it was found.
+    pub fn date_of(&self, si: usize) -> (Option<String>, DatePrecision) {
+        super::dates::resolve(self.doc.published.as_deref(), &self.sentences[si].words)
     }
 
     /// The text of token `i` of sentence `si`.

@@ -13,6 +13,7 @@
 //! the gazetteer and the lexicons.
 
 mod clause;
+mod dates;
 mod mentions;
 mod pledges;
 mod resolve;

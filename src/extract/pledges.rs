@@ -331,6 +331,7 @@ fn pledge(
         .into_iter()
         .collect();
     let evidence = ctx.evidence(si);
+    let (date, date_precision) = ctx.date_of(si);
     let cameo = pledge_cameo(&what);
     let id = Event::content_id(
         EventKind::Pledge,
@@ -347,7 +348,8 @@ fn pledge(
         what: Some(what),
         quote: ctx.quote_for(si),
         modality,
-        date: ctx.doc.published.clone(),
+        date,
+        date_precision,
         cameo: cameo.to_string(),
         plover: EventKind::Pledge.plover().to_string(),
         evidence: vec![evidence],

@@ -136,6 +136,7 @@ fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {
     let actor = ctx.ents.list[speaker].id.clone();
     let quote = ctx.quote_for(si);
     let evidence = ctx.evidence(si);
+    let (date, date_precision) = ctx.date_of(si);
     let id = Event::content_id(
         EventKind::Statement,
         &actor,
@@ -151,7 +152,8 @@ fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {
         what: None,
         quote,
         modality: Modality::default(),
-        date: ctx.doc.published.clone(),
+        date,
+        date_precision,
         cameo: EventKind::Statement.cameo().to_string(),
         plover: EventKind::Statement.plover().to_string(),
         evidence: vec![evidence],

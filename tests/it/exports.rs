@@ -401,6 +401,7 @@ fn hostile_graph() -> KnowledgeGraph {
         quote: Some("<we> & 'they'\nsaid \"so\"".into()),
         modality: Default::default(),
         date: Some("2026-01-01".into()),
+        date_precision: diplograph::DatePrecision::Published,
         cameo: kind.cameo().into(),
         plover: "AGREE".into(),
         evidence: vec![Evidence {

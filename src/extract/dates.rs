@@ -1,0 +1,218 @@
+//! Event dates: the time expression of a sentence, resolved against the document's
+//! publication date.
+//!
+//! Wire copy dates events relative to the dateline: "said on Thursday", "pledged
+//! yesterday", "last week", "on March 4". A weekday means the latest such day on or
+//! before publication; "last week" and "last month" resolve with week and month
+//! precision. Expressions about the future ("will host in June") do not date the
+//! event, which is when the pledge or statement was made, so only past-pointing
+//! forms are read. When nothing resolves, the event takes the publication date and
+//! says so ([`DatePrecision::Published`]). No calendar crate: civil-date arithmetic
+//! is a few lines.
+
+use crate::model::DatePrecision;
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Resolves the date of an event read from a sentence (its lowercased words).
+pub fn resolve(published: Option<&str>, words: &[String]) -> (Option<String>, DatePrecision) {
+    let Some(pubdays) = published.and_then(parse) else {
+        return (None, DatePrecision::Published);
+    };
+    let fallback = (published.map(str::to_string), DatePrecision::Published);
+    for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| words[p].as_str());
+        let next = words.get(i + 1).map(String::as_str);
+        match w.as_str() {
+            "yesterday" => return (Some(format_days(pubdays - 1)), DatePrecision::Day),
+            "today" if prev != Some("until") => {
+                return (Some(format_days(pubdays)), DatePrecision::Day)
+            }
+            "last" | "earlier" if matches!(next, Some("week")) => {
+                return (Some(format_days(pubdays - 7)), DatePrecision::Week)
+            }
+            "last" if matches!(next, Some("month")) => {
+                let (y, m, _) = civil(pubdays);
+                let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                return (Some(format!("{y:04}-{m:02}")), DatePrecision::Month);
+            }
+            _ => {}
+        }
+        // "on Thursday" (not "next Thursday", "by Thursday", "until Thursday")
+        if let Some(wd) = WEEKDAYS.iter().position(|d| d == w) {
+            if matches!(prev, Some("on" | "late" | "early" | "last")) || prev.is_none() {
+                let pub_wd = weekday(pubdays);
+                let back = (pub_wd + 7 - wd as i64) % 7;
+                return (Some(format_days(pubdays - back)), DatePrecision::Day);
+            }
+        }
+        // "on March 4", "March 4", "4 March" (at most a month ahead is a typo-free past)
+        if let Some(m) = MONTHS.iter().position(|x| {
+            x == w || x.get(..3) == Some(w.as_str()) || (w == "sept" && *x == "september")
+        }) {
+            let day = next
+                .and_then(|n| n.parse::<i64>().ok())
+                .or_else(|| prev.and_then(|p| p.parse::<i64>().ok()))
+                .filter(|d| (1..=31).contains(d));
+            if let Some(d) = day {
+                let (py, _, _) = civil(pubdays);
+                let mut days = days_from_civil(py, m as i64 + 1, d);
+                if days > pubdays {
+                    days = days_from_civil(py - 1, m as i64 + 1, d);
+                }
+                if pubdays - days <= 60 {
+                    return (Some(format_days(days)), DatePrecision::Day);
+                }
+            }
+        }
+    }
+    fallback
+}
+
+/// Parses `YYYY-MM-DD` into days since 1970-01-01.
+fn parse(s: &str) -> Option<i64> {
+    let mut it = s.splitn(3, '-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+}
+
+fn format_days(days: i64) -> String {
+    let (y, m, d) = civil(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// 0 = Monday.
+fn weekday(days: i64) -> i64 {
+    // 1970-01-01 was a Thursday (3).
+    (days + 3).rem_euclid(7)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    struct Case {
+        text: &'static str,
+        want: (&'static str, DatePrecision),
+    }
+
+    #[test]
+    fn resolves_against_the_publication_date() {
+        // 2025-09-05 is a Friday.
+        let cases = [
+            Case {
+                text: "Macron said on Thursday",
+                want: ("2025-09-04", DatePrecision::Day),
+            },
+            Case {
+                text: "Macron said on Friday",
+                want: ("2025-09-05", DatePrecision::Day),
+            },
+            Case {
+                text: "Macron said on Saturday",
+                want: ("2025-08-30", DatePrecision::Day),
+            },
+            Case {
+                text: "it pledged yesterday",
+                want: ("2025-09-04", DatePrecision::Day),
+            },
+            Case {
+                text: "talks last week",
+                want: ("2025-08-29", DatePrecision::Week),
+            },
+            Case {
+                text: "agreed last month",
+                want: ("2025-08", DatePrecision::Month),
+            },
+            Case {
+                text: "signed on Sept 1",
+                want: ("2025-09-01", DatePrecision::Day),
+            },
+            Case {
+                text: "signed on 28 August",
+                want: ("2025-08-28", DatePrecision::Day),
+            },
+            Case {
+                text: "will host next Monday",
+                want: ("2025-09-05", DatePrecision::Published),
+            },
+            Case {
+                text: "nothing here",
+                want: ("2025-09-05", DatePrecision::Published),
+            },
+        ];
+        for c in cases {
+            let (d, p) = resolve(Some("2025-09-05"), &words(c.text));
+            assert_eq!((d.as_deref(), p), (Some(c.want.0), c.want.1), "{}", c.text);
+        }
+    }
+
+    #[test]
+    fn no_publication_date_no_event_date() {
+        assert_eq!(
+            resolve(None, &words("on Thursday")),
+            (None, DatePrecision::Published)
+        );
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-800_000, -1, 0, 59, 365, 20_000, 800_000] {
+            let (y, m, d) = civil(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(weekday(parse("2026-11-29").unwrap()), 6); // a Sunday
+    }
+}
