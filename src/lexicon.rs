@@ -21,6 +21,7 @@ struct CuesFile {
     future_modals: Vec<String>,
     reported_modals: Vec<String>,
     commitment_actions: Vec<String>,
+    threat_actions: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
     conditions: Vec<String>,
@@ -41,6 +42,8 @@ struct TitlesFile {
     official_nouns: Vec<String>,
     portfolios: Vec<String>,
     org_heads: Vec<String>,
+    org_descriptors: Vec<String>,
+    generic_org_words: Vec<String>,
 }
 
 /// A set of phrases matched against lowercased word sequences, longest first.
@@ -109,6 +112,8 @@ pub struct Lexicon {
     pub reported_modals: PhraseSet,
     /// "provide", "send", "focus on" ...
     pub commitment_actions: PhraseSet,
+    /// "retaliate", "respond", "strike" ...: the cue makes a threat, not a pledge.
+    pub threat_actions: PhraseSet,
     /// "could", "may", "consider" ...
     pub hedges: PhraseSet,
     /// "not", "refused" ...
@@ -137,6 +142,10 @@ pub struct Lexicon {
     pub portfolios: PhraseSet,
     /// Nouns that end an organization's name ("Commission", "Armed Forces").
     pub org_heads: PhraseSet,
+    /// Lowercase nouns that may follow an organization's name ("rebel movement").
+    pub org_descriptors: PhraseSet,
+    /// Words that alone make no organization's name ("Foreign Ministry").
+    pub generic_org_words: HashSet<String>,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -160,6 +169,7 @@ impl Lexicon {
             future_modals: PhraseSet::new(&cues.future_modals),
             reported_modals: PhraseSet::new(&cues.reported_modals),
             commitment_actions: PhraseSet::new(&cues.commitment_actions),
+            threat_actions: PhraseSet::new(&cues.threat_actions),
             hedges: PhraseSet::new(&cues.hedges),
             negations: PhraseSet::new(&cues.negations),
             conditions: PhraseSet::new(&cues.conditions),
@@ -174,6 +184,8 @@ impl Lexicon {
             official_nouns: PhraseSet::new(&titles.official_nouns),
             portfolios: PhraseSet::new(&titles.portfolios),
             org_heads: PhraseSet::new(&titles.org_heads),
+            org_descriptors: PhraseSet::new(&titles.org_descriptors),
+            generic_org_words: set(&titles.generic_org_words),
         })
     }
 }

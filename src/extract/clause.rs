@@ -136,8 +136,17 @@ impl<'a> Context<'a> {
                 // "The UN mission, MONUSCO, said", "the army's commander, Gen. Rodolphe
                 // Haykal, thanked": the segment itself is the subject.
                 if let Some(m) = self.mention_ending(si, close) {
+                    // Only honorifics may precede the name ("Gen. Rodolphe Haykal").
+                    let only_honorifics = (p..m.head_first()).all(|k| {
+                        s.words[k] == "."
+                            || self.lexicon.honorifics.contains(self.word(si, k))
+                            || self
+                                .lexicon
+                                .honorifics
+                                .contains(&format!("{}.", self.word(si, k)))
+                    });
                     if m.head_first() >= p
-                        && m.head_first() <= p + 2
+                        && only_honorifics
                         && !self.mention_ending_before(si, p - 1)
                     {
                         return vec![m];

@@ -478,7 +478,20 @@ fn in_sentence(
         let has_person = tok_hits
             .iter()
             .any(|t| t.first >= i && t.end <= end && matches!(t.hit.entry, Entry::Person(_)));
-        if end - i < 2 || whole_hit || has_person || (i..end).any(|k| taken[k]) {
+        // "the Foreign Ministry" on its own names no one in particular.
+        let generic = (i..end).all(|k| lexicon.generic_org_words.contains(&s.words[k]));
+        // A gazetteer name that runs past the candidate ("International Committee of
+        // the Red Cross") wins.
+        let overlapped = tok_hits
+            .iter()
+            .any(|t| t.first < end && t.end > end && t.first >= i);
+        if end - i < 2
+            || whole_hit
+            || has_person
+            || generic
+            || overlapped
+            || (i..end).any(|k| taken[k])
+        {
             pos = end.max(pos + 1);
             continue;
         }
@@ -505,7 +518,8 @@ fn in_sentence(
         pos = end.max(pos + 1);
     }
 
-    // 3. Gazetteer hits not covered by title patterns or collectives.
+    // 3. Gazetteer hits not covered by title patterns or collectives; an organization
+    //    takes a trailing descriptor along ("the M23 rebel movement").
     for th in &tok_hits {
         if (th.first..th.end).any(|k| taken[k]) {
             continue;
@@ -514,12 +528,30 @@ fn in_sentence(
         if matches!(th.hit.entry, Entry::Region(_)) && th.hit.form == Form::Demonym {
             continue;
         }
-        mark(&mut taken, th.first, th.end);
+        let mut end = th.end;
+        if matches!(th.hit.entry, Entry::Organization(_)) {
+            for len in 1..=3 {
+                let e = th.end + len;
+                if e <= n
+                    && (th.end..e).all(|k| !taken[k])
+                    && s.words[th.end..e]
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && lexicon
+                        .org_descriptors
+                        .match_at(&s.words, e - 1)
+                        .is_some_and(|l| l == 1)
+                {
+                    end = e;
+                }
+            }
+        }
+        mark(&mut taken, th.first, end);
         out.push(Mention {
             sentence: si,
             first: th.first,
-            end: th.end,
-            span: span_of(s, th.first, th.end),
+            end,
+            span: span_of(s, th.first, end),
             kind: MentionKind::Gazetteer {
                 entry: th.hit.entry,
                 form: th.hit.form,
@@ -761,7 +793,7 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
             || hits.iter().any(|h| {
                 h.first == start
                     && !matches!(h.hit.entry, Entry::Person(_))
-                    && h.hit.form != Form::Surname
+                    && !matches!(h.hit.form, Form::Surname | Form::Capital)
             }))
     {
         return start;
@@ -845,10 +877,14 @@ fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
     };
     let mut j = start;
     while j < n && j - start < 9 {
-        let connector = matches!(
-            s.words[j].as_str(),
-            "of" | "for" | "and" | "the" | "on" | "'s"
-        ) && cap(j + 1);
+        let is_connector = |k: usize| {
+            matches!(
+                s.words.get(k).map(String::as_str),
+                Some("of" | "for" | "and" | "the" | "on" | "'s")
+            )
+        };
+        // "of the Red Cross": connectors may stack.
+        let connector = is_connector(j) && (cap(j + 1) || (is_connector(j + 1) && cap(j + 2)));
         if !(cap(j) || connector) {
             break;
         }

@@ -185,9 +185,22 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
 }
 
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
+    let words = &ctx.sentences[si].words;
     ctx.lexicon
         .commitment_actions
-        .match_at(&ctx.sentences[si].words, j)
+        .match_at(words, j)
+        .or_else(|| ctx.lexicon.threat_actions.match_at(words, j))
+}
+
+/// Is the action at `j` a threat ("retaliate", "respond", "strike")?
+fn threat_at(ctx: &Context, si: usize, j: usize) -> bool {
+    let words = &ctx.sentences[si].words;
+    let j = if words.get(j).is_some_and(|w| w == "to") {
+        j + 1
+    } else {
+        j
+    };
+    ctx.lexicon.threat_actions.match_at(words, j).is_some()
 }
 
 /// "new pledges", "the promise", "its commitment": a noun, not a verb.
@@ -296,10 +309,30 @@ fn pledge(
     let lx = ctx.lexicon;
     let n = s.words.len();
     // Somebody else's demand or hope frames the commitment: not a pledge.
-    for k in 0..subject.first {
+    // Only the clause the subject stands in counts: stop at "that", a speech verb,
+    // or a semicolon ("..., the Quad would keep pressing ..., and warned that
+    // Washington will impose sanctions" is Washington's own commitment).
+    let mut k = subject.head_first();
+    while k > 0 {
+        k -= 1;
+        let w = s.words[k].as_str();
+        if w == "that" || w == ";" || lx.speech_verbs.match_at(&s.words, k).is_some() {
+            break;
+        }
         if lx.non_commitment_frames.match_at(&s.words, k).is_some() && !ctx.in_quote(si, k) {
             return None;
         }
+    }
+    // "keep fighting", "continue pressing": carrying on, not committing.
+    if matches!(
+        s.words.get(cue.object).map(String::as_str),
+        Some("keep" | "continue")
+    ) && s
+        .words
+        .get(cue.object + 1)
+        .is_some_and(|w| w.ends_with("ing"))
+    {
+        return None;
     }
     let mut modality = Modality {
         future: cue.future,
@@ -332,17 +365,20 @@ fn pledge(
         .collect();
     let evidence = ctx.evidence(si);
     let (date, date_precision) = ctx.date_of(si);
-    let cameo = pledge_cameo(&what);
-    let id = Event::content_id(
-        EventKind::Pledge,
-        &actor,
-        &targets,
-        &what,
-        &evidence.sentence,
-    );
+    // "will retaliate", "would respond": a threat, not a pledge.
+    let kind = if threat_at(ctx, si, cue.object) {
+        EventKind::Threaten
+    } else {
+        EventKind::Pledge
+    };
+    let cameo = match kind {
+        EventKind::Pledge => pledge_cameo(&what),
+        k => k.cameo(),
+    };
+    let id = Event::content_id(kind, &actor, &targets, &what, &evidence.sentence);
     Some(Event {
         id,
-        kind: EventKind::Pledge,
+        kind,
         actor,
         targets,
         what: Some(what),
@@ -351,7 +387,7 @@ fn pledge(
         date,
         date_precision,
         cameo: cameo.to_string(),
-        plover: EventKind::Pledge.plover().to_string(),
+        plover: kind.plover().to_string(),
         evidence: vec![evidence],
     })
 }

@@ -183,6 +183,18 @@ fn commitment_shapes() {
             not: &["pledge Asaad al-Shaibani"],
         },
         Case {
+            name: "retaliation is a threat, not a pledge",
+            text: "Iranian officials said Tehran would retaliate against any strike.",
+            want: &["threaten Iran"],
+            not: &["pledge Iran", "pledge? Iran"],
+        },
+        Case {
+            name: "carrying on is not committing",
+            text: "French President Emmanuel Macron said Paris would keep fighting the tariffs.",
+            want: &["statement Emmanuel Macron"],
+            not: &["pledge France"],
+        },
+        Case {
             name: "agreed on a day to act",
             text: "Armenia and Azerbaijan agreed on Friday to open the border crossing.",
             want: &["pledge Armenia", "pledge Azerbaijan"],
