@@ -317,6 +317,14 @@ fn pledge(
         k -= 1;
         let w = s.words[k].as_str();
         if w == "that" || w == ";" || lx.speech_verbs.match_at(&s.words, k).is_some() {
+            // The verb that introduces the clause may itself frame it: "expressed
+            // hope that", "urged that".
+            let from = k.saturating_sub(3);
+            if (from..=k).any(|f| {
+                lx.non_commitment_frames.match_at(&s.words, f).is_some() && !ctx.in_quote(si, f)
+            }) {
+                return None;
+            }
             break;
         }
         if lx.non_commitment_frames.match_at(&s.words, k).is_some() && !ctx.in_quote(si, k) {
