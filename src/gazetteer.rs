@@ -58,6 +58,9 @@ pub struct Organization {
     pub members: Vec<String>,
     /// Parent organization id, or empty.
     pub parent: String,
+    /// Cities that stand for it in actor position ("Brussels" for the EU); they win
+    /// over a country's capital of the same name.
+    pub seats: Vec<String>,
 }
 
 /// An office held by a person.
@@ -142,6 +145,8 @@ pub enum Form {
     Metonym,
     /// A demonym or adjective ("French").
     Demonym,
+    /// A city that stands for an organization ("Brussels" for the EU).
+    Seat,
     /// The capital city ("Kyiv").
     Capital,
     /// A person's bare surname ("Macron").
@@ -268,6 +273,9 @@ impl Gazetteer {
             }
             for a in &o.acronyms {
                 forms.push((a.clone(), e, Form::Acronym));
+            }
+            for c in &o.seats {
+                forms.push((c.clone(), e, Form::Seat));
             }
         }
         for (i, p) in people.iter().enumerate() {

@@ -14,6 +14,7 @@ use super::{Mention, MentionKind, Pronoun};
 use crate::model::{EntityKind, Event, EventKind, Modality};
 
 /// A commitment cue found in a sentence.
+#[derive(Clone)]
 struct Cue {
     /// Token where the cue starts (the modal or the commitment verb).
     at: usize,
@@ -31,8 +32,14 @@ pub fn find(ctx: &Context) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for si in 0..ctx.sentences.len() {
         for cue in cues(ctx, si) {
-            let committers = committers(ctx, si, cue.at);
-            for m in committers {
+            let mut jobs: Vec<(Cue, &Mention)> = committers(ctx, si, cue.at)
+                .into_iter()
+                .map(|m| (cue.clone(), m))
+                .collect();
+            if !jobs.is_empty() {
+                jobs.extend(gapped(ctx, si, &cue));
+            }
+            for (cue, m) in jobs {
                 let Some(actor_idx) = m.entity else { continue };
                 if let Some(ev) = pledge(ctx, si, &cue, actor_idx, m) {
                     if !out
@@ -43,6 +50,40 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                     }
                 }
             }
+        }
+    }
+    out
+}
+
+/// Gapped coordination: "Saudi Arabia will contribute $1.2 billion and Qatar $800
+/// million" — the second committer shares the verb; its object is the amount.
+fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)> {
+    let s = &ctx.sentences[si];
+    let mut out = Vec::new();
+    for m in ctx.mentions_in(si) {
+        if m.first <= cue.object || m.entity.is_none() {
+            continue;
+        }
+        let k = m.head_first();
+        let after_and = k > 0 && s.words[k - 1] == "and"
+            || k > 1 && s.words[k - 1] == "the" && s.words[k - 2] == "and";
+        let amount = s.words.get(m.end).is_some_and(|w| {
+            matches!(w.as_str(), "$" | "€" | "£" | "¥") || w.parse::<f64>().is_ok()
+        });
+        if after_and
+            && amount
+            && matches!(
+                ctx.kind_of(m),
+                Some(EntityKind::Country | EntityKind::Organization)
+            )
+        {
+            out.push((
+                Cue {
+                    object: m.end,
+                    ..cue.clone()
+                },
+                m,
+            ));
         }
     }
     out

@@ -76,7 +76,7 @@ pub fn resolve(
                     merge_facts(&mut facts, idx, fact);
                     m.entity = Some(idx);
                 }
-                (_, Form::Capital) => {
+                (_, Form::Capital | Form::Seat) => {
                     if capital_is_actor(text, &sentences[m.sentence], m) {
                         let idx = ents.add(gazetteer.entity(*entry));
                         ents.list[idx].add_alias(&surface);

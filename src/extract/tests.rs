@@ -117,6 +117,12 @@ fn attribution_shapes() {
             not: &[],
         },
         Case {
+            name: "a seat stands for its organization",
+            text: "Brussels warned that the tariffs were unacceptable.",
+            want: &["statement European Union"],
+            not: &["statement Belgium"],
+        },
+        Case {
             name: "object is not a speaker",
             text: "Norwegian Prime Minister Jonas Gahr Store met the mayor and urged Danish investors to act.",
             want: &[],
@@ -181,6 +187,12 @@ fn commitment_shapes() {
             text: "Syrian Foreign Minister Asaad al-Shaibani promised that Damascus would publish the audits.",
             want: &["pledge Syria", "statement Asaad al-Shaibani"],
             not: &["pledge Asaad al-Shaibani"],
+        },
+        Case {
+            name: "gapped coordination",
+            text: "Norway will give $40 million to Yemen and Denmark $25 million.",
+            want: &["pledge Norway", "pledge Denmark"],
+            not: &[],
         },
         Case {
             name: "retaliation is a threat, not a pledge",
