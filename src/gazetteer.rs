@@ -289,7 +289,8 @@ impl Gazetteer {
                 };
                 forms.push((a.clone(), e, form));
             }
-            if let Some(s) = surname(&p.name) {
+            let country = p.roles.first().map(|r| r.country.as_str()).unwrap_or("");
+            if let Some(s) = surname_in(&p.name, country) {
                 forms.push((s, e, Form::Surname));
             }
         }
@@ -460,6 +461,20 @@ fn override_by<T, K: PartialEq>(base: &mut Vec<T>, user: Vec<T>, key: impl Fn(&T
 /// "NATO", "U.S.", "G7", "UNSC": no lowercase letters and short.
 fn is_acronym(s: &str) -> bool {
     !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() <= 6
+}
+
+/// Countries whose names put the family name first ("Cho Hyun", "Wang Yi").
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC"];
+
+/// The surname of a person serving `country` (ISO alpha-3, or ""): the first word
+/// where family names come first, else as [`surname`].
+pub fn surname_in(name: &str, country: &str) -> Option<String> {
+    if FAMILY_NAME_FIRST.contains(&country) {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        return words.next().map(|_| first.to_string());
+    }
+    surname(name)
 }
 
 /// The surname of a full name: the last word, or the particle phrase that ends it

@@ -118,7 +118,8 @@ impl<'a> Context<'a> {
             return Vec::new();
         }
         // "X, who said ..." / "X, which said ..."
-        if matches!(s.words[j - 1].as_str(), "who" | "which") && j >= 2 && s.words[j - 2] == "," {
+        // (Not "which": "X, which denies ..., was not a party" is background.)
+        if s.words[j - 1] == "who" && j >= 2 && s.words[j - 2] == "," {
             j -= 2;
         } else if s.words[j - 1] == "," && !self.is_quote_close_before(si, j - 1) {
             // ", speaking at a press conference in Paris," or ", he added," — up to
@@ -160,6 +161,15 @@ impl<'a> Context<'a> {
                     break;
                 }
                 close = j - 1;
+            }
+        }
+        // "the E3 — Britain, France and Germany — said": skip the dashes.
+        if j > 0 && matches!(s.words[j - 1].as_str(), "—" | "–") {
+            if let Some(open) = (0..j - 1)
+                .rev()
+                .find(|&k| matches!(s.words[k].as_str(), "—" | "–"))
+            {
+                j = self.skip_back(si, open);
             }
         }
         // "Russia's foreign ministry", "Sudan's army-backed government"

@@ -430,8 +430,24 @@ fn in_sentence(
                     break;
                 }
                 let w = word(j);
-                let ok = hit_at(j).is_some_and(|t| t.hit.form == Form::Demonym && t.end == j + 1)
-                    || w.chars().all(|c| c.is_lowercase() || c == '-');
+                let function_word = matches!(
+                    s.words[j].as_str(),
+                    "in" | "of"
+                        | "to"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "and"
+                        | "or"
+                        | "the"
+                        | "that"
+                        | "on"
+                        | "at"
+                        | "by"
+                );
+                let ok = !function_word
+                    && (hit_at(j).is_some_and(|t| t.hit.form == Form::Demonym && t.end == j + 1)
+                        || w.chars().all(|c| c.is_lowercase() || c == '-'));
                 if !ok {
                     break;
                 }

@@ -8,7 +8,7 @@
 //! wrong referent is worse than none.
 
 use super::{DocEntities, Mention, MentionKind, Pronoun, Sentence};
-use crate::gazetteer::{surname, Entry, Form, Gazetteer};
+use crate::gazetteer::{surname, surname_in, Entry, Form, Gazetteer};
 use crate::lexicon::Lexicon;
 use crate::model::{slug, Entity, EntityKind};
 use std::collections::HashMap;
@@ -17,6 +17,7 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default)]
 struct PersonFacts {
     surname: String,
+    first_name: String,
     gender: Option<char>,
     country: Option<String>,
     role: String,
@@ -140,13 +141,18 @@ pub fn resolve(
             continue;
         }
         let surface = m.span.of(text).to_string();
+        // A single name: a unique surname, else a unique first name ("Prince Faisal"
+        // for Faisal bin Farhan).
         let by_surname = |name: &str| {
-            let cands: Vec<usize> = persons
-                .iter()
-                .filter(|(_, f)| f.surname == name)
-                .map(|(k, _)| *k)
-                .collect();
-            (cands.len() == 1).then(|| cands[0])
+            let unique = |f: &dyn Fn(&PersonFacts) -> bool| {
+                let cands: Vec<usize> = persons
+                    .iter()
+                    .filter(|(_, p)| f(p))
+                    .map(|(k, _)| *k)
+                    .collect();
+                (cands.len() == 1).then(|| cands[0])
+            };
+            unique(&|p| p.surname == name).or_else(|| unique(&|p| p.first_name == name))
         };
         match &m.kind {
             MentionKind::Gazetteer {
@@ -337,7 +343,18 @@ fn person_entity(
                         .insert("org".into(), format!("org:{}", r.org));
                 }
             }
-            fact.surname = surname(&person.name).unwrap_or_else(|| person.name.clone());
+            let iso = fact
+                .country
+                .as_deref()
+                .and_then(|c| c.strip_prefix("country:"))
+                .unwrap_or("");
+            fact.surname = surname_in(&person.name, iso).unwrap_or_else(|| person.name.clone());
+            fact.first_name = person
+                .name
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
         }
         None => {
             entity = Entity::new(
@@ -346,6 +363,7 @@ fn person_entity(
                 name.to_string(),
             );
             fact.surname = surname(name).unwrap_or_else(|| name.to_string());
+            fact.first_name = name.split_whitespace().next().unwrap_or("").to_string();
         }
     }
     if let Some(r) = role {

@@ -47,6 +47,19 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                     return vec![e];
                 }
             }
+            // "according to a joint communique issued by the bloc", "according to a
+            // readout from Beijing": the document's author speaks.
+            let end = (k + len + 8).min(n);
+            for j in k + len..end {
+                if matches!(s.words[j].as_str(), "by" | "from" | "of") {
+                    if let Some(e) = ctx.mention_after(si, j + 1).and_then(|m| m.entity) {
+                        return vec![e];
+                    }
+                }
+                if s.words[j] == "," {
+                    break;
+                }
+            }
         }
     }
     let mut finite = false;
@@ -84,9 +97,43 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
         // Inversion after a quote: "“...,” said Macron." Only right after the
         // quote (or its comma); elsewhere the mention after a verb is its object.
-        // "X did A and said B": the sentence subject speaks.
+        // "X did A and said B": the subject of the first clause speaks — the nearest
+        // actor to the left that starts a clause ("hours after Islamabad accepted the
+        // proposal and said ...").
         if k > 0 && matches!(s.words[k - 1].as_str(), "and" | "but") {
-            if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
+            // ", and said": coordinated with the main clause — its speaker speaks again.
+            if k > 1 && s.words[k - 2] == "," {
+                if let Some(&e) = found.last() {
+                    push(e, &mut found);
+                    continue;
+                }
+            }
+            let clause_subject = ctx
+                .mentions_in(si)
+                .into_iter()
+                .rev()
+                .filter(|m| m.end < k && m.entity.is_some())
+                .find(|m| {
+                    let h = m.head_first();
+                    h <= super::clause::dateline_end(&s.words)
+                        || matches!(
+                            s.words[h - 1].as_str(),
+                            "," | "after"
+                                | "before"
+                                | "as"
+                                | "while"
+                                | "when"
+                                | "that"
+                                | "since"
+                                | "but"
+                                | "—"
+                        )
+                        || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == ",")
+                });
+            if let Some(e) = clause_subject
+                .or_else(|| ctx.sentence_subject(si))
+                .and_then(|m| m.entity)
+            {
                 push(e, &mut found);
             }
             continue;
@@ -103,15 +150,42 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             }
         }
     }
+    // "..., with EU foreign policy chief Kaja Kallas saying the bloc would ...".
+    for k in 1..n {
+        if ctx.in_quote(si, k) || lx.speech_participles.match_at(&s.words, k).is_none() {
+            continue;
+        }
+        if let Some(m) = ctx.mention_ending(si, k) {
+            let h = m.head_first();
+            if h > 0 && s.words[h - 1] == "with" {
+                if let Some(e) = m.entity {
+                    push(e, &mut found);
+                    finite = true;
+                }
+            }
+        }
+    }
     if !finite {
         // "..., writing on X that ...": the participle speaks for the clause subject.
         for k in 1..n {
             if s.words[k - 1] != "," || ctx.in_quote(si, k) {
                 continue;
             }
-            if lx.speech_participles.match_at(&s.words, k).is_some() {
-                if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
-                    push(e, &mut found);
+            if let Some(len) = lx.speech_participles.match_at(&s.words, k) {
+                // "adding that", "writing on X", "saying ..." — but not "adding dozens
+                // more tankers".
+                let next = s.words.get(k + len).map(String::as_str);
+                let introduces = matches!(
+                    s.words[k].as_str(),
+                    "saying" | "warning" | "urging" | "calling"
+                ) || matches!(next, Some("that" | "on" | "in"))
+                    || s.tokens
+                        .get(k + len)
+                        .is_some_and(|t| t.kind == TokenKind::Quote);
+                if introduces {
+                    if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
+                        push(e, &mut found);
+                    }
                 }
             }
         }
