@@ -7,7 +7,8 @@
 //! each with its evidence ([`Extractor`]); a [`KnowledgeGraph`] merges them across
 //! documents; the [`store`] keeps the graph in a versioned RON file; [`query`] answers
 //! "who pledged what" and "who said what"; [`export`] writes DOT, networkx
-//! node-link JSON and CSV.
+//! node-link JSON and CSV; [`render`] draws a [`Diagram`] of the graph (or of one
+//! actor's neighbourhood) as SVG, PNG or PDF, configured by [`DotOptions`].
 //!
 //! # Example
 //!
@@ -28,6 +29,7 @@
 //! assert_eq!(pledges[0].actor.name, "Japan");
 //! ```
 
+pub mod diagram;
 pub mod document;
 mod error;
 pub mod export;
@@ -38,9 +40,11 @@ pub mod ingest;
 mod lexicon;
 mod model;
 pub mod query;
+pub mod render;
 pub mod store;
 mod text;
 
+pub use diagram::{Diagram, DiagramLayout, DotOptions};
 pub use error::{Error, Result};
 pub use extract::{Extraction, Extractor};
 pub use gazetteer::Gazetteer;

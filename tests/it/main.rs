@@ -5,4 +5,5 @@
 
 mod cli;
 mod corpus;
+mod render;
 mod support;
