@@ -6,6 +6,26 @@
 //! pure-Rust layered layout ([`builtin`], over layout-rs), so the default never needs
 //! a system package; PNG and PDF need Graphviz and say so. What is drawn is decided
 //! once, by [`Diagram::plan`], for every engine.
+//!
+//! # Example
+//!
+//! ```
+//! use diplograph::render::{render_with, Engine, RenderFormat};
+//! use diplograph::{Document, DotOptions, Extractor, KnowledgeGraph};
+//!
+//! let doc = Document {
+//!     id: "a1".into(),
+//!     text: "Germany pledged €1.5 billion in military aid to Ukraine.".into(),
+//!     ..Document::default()
+//! };
+//! let mut graph = KnowledgeGraph::new();
+//! graph.add_extraction(&doc, &Extractor::bundled().unwrap().extract(&doc));
+//! let opts = DotOptions::default().focused_on(&graph, "Ukraine", 1).unwrap();
+//! // The built-in layout needs no Graphviz; `render` picks Graphviz when installed.
+//! let svg = render_with(&graph, &opts, RenderFormat::Svg, Engine::Builtin).unwrap();
+//! let svg = String::from_utf8(svg).unwrap();
+//! assert!(svg.contains("<svg") && svg.contains("Germany") && svg.contains("Ukraine"));
+//! ```
 
 mod builtin;
 

@@ -98,7 +98,6 @@ pub(crate) fn write(d: &Diagram) -> String {
         ]),
         _ => graph_attrs.extend([
             attr("rankdir", "LR"),
-            attr("newrank", "true"),
             attr("splines", "true"),
             attr("nodesep", "0.25"),
             attr("ranksep", "0.7"),
