@@ -8,7 +8,8 @@
 //! documents; the [`store`] keeps the graph in a versioned RON file; [`query`] answers
 //! "who pledged what" and "who said what"; [`export`] writes the graph for other
 //! tools: DOT, networkx node-link JSON, CSV, GraphML, GEXF, Parquet, PLOVER JSON
-//! Lines and Neo4j import CSVs.
+//! Lines and Neo4j import CSVs; [`render`] draws a [`Diagram`] of the graph (or of
+//! one actor's neighbourhood) as SVG, PNG or PDF, configured by [`DotOptions`].
 //!
 //! # Example
 //!
@@ -29,6 +30,7 @@
 //! assert_eq!(pledges[0].actor.name, "Japan");
 //! ```
 
+pub mod diagram;
 pub mod document;
 mod error;
 pub mod export;
@@ -39,9 +41,11 @@ pub mod ingest;
 mod lexicon;
 mod model;
 pub mod query;
+pub mod render;
 pub mod store;
 mod text;
 
+pub use diagram::{Diagram, DiagramLayout, DotOptions};
 pub use error::{Error, Result};
 pub use extract::{Extraction, Extractor};
 pub use gazetteer::Gazetteer;

@@ -33,6 +33,9 @@ pub enum Command {
     Show(ShowArgs),
     /// Write the graph for other tools: DOT, JSON, CSV, GraphML, GEXF, Parquet, PLOVER, Neo4j.
     Export(ExportArgs),
+    /// Draw a relationship diagram of the graph or of one actor's neighbourhood
+    /// (SVG, PNG, PDF or DOT, from the -o extension).
+    Render(RenderArgs),
     /// Remove a document from the store, with every event only it reported.
     Forget(ForgetArgs),
 }
@@ -172,22 +175,68 @@ pub struct ExportArgs {
     /// the -o extension. See --help for loading each in other tools.
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Only the neighbourhood of this actor (DOT).
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+/// What a diagram shows (`render`, and `export --format dot`).
+#[derive(Debug, Args)]
+pub struct DiagramArgs {
+    /// Only the neighbourhood of this actor (name, alias or id).
     #[arg(long, value_name = "NAME")]
     pub focus: Option<String>,
     /// Radius of the neighbourhood around --focus.
     #[arg(long, default_value_t = 1)]
     pub depth: usize,
-    /// Only these event kinds, comma-separated (DOT): pledge,statement.
+    /// Only these event kinds, comma-separated: pledge,statement,consult,request,
+    /// threaten,sanction.
     #[arg(long, value_name = "KINDS", value_delimiter = ',')]
     pub kinds: Vec<String>,
-    /// Draw actors with no visible edge too (DOT).
+    /// Only events on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Draw actors with no visible edge too.
     #[arg(long)]
     pub isolated: bool,
+    /// Draw events with no target as loops on their actor.
+    #[arg(long)]
+    pub untargeted: bool,
+    /// Leave out role and membership links.
+    #[arg(long)]
+    pub no_links: bool,
+    /// Leave out the title and legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Arrangement: auto (layered up to 60 actors, network above), layered, network.
+    #[arg(long, value_name = "LAYOUT", default_value = "auto")]
+    pub layout: String,
+}
+
+/// `render`
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Picture format: svg, png, pdf or dot (default: from the -o extension).
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Who lays it out: auto (Graphviz if `dot` is installed, else built-in; the
+    /// built-in layout makes SVG only), graphviz, builtin.
+    #[arg(long, value_name = "ENGINE", default_value = "auto")]
+    pub engine: String,
     #[command(flatten)]
     pub store: StoreArg,
-    #[command(flatten)]
-    pub out: OutArg,
+    /// Write the picture to this file (its extension gives the format); without it,
+    /// standard output (then --format is needed).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// How to load each export, shown under `diplograph export --help`.

@@ -4,7 +4,7 @@
 use super::args::ExportArgs;
 use super::{emit, load_existing, Outcome};
 use anyhow::{bail, Context as _, Result};
-use diplograph::export::{self, dot::DotOptions, Format};
+use diplograph::export::{self, Format};
 
 /// Runs `export`.
 pub fn run(a: &ExportArgs) -> Result<Outcome> {
@@ -30,24 +30,7 @@ pub fn run(a: &ExportArgs) -> Result<Outcome> {
     };
     match format {
         Format::Dot => {
-            let mut opts = DotOptions {
-                depth: a.depth,
-                show_isolated: a.isolated,
-                ..DotOptions::default()
-            };
-            if let Some(name) = &a.focus {
-                let found = graph.find_entities(name);
-                if found.is_empty() {
-                    bail!("no actor named {name:?} in {}", a.store.graph.display());
-                }
-                opts.focus = found.iter().map(|e| e.id.clone()).collect();
-            }
-            for k in &a.kinds {
-                opts.kinds.push(
-                    diplograph::EventKind::parse(k)
-                        .with_context(|| format!("unknown event kind {k:?}"))?,
-                );
-            }
+            let opts = super::render::options(&a.diagram, &graph, &a.store.graph)?;
             emit(&a.out.output, &export::dot::render(&graph, &opts))?;
         }
         other => match &a.out.output {

@@ -11,6 +11,7 @@ mod forget;
 mod ingest;
 mod print;
 mod query;
+mod render;
 
 use anyhow::{bail, Result};
 use args::{Cli, Command};
@@ -45,6 +46,7 @@ pub fn run() -> Result<Outcome> {
         Command::Entities(a) => query::entities(a),
         Command::Show(a) => query::show(a),
         Command::Export(a) => export::run(a),
+        Command::Render(a) => render::run(a),
         Command::Forget(a) => forget::run(a),
     }
 }

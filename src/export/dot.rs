@@ -1,41 +1,25 @@
 //! Graphviz DOT for relationship diagrams, built with graphviz-rust.
 //!
-//! graphviz-rust prints ids and labels as given, so every id and label is quoted
-//! and escaped here (`\` → `\\`, `"` → `\"`, line breaks → `\n`). Node ids are
-//! ASCII; human names go in labels. Shapes follow entity kinds, colours and styles
-//! follow edge kinds; parallel edges of one kind between the same pair fold into
-//! one edge with a count; untargeted events and isolated nodes are hidden unless
-//! asked for; persons sit in a cluster with the country they serve; a legend
-//! explains the encoding.
+//! What is drawn is decided by [`crate::diagram`]; this module only writes a
+//! [`Diagram`] in DOT syntax. graphviz-rust prints ids and labels as given, so every
+//! id and label is quoted and escaped here (`\` → `\\`, `"` → `\"`, line breaks →
+//! `\n`, other control characters → space); node ids are ASCII and injective (one per
+//! entity id, whatever characters it holds); human names go in labels. The legend is
+//! an HTML-like graph label built from our own strings (HTML-escaped), so it sits
+//! outside the layout in every Graphviz engine instead of being laid out as nodes.
 
-use crate::graph::{EdgeView, KnowledgeGraph, LinkKind};
+pub use crate::diagram::{DiagramLayout, DotOptions};
+
+use crate::diagram::{edge_style, node_style, Diagram, DiagramEdge, DiagramNode, EdgeKind};
+use crate::graph::KnowledgeGraph;
 use crate::model::{EntityKind, EventKind};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-/// What to draw.
-#[derive(Clone, Debug, Default)]
-pub struct DotOptions {
-    /// Only the neighbourhood of these entity ids (empty: whole graph).
-    pub focus: Vec<String>,
-    /// Neighbourhood radius around `focus`.
-    pub depth: usize,
-    /// Only these event kinds (empty: all).
-    pub kinds: Vec<EventKind>,
-    /// Events on or after this date.
-    pub since: Option<String>,
-    /// Events on or before this date.
-    pub until: Option<String>,
-    /// Draw entities with no visible edge.
-    pub show_isolated: bool,
-    /// Draw role and membership links.
-    pub hide_links: bool,
-    /// Leave out the legend.
-    pub no_legend: bool,
-}
+pub use crate::diagram::shorten;
 
 /// Quotes and escapes a string as a DOT id or label.
 pub fn quote(s: &str) -> String {
@@ -55,18 +39,35 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// An ASCII-safe node id for an entity id.
+/// Escapes text for an HTML-like label.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An ASCII-safe, quoted node id for an entity id. Characters outside
+/// `[A-Za-z0-9_:-]` become `.hex.`; `.` is never kept as is, so distinct entity ids
+/// always give distinct node ids.
 fn node_id(id: &str) -> String {
-    let ascii: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ':' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut ascii = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ':' {
+            ascii.push(c);
+        } else {
+            ascii.push_str(&format!(".{:x}.", c as u32));
+        }
+    }
     quote(&ascii)
 }
 
@@ -74,221 +75,88 @@ fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), Id::Escaped(quote(v)))
 }
 
-/// Shortens text to `max` characters at a word boundary, with an ellipsis.
-pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => cut[..i].to_string(),
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
-}
-
-fn node_style(kind: EntityKind) -> [(&'static str, &'static str); 3] {
-    match kind {
-        EntityKind::Person => [
-            ("shape", "ellipse"),
-            ("fillcolor", "#fff2cc"),
-            ("color", "#b58900"),
-        ],
-        EntityKind::Country => [
-            ("shape", "box"),
-            ("fillcolor", "#dae8fc"),
-            ("color", "#2b5797"),
-        ],
-        EntityKind::Organization => [
-            ("shape", "hexagon"),
-            ("fillcolor", "#e1d5e7"),
-            ("color", "#7a3e9d"),
-        ],
-        EntityKind::Group => [
-            ("shape", "octagon"),
-            ("fillcolor", "#eeeeee"),
-            ("color", "#777777"),
-        ],
-    }
-}
-
-fn edge_style(kind: EventKind) -> [(&'static str, &'static str); 2] {
-    match kind {
-        EventKind::Pledge => [("color", "#1a7f37"), ("style", "bold")],
-        EventKind::Statement => [("color", "#1f6feb"), ("style", "dashed")],
-        EventKind::Consult => [("color", "#8250df"), ("style", "solid")],
-        EventKind::Request => [("color", "#bf8700"), ("style", "dashed")],
-        EventKind::Threaten => [("color", "#cf222e"), ("style", "bold")],
-        EventKind::Sanction => [("color", "#82071e"), ("style", "bold")],
-    }
-}
-
 /// Renders the graph (or a focused part of it) as DOT text.
 pub fn render(graph: &KnowledgeGraph, opts: &DotOptions) -> String {
-    let keep: Option<BTreeSet<String>> = if opts.focus.is_empty() {
-        None
-    } else {
-        let seeds: Vec<&str> = opts.focus.iter().map(String::as_str).collect();
-        Some(graph.neighbourhood(&seeds, opts.depth))
-    };
-    let in_scope = |id: &str| keep.as_ref().is_none_or(|k| k.contains(id));
-    let event_ok = |e: &EdgeView| {
-        let Some(ev) = e.event else { return false };
-        if e.untargeted || !(in_scope(&e.source.id) && in_scope(&e.target.id)) {
-            return false;
-        }
-        if !opts.kinds.is_empty() && !opts.kinds.contains(&ev.kind) {
-            return false;
-        }
-        let date = ev.date.as_deref().unwrap_or("");
-        opts.since
-            .as_deref()
-            .is_none_or(|s| !date.is_empty() && date >= s)
-            && opts
-                .until
-                .as_deref()
-                .is_none_or(|u| !date.is_empty() && date <= u)
-    };
-    let edges = graph.edges();
-    // Fold parallel event edges: (source, target, kind) -> events.
-    let mut folded: BTreeMap<(String, String, EventKind), Vec<&EdgeView>> = BTreeMap::new();
-    for e in edges.iter().filter(|e| event_ok(e)) {
-        let kind = e.event.map_or(EventKind::Statement, |ev| ev.kind);
-        folded
-            .entry((e.source.id.clone(), e.target.id.clone(), kind))
-            .or_default()
-            .push(e);
-    }
-    let mut visible: BTreeSet<String> = BTreeSet::new();
-    for (s, t, _) in folded.keys() {
-        visible.insert(s.clone());
-        visible.insert(t.clone());
-    }
-    let links: Vec<&EdgeView> = if opts.hide_links {
-        Vec::new()
-    } else {
-        edges
-            .iter()
-            .filter(|e| e.link.is_some())
-            .filter(|e| visible.contains(&e.source.id) && visible.contains(&e.target.id))
-            .collect()
-    };
-    if opts.show_isolated {
-        for e in graph.entities() {
-            if in_scope(&e.id) {
-                visible.insert(e.id.clone());
-            }
-        }
-    }
+    write(&Diagram::plan(graph, opts))
+}
 
-    let mut stmts: Vec<Stmt> = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
+/// Writes a planned diagram as DOT text.
+pub(crate) fn write(d: &Diagram) -> String {
+    let mut graph_attrs = vec![
+        attr("fontname", "Helvetica"),
+        attr("outputorder", "edgesfirst"),
+        attr("pad", "0.2"),
+    ];
+    match d.layout {
+        DiagramLayout::Network => graph_attrs.extend([
+            attr("layout", "sfdp"),
+            attr("overlap", "prism"),
+            attr("overlap_scaling", "-4"),
+            attr("splines", "line"),
+            attr("K", "1.2"),
+            attr("forcelabels", "false"),
+        ]),
+        _ => graph_attrs.extend([
             attr("rankdir", "LR"),
-            attr("fontname", "Helvetica"),
-            attr("overlap", "false"),
             attr("splines", "true"),
-            attr("nodesep", "0.4"),
-            attr("ranksep", "0.9"),
-        ])),
+            attr("nodesep", "0.25"),
+            attr("ranksep", "0.7"),
+        ]),
+    }
+    if let Some(legend) = legend(d) {
+        graph_attrs.extend([
+            Attribute(Id::Plain("label".into()), Id::Html(legend)),
+            attr("labelloc", "t"),
+            attr("labeljust", "l"),
+            attr("fontsize", "10"),
+        ]);
+    }
+    let mut stmts: Vec<Stmt> = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", "filled"),
             attr("fontname", "Helvetica"),
             attr("fontsize", "11"),
+            attr("margin", "0.08,0.04"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", "Helvetica"),
             attr("fontsize", "9"),
+            attr("arrowsize", "0.7"),
         ])),
     ];
 
-    // Persons next to the country they serve: one cluster per represented country.
-    let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for id in &visible {
-        if let Some(e) = graph.entity(id) {
-            if e.kind == EntityKind::Person {
-                if let Some(c) = e.attr("country").filter(|c| visible.contains(*c)) {
-                    clusters.entry(c.to_string()).or_default().push(id.clone());
-                }
-            }
-        }
-    }
-    let clustered: BTreeSet<String> = clusters
-        .iter()
-        .flat_map(|(c, ps)| ps.iter().cloned().chain(std::iter::once(c.clone())))
-        .collect();
-    let node_stmt = |id: &str| -> Option<Stmt> {
-        let e = graph.entity(id)?;
-        let mut attrs = vec![attr("label", &node_label(e))];
-        for (k, v) in node_style(e.kind) {
-            attrs.push(attr(k, v));
-        }
-        attrs.push(attr("tooltip", &e.id));
-        Some(Stmt::Node(Node::new(
-            NodeId(Id::Escaped(node_id(id)), None),
-            attrs,
-        )))
-    };
-    for (i, (country, persons)) in clusters.iter().enumerate() {
+    let mut clustered: BTreeSet<&str> = BTreeSet::new();
+    let by_id = |id: &str| d.nodes.iter().find(|n| n.entity.id == id);
+    for (i, c) in d.clusters.iter().enumerate() {
         let mut inner = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("style", "rounded,dashed"),
-            attr("color", "#bbbbbb"),
+            attr("color", "#cccccc"),
             attr("label", ""),
+            attr("margin", "6"),
         ]))];
-        inner.extend(node_stmt(country));
-        for p in persons {
-            inner.extend(node_stmt(p));
+        for id in std::iter::once(&c.anchor).chain(&c.members) {
+            if let Some(n) = by_id(id) {
+                inner.push(node_stmt(n));
+                clustered.insert(id.as_str());
+            }
         }
         stmts.push(Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_{i}")),
             stmts: inner,
         }));
     }
-    for id in &visible {
-        if !clustered.contains(id) {
-            stmts.extend(node_stmt(id));
+    for n in &d.nodes {
+        if !clustered.contains(n.entity.id.as_str()) {
+            stmts.push(node_stmt(n));
         }
     }
-    for ((s, t, kind), evs) in &folded {
-        let label = edge_label(*kind, evs);
-        let mut attrs = vec![attr("label", &label)];
-        for (k, v) in edge_style(*kind) {
-            attrs.push(attr(k, v));
-        }
-        let firsts: Vec<String> = evs
-            .iter()
-            .filter_map(|e| e.event)
-            .map(|ev| ev.evidence[0].sentence.clone())
-            .take(3)
-            .collect();
-        attrs.push(attr("tooltip", &shorten(&firsts.join("\n"), 600)));
-        if evs.len() > 1 {
-            attrs.push(attr(
-                "penwidth",
-                &format!("{:.1}", 1.0 + (evs.len() as f32).ln()),
-            ));
-        }
-        stmts.push(edge(s, t, attrs));
-    }
-    for e in links {
-        let Some(l) = e.link else { continue };
-        let (label, style) = match l.kind {
-            LinkKind::Role => (l.role.clone().unwrap_or_else(|| "role".into()), "dotted"),
-            LinkKind::Member => ("member".to_string(), "dotted"),
-        };
-        stmts.push(edge(
-            &e.source.id,
-            &e.target.id,
-            vec![
-                attr("label", &shorten(&label, 30)),
-                attr("style", style),
-                attr("color", "#999999"),
-                attr("fontcolor", "#777777"),
-                attr("arrowhead", "none"),
-            ],
-        ));
-    }
-    if !opts.no_legend && !folded.is_empty() {
-        stmts.push(legend(&folded));
+    let pledges_lead = d
+        .edges
+        .iter()
+        .any(|e| e.kind == EdgeKind::Event(EventKind::Pledge));
+    for e in &d.edges {
+        stmts.push(edge_stmt(e, d.layout, pledges_lead));
     }
     let g = Graph::DiGraph {
         id: Id::Plain("diplograph".into()),
@@ -296,101 +164,142 @@ pub fn render(graph: &KnowledgeGraph, opts: &DotOptions) -> String {
         stmts,
     };
     let mut ctx = PrinterContext::default();
-    g.print(&mut ctx)
+    g.print(&mut ctx) + "\n"
 }
 
-fn edge(s: &str, t: &str, attributes: Vec<Attribute>) -> Stmt {
+fn node_stmt(n: &DiagramNode) -> Stmt {
+    let s = node_style(n.entity.kind);
+    let mut attrs = vec![
+        attr("label", &n.label),
+        attr("shape", s.shape),
+        attr("fillcolor", s.fill),
+        attr("color", s.line),
+        attr("tooltip", &shorten(&n.entity.id, 200)),
+    ];
+    if n.focus {
+        attrs.push(attr("penwidth", "2.5"));
+        attrs.push(attr("fontname", "Helvetica-Bold"));
+    }
+    Stmt::Node(Node::new(
+        NodeId(Id::Escaped(node_id(&n.entity.id)), None),
+        attrs,
+    ))
+}
+
+fn edge_stmt(e: &DiagramEdge, layout: DiagramLayout, pledges_lead: bool) -> Stmt {
+    let s = edge_style(e.kind);
+    let width = s.width * (1.0 + 0.6 * (e.count as f32).ln());
+    let mut attrs = vec![
+        attr("color", s.color),
+        attr("penwidth", &format!("{width:.1}")),
+    ];
+    if !e.label.is_empty() {
+        // In a network layout, labels go where they do not overlap, or are dropped
+        // (forcelabels=false): the tooltip still has them.
+        let key = if layout == DiagramLayout::Network {
+            "xlabel"
+        } else {
+            "label"
+        };
+        attrs.push(attr(key, &e.label));
+        let font = match e.kind {
+            EdgeKind::Event(EventKind::Pledge) => s.color,
+            EdgeKind::Role | EdgeKind::Member => "#888888",
+            _ => "#555555",
+        };
+        attrs.push(attr("fontcolor", font));
+    }
+    let style = if e.inside_cluster && matches!(e.kind, EdgeKind::Role | EdgeKind::Member) {
+        // The cluster says it; the edge only keeps the person beside whom they
+        // represent.
+        "invis"
+    } else if s.dashed {
+        "dashed"
+    } else if s.dotted {
+        "dotted"
+    } else {
+        ""
+    };
+    if !style.is_empty() {
+        attrs.push(attr("style", style));
+    }
+    if !e.tooltip.is_empty() {
+        attrs.push(attr("tooltip", &e.tooltip));
+    }
+    let layered = layout == DiagramLayout::Layered;
+    match e.kind {
+        EdgeKind::Role | EdgeKind::Member => {
+            attrs.push(attr("arrowhead", "none"));
+            if e.inside_cluster {
+                attrs.push(attr("weight", "8"));
+            } else if layered {
+                // Links explain, they should not pull the layers apart.
+                attrs.push(attr("constraint", "false"));
+            }
+        }
+        EdgeKind::Event(EventKind::Pledge) if layered => attrs.push(attr("weight", "4")),
+        EdgeKind::Event(_) if layered && pledges_lead => {
+            // Pledges set the layers (who gives to whom reads left to right);
+            // statements and the rest, far more numerous, follow without
+            // stretching them.
+            attrs.push(attr("constraint", "false"));
+        }
+        _ => {}
+    }
     Stmt::Edge(Edge {
         ty: EdgeTy::Pair(
-            Vertex::N(NodeId(Id::Escaped(node_id(s)), None)),
-            Vertex::N(NodeId(Id::Escaped(node_id(t)), None)),
+            Vertex::N(NodeId(Id::Escaped(node_id(&e.source)), None)),
+            Vertex::N(NodeId(Id::Escaped(node_id(&e.target)), None)),
         ),
-        attributes,
+        attributes: attrs,
     })
 }
 
-fn node_label(e: &crate::model::Entity) -> String {
-    match (e.kind, e.attr("role")) {
-        (EntityKind::Person, Some(role)) => format!("{}\n{}", e.name, shorten(role, 32)),
-        _ => e.name.clone(),
+/// The title and legend as an HTML-like label: a bold title line, then one line of
+/// coloured glyphs for the entity and edge kinds present. Text runs rather than
+/// table cells, so that nothing stretches to the title's width.
+fn legend(d: &Diagram) -> Option<String> {
+    if d.title.is_empty() {
+        return None;
     }
-}
-
-fn edge_label(kind: EventKind, evs: &[&EdgeView]) -> String {
-    let n = evs.len();
-    match kind {
-        EventKind::Pledge => {
-            let first = evs
-                .iter()
-                .filter_map(|e| e.event)
-                .find_map(|ev| ev.what.clone())
-                .unwrap_or_default();
-            let mut label = format!("pledge: {}", shorten(&first, 40));
-            if n > 1 {
-                label.push_str(&format!("\n(+{} more)", n - 1));
-            }
-            label
-        }
-        k => {
-            if n > 1 {
-                format!("{} × {}", k.as_str(), n)
-            } else {
-                k.as_str().to_string()
-            }
-        }
+    let mut items: Vec<String> = Vec::new();
+    for k in &d.legend_entities {
+        let glyph = match k {
+            EntityKind::Person => "●",
+            EntityKind::Country => "■",
+            EntityKind::Organization => "⬢",
+            EntityKind::Group => "⬣",
+        };
+        items.push(format!(
+            r#"<FONT COLOR="{}">{glyph}</FONT> {}"#,
+            node_style(*k).line,
+            k.as_str()
+        ));
     }
-}
-
-fn legend(folded: &BTreeMap<(String, String, EventKind), Vec<&EdgeView>>) -> Stmt {
-    let kinds: BTreeSet<EventKind> = folded.keys().map(|(_, _, k)| *k).collect();
-    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("label", "Legend"),
-        attr("style", "rounded"),
-        attr("color", "#cccccc"),
-        attr("fontsize", "10"),
-    ]))];
-    for kind in EntityKind::ALL {
-        let mut attrs = vec![attr("label", kind.as_str()), attr("fontsize", "9")];
-        for (k, v) in node_style(kind) {
-            attrs.push(attr(k, v));
-        }
-        stmts.push(Stmt::Node(Node::new(
-            NodeId(
-                Id::Escaped(quote(&format!("legend:{}", kind.as_str()))),
-                None,
+    for k in &d.legend_edges {
+        let s = edge_style(*k);
+        let (name, glyph) = match k {
+            EdgeKind::Event(ev) => (
+                ev.as_str(),
+                if s.dashed {
+                    "╍╍╍▶"
+                } else {
+                    "━━━▶"
+                },
             ),
-            attrs,
-        )));
+            EdgeKind::Role => ("role", "┈┈┈"),
+            EdgeKind::Member => ("member of", "┈┈┈"),
+        };
+        items.push(format!(
+            r#"<FONT COLOR="{}">{glyph}</FONT> {name}"#,
+            s.color
+        ));
     }
-    for kind in kinds {
-        let a = format!("legend:{}:a", kind.as_str());
-        let b = format!("legend:{}:b", kind.as_str());
-        for n in [&a, &b] {
-            stmts.push(Stmt::Node(Node::new(
-                NodeId(Id::Escaped(quote(n)), None),
-                vec![
-                    attr("shape", "point"),
-                    attr("width", "0.05"),
-                    attr("label", ""),
-                ],
-            )));
-        }
-        let mut attrs = vec![attr("label", kind.as_str())];
-        for (k, v) in edge_style(kind) {
-            attrs.push(attr(k, v));
-        }
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(
-                Vertex::N(NodeId(Id::Escaped(quote(&a)), None)),
-                Vertex::N(NodeId(Id::Escaped(quote(&b)), None)),
-            ),
-            attributes: attrs,
-        }));
-    }
-    Stmt::Subgraph(Subgraph {
-        id: Id::Plain("cluster_legend".into()),
-        stmts,
-    })
+    Some(format!(
+        r#"<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD ALIGN="LEFT"><B>{}</B></TD></TR><TR><TD ALIGN="LEFT">{}</TD></TR></TABLE>>"#,
+        html(&d.title),
+        items.join("     ")
+    ))
 }
 
 #[cfg(test)]
@@ -401,18 +310,20 @@ mod tests {
     fn quoting_escapes_everything_dot_cares_about() {
         assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(quote("two\nlines"), "\"two\\nlines\"");
+        assert_eq!(quote("tab\there\r"), "\"tab here\"");
         assert_eq!(quote("Zelensky <б>"), "\"Zelensky <б>\"");
     }
 
     #[test]
-    fn node_ids_are_ascii() {
-        assert_eq!(node_id("person:josé"), "\"person:jos_\"");
+    fn node_ids_are_ascii_and_distinct() {
+        assert_eq!(node_id("person:josé"), "\"person:jos.e9.\"");
+        assert_ne!(node_id("person:é"), node_id("person:ü"));
+        assert_ne!(node_id("a.e9."), node_id("aé"));
+        assert!(node_id("person:\"<{}>\"🙂").is_ascii());
     }
 
     #[test]
-    fn shorten_cuts_at_words() {
-        assert_eq!(shorten("short", 10), "short");
-        let s = shorten("finalize its security guarantees for Ukraine", 20);
-        assert!(s.ends_with('…') && s.chars().count() <= 21, "{s}");
+    fn html_escapes_markup() {
+        assert_eq!(html(r#"<b>&"x'"#), "&lt;b&gt;&amp;&quot;x&#39;");
     }
 }

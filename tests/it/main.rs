@@ -7,4 +7,5 @@ mod cli;
 mod corpus;
 mod exports;
 mod python;
+mod render;
 mod support;
