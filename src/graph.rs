@@ -4,17 +4,36 @@
 //! This is the only module that names petgraph. Node and edge indices never leave
 //! it: everything outside speaks in entity ids (`country:UKR`) and event ids. An
 //! event with no target is still stored (and queryable); its edge is a self-loop
-//! flagged untargeted, which diagrams hide. Merging is by canonical id: entities
-//! merge aliases and attributes, the same event read in several documents keeps
-//! one record with several evidences, and re-adding an unchanged document is a no-op.
+//! flagged untargeted, which diagrams hide.
+//!
+//! # Merging across documents
+//!
+//! Entities merge by canonical id (aliases and attributes are combined). Events merge
+//! in two layers. A *report* is one document's account of an event, exactly as
+//! extraction gave it; reports are what the store keeps. The *events* that queries
+//! and exports see are derived from the reports: reports with the same kind, actor,
+//! targets (as a set) and negation, dated within [`SAME_EVENT_DAYS`] of the first
+//! report, whose objects match (the normalized `what` of a pledge; overlapping quotes
+//! or sentences otherwise) are one event with several evidences.
+//!
+//! The grouping is a function of the *set* of reports, never of the order they came
+//! in: within a group, reports are taken in (date, document, id) order and each joins
+//! the oldest open event whose first report it matches. So ingesting documents in any
+//! order, merging stores as a tree, or forgetting a document and re-adding it all give
+//! the same events. Regrouping is lazy: changes mark their groups dirty and
+//! [`KnowledgeGraph::settle`] regroups only those (public mutators settle before they
+//! return).
 
 use crate::extract::Extraction;
-use crate::model::{Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
+use crate::model::{
+    day_number, fold_name, stable_hash, Document, DocumentMeta, Entity, EntityKind, Event,
+    EventKind,
+};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::Direction;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
-
 /// A non-event link between two entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -63,14 +82,66 @@ pub enum EdgeData {
     Link(Link),
 }
 
+/// Reports dated at most this many days after an event's first report can be the same
+/// event ("close date"); later ones start a new event.
+pub const SAME_EVENT_DAYS: i64 = 3;
+
+/// Two texts whose word-trigram sets overlap by at least this share of the smaller one
+/// tell the same thing (a quote reported twice, a sentence copied by another outlet).
+const TEXT_OVERLAP: f64 = 0.5;
+
+/// What reports must share to be one event before dates and objects are compared.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct GroupKey {
+    kind: EventKind,
+    actor: String,
+    /// Sorted, without duplicates: target order is an accident of wording.
+    targets: Vec<String>,
+    negated: bool,
+}
+
+impl GroupKey {
+    fn of(ev: &Event) -> GroupKey {
+        let mut targets = ev.targets.clone();
+        targets.sort();
+        targets.dedup();
+        GroupKey {
+            kind: ev.kind,
+            actor: ev.actor.clone(),
+            targets,
+            negated: ev.modality.negated,
+        }
+    }
+}
+
+/// A report is keyed by (document id, event id as extracted).
+type ReportKey = (String, String);
+
 /// The knowledge graph over petgraph's `StableDiGraph`.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, EdgeData>,
     nodes: HashMap<String, NodeIndex>,
+    /// Folded names and aliases (and `#`-prefixed lowercase ids) -> entity ids.
+    names: HashMap<String, BTreeSet<String>>,
+    /// Entity id -> number of documents that mention it.
+    mentions: HashMap<String, usize>,
+    /// Every document's account of every event: the ground truth events derive from.
+    reports: BTreeMap<ReportKey, Event>,
+    /// Reports by group.
+    groups: HashMap<GroupKey, BTreeSet<ReportKey>>,
+    /// Derived events by group.
+    group_events: HashMap<GroupKey, Vec<String>>,
+    /// Derived events, by id.
     events: BTreeMap<String, Event>,
+    /// The edges that carry each derived event.
+    event_edges: HashMap<String, Vec<EdgeIndex>>,
     links: BTreeSet<Link>,
     documents: BTreeMap<String, DocumentMeta>,
+    /// Groups whose reports changed since the last [`KnowledgeGraph::settle`].
+    dirty: BTreeSet<GroupKey>,
+    /// Entities that may have lost their last document or event.
+    orphans: BTreeSet<String>,
 }
 
 /// One edge as seen from outside: endpoints by id, and what it carries.
@@ -98,14 +169,44 @@ impl KnowledgeGraph {
     /// already in the graph unchanged (nothing is done then). A changed document
     /// replaces its earlier version.
     pub fn add_extraction(&mut self, doc: &Document, ex: &Extraction) -> bool {
-        let meta = doc.meta();
-        if let Some(old) = self.documents.get(&meta.id) {
-            if old.digest == meta.digest {
-                return false;
-            }
-            self.forget_document(&meta.id);
+        let added = self.add_extraction_unsettled(doc, ex);
+        self.settle();
+        added
+    }
+
+    /// Adds many extractions, regrouping events once at the end (much faster than
+    /// one [`KnowledgeGraph::add_extraction`] per document). Returns how many
+    /// documents were new or changed.
+    pub fn add_extractions<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a Document, &'a Extraction)>,
+    ) -> usize {
+        let added = items
+            .into_iter()
+            .filter(|(d, x)| self.add_extraction_unsettled(d, x))
+            .count();
+        self.settle();
+        added
+    }
+
+    /// Is this document in the graph with exactly this text digest?
+    pub fn has_document(&self, id: &str, digest: &str) -> bool {
+        self.documents.get(id).is_some_and(|d| d.digest == digest)
+    }
+
+    /// [`KnowledgeGraph::add_extraction`] without regrouping: the caller must
+    /// [`KnowledgeGraph::settle`] before reading events.
+    pub(crate) fn add_extraction_unsettled(&mut self, doc: &Document, ex: &Extraction) -> bool {
+        let mut meta = doc.meta();
+        if self.has_document(&meta.id, &meta.digest) {
+            return false;
         }
-        self.documents.insert(meta.id.clone(), meta);
+        self.drop_document(&meta.id);
+        let mut ids: Vec<String> = ex.entities.iter().map(|e| e.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        meta.entities = ids;
+        self.insert_document(meta);
         for e in &ex.entities {
             self.upsert_entity(e.clone());
         }
@@ -113,21 +214,55 @@ impl KnowledgeGraph {
             self.add_link(l.clone());
         }
         for ev in &ex.events {
-            self.add_event(ev.clone());
+            self.add_report(ev.clone());
         }
         true
     }
 
+    fn insert_document(&mut self, meta: DocumentMeta) {
+        for id in &meta.entities {
+            *self.mentions.entry(id.clone()).or_default() += 1;
+        }
+        self.documents.insert(meta.id.clone(), meta);
+    }
+
     /// Adds (or merges) an entity and returns its node.
     fn upsert_entity(&mut self, e: Entity) -> NodeIndex {
-        if let Some(&n) = self.nodes.get(&e.id) {
-            self.graph[n].merge(&e);
-            return n;
+        let n = match self.nodes.get(&e.id) {
+            Some(&n) => {
+                self.graph[n].merge(&e);
+                n
+            }
+            None => {
+                let id = e.id.clone();
+                let n = self.graph.add_node(e);
+                self.nodes.insert(id, n);
+                n
+            }
+        };
+        let ent = &self.graph[n];
+        for key in name_keys(ent) {
+            self.names.entry(key).or_default().insert(ent.id.clone());
         }
-        let id = e.id.clone();
-        let n = self.graph.add_node(e);
-        self.nodes.insert(id, n);
         n
+    }
+
+    fn remove_entity(&mut self, id: &str) {
+        let Some(n) = self.nodes.remove(id) else {
+            return;
+        };
+        if let Some(ent) = self.graph.remove_node(n) {
+            for key in name_keys(&ent) {
+                if let Some(set) = self.names.get_mut(&key) {
+                    set.remove(id);
+                    if set.is_empty() {
+                        self.names.remove(&key);
+                    }
+                }
+            }
+        }
+        self.links.retain(|l| l.from != id && l.to != id);
+        self.mentions.remove(id);
     }
 
     /// Adds a role or membership link between two known entities.
@@ -140,92 +275,204 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Adds an event, merging its evidence into an existing event with the same id.
+    /// Adds one document's report of an event (its evidence names the document), and
+    /// regroups: it becomes a new event or one more evidence of an existing one.
     pub fn add_event(&mut self, ev: Event) {
-        if let Some(old) = self.events.get_mut(&ev.id) {
-            for e in ev.evidence {
-                if !old.evidence.contains(&e) {
-                    old.evidence.push(e);
+        self.add_report(ev);
+        self.settle();
+    }
+
+    /// Files a report under each document its evidence names (one report per document).
+    fn add_report(&mut self, ev: Event) {
+        let mut by_doc: BTreeMap<String, Vec<crate::model::Evidence>> = BTreeMap::new();
+        for e in &ev.evidence {
+            by_doc.entry(e.doc.clone()).or_default().push(e.clone());
+        }
+        let group = GroupKey::of(&ev);
+        for (doc, mut evidence) in by_doc {
+            let key = (doc, ev.id.clone());
+            match self.reports.get_mut(&key) {
+                Some(old) => {
+                    old.evidence.append(&mut evidence);
+                    old.evidence.sort();
+                    old.evidence.dedup();
+                }
+                None => {
+                    evidence.sort();
+                    evidence.dedup();
+                    let report = Event {
+                        evidence,
+                        ..ev.clone()
+                    };
+                    self.reports.insert(key.clone(), report);
+                    self.groups.entry(group.clone()).or_default().insert(key);
                 }
             }
-            old.evidence.sort();
-            return;
         }
-        let Some(&actor) = self.nodes.get(&ev.actor) else {
-            return;
+        self.dirty.insert(group);
+    }
+
+    /// Removes a document's metadata and reports (events are regrouped at the next
+    /// settle; entities it alone mentioned become candidates for removal).
+    fn drop_document(&mut self, doc: &str) -> bool {
+        let Some(meta) = self.documents.remove(doc) else {
+            return false;
         };
-        let targets: Vec<NodeIndex> = ev
+        for id in meta.entities {
+            if let Some(n) = self.mentions.get_mut(&id) {
+                *n = n.saturating_sub(1);
+            }
+            self.orphans.insert(id);
+        }
+        let keys: Vec<ReportKey> = self
+            .reports
+            .range((doc.to_string(), String::new())..)
+            .take_while(|(k, _)| k.0 == doc)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in keys {
+            let Some(report) = self.reports.remove(&key) else {
+                continue;
+            };
+            let group = GroupKey::of(&report);
+            if let Some(set) = self.groups.get_mut(&group) {
+                set.remove(&key);
+                if set.is_empty() {
+                    self.groups.remove(&group);
+                }
+            }
+            self.orphans.insert(report.actor.clone());
+            self.orphans.extend(report.targets.iter().cloned());
+            self.dirty.insert(group);
+        }
+        true
+    }
+
+    /// Removes a document: its evidence, every event left without evidence, and every
+    /// entity that no remaining document mentions and no event involves. Returns false
+    /// if the document was not there.
+    pub fn forget_document(&mut self, doc: &str) -> bool {
+        let found = self.drop_document(doc);
+        self.settle();
+        found
+    }
+
+    /// Brings the derived events up to date with the reports: regroups every group
+    /// that changed, then removes entities left with no document and no event.
+    /// Public mutators call this themselves; it is a no-op when nothing changed.
+    pub fn settle(&mut self) {
+        let dirty = std::mem::take(&mut self.dirty);
+        for g in &dirty {
+            for id in self.group_events.remove(g).unwrap_or_default() {
+                self.remove_event(&id);
+            }
+        }
+        let work: Vec<(&GroupKey, Vec<&Event>)> = dirty
+            .iter()
+            .filter_map(|g| {
+                let keys = self.groups.get(g)?;
+                Some((g, keys.iter().filter_map(|k| self.reports.get(k)).collect()))
+            })
+            .collect();
+        let merged: Vec<(GroupKey, Vec<Event>)> = work
+            .into_par_iter()
+            .map(|(g, reports)| (g.clone(), merge_reports(reports)))
+            .collect();
+        for (g, events) in merged {
+            let mut ids = Vec::with_capacity(events.len());
+            for ev in events {
+                if let Some(id) = self.insert_event(ev) {
+                    ids.push(id);
+                }
+            }
+            if !ids.is_empty() {
+                self.group_events.insert(g, ids);
+            }
+        }
+        let orphans = std::mem::take(&mut self.orphans);
+        for id in orphans {
+            if self.mentions.get(&id).copied().unwrap_or(0) > 0 {
+                continue;
+            }
+            let Some(&n) = self.nodes.get(&id) else {
+                continue;
+            };
+            let in_event = self
+                .graph
+                .edges_directed(n, Direction::Outgoing)
+                .chain(self.graph.edges_directed(n, Direction::Incoming))
+                .any(|e| matches!(e.weight(), EdgeData::Event { .. }));
+            if !in_event {
+                self.remove_entity(&id);
+            }
+        }
+    }
+
+    /// Inserts a derived event with its edges; returns its id (None when its actor is
+    /// not a known entity).
+    fn insert_event(&mut self, ev: Event) -> Option<String> {
+        let actor = *self.nodes.get(&ev.actor)?;
+        let mut targets: Vec<NodeIndex> = ev
             .targets
             .iter()
             .filter_map(|t| self.nodes.get(t).copied())
             .collect();
+        targets.dedup();
+        let mut edges = Vec::with_capacity(targets.len().max(1));
         if targets.is_empty() {
-            self.graph.add_edge(
+            edges.push(self.graph.add_edge(
                 actor,
                 actor,
                 EdgeData::Event {
                     event: ev.id.clone(),
                     untargeted: true,
                 },
-            );
+            ));
         }
         for t in targets {
-            self.graph.add_edge(
+            edges.push(self.graph.add_edge(
                 actor,
                 t,
                 EdgeData::Event {
                     event: ev.id.clone(),
                     untargeted: false,
                 },
-            );
+            ));
         }
-        self.events.insert(ev.id.clone(), ev);
+        let id = ev.id.clone();
+        self.event_edges.insert(id.clone(), edges);
+        self.events.insert(id.clone(), ev);
+        Some(id)
     }
 
-    /// Removes a document: its evidence, every event left without evidence, and every
-    /// entity left with no edge. Returns false if the document was not there.
-    pub fn forget_document(&mut self, doc: &str) -> bool {
-        if self.documents.remove(doc).is_none() {
-            return false;
-        }
-        let mut dead = Vec::new();
-        for (id, ev) in self.events.iter_mut() {
-            ev.evidence.retain(|e| e.doc != doc);
-            if ev.evidence.is_empty() {
-                dead.push(id.clone());
-            }
-        }
-        let dead: BTreeSet<String> = dead.into_iter().collect();
-        for id in &dead {
-            self.events.remove(id);
-        }
-        let edges: Vec<EdgeIndex> = self
-            .graph
-            .edge_indices()
-            .filter(|&e| matches!(&self.graph[e], EdgeData::Event { event, .. } if dead.contains(event)))
-            .collect();
-        for e in edges {
+    fn remove_event(&mut self, id: &str) {
+        self.events.remove(id);
+        for e in self.event_edges.remove(id).unwrap_or_default() {
             self.graph.remove_edge(e);
         }
-        // Entities that no longer take part in any event go, with their links.
-        let lonely: Vec<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|&n| {
-                !self
-                    .graph
-                    .edges_directed(n, Direction::Outgoing)
-                    .chain(self.graph.edges_directed(n, Direction::Incoming))
-                    .any(|e| matches!(e.weight(), EdgeData::Event { .. }))
-            })
-            .collect();
-        for n in lonely {
-            let id = self.graph[n].id.clone();
-            self.graph.remove_node(n);
-            self.nodes.remove(&id);
-            self.links.retain(|l| l.from != id && l.to != id);
+    }
+
+    /// Adds everything of `other` into this graph, with the same entity and event
+    /// merging as ingest. A document present in both is taken from `other` (its
+    /// reports replace ours), so merging shards as a tree gives the same graph in any
+    /// grouping: merge(a, merge(b, c)) == merge(merge(a, b), c).
+    pub fn merge(&mut self, other: &KnowledgeGraph) {
+        for id in other.documents.keys() {
+            self.drop_document(id);
         }
-        true
+        for meta in other.documents.values() {
+            self.insert_document(meta.clone());
+        }
+        for e in other.entities() {
+            self.upsert_entity(e.clone());
+        }
+        for l in &other.links {
+            self.add_link(l.clone());
+        }
+        for r in other.reports.values() {
+            self.add_report(r.clone());
+        }
+        self.settle();
     }
 
     /// Number of entities.
@@ -233,9 +480,14 @@ impl KnowledgeGraph {
         self.graph.node_count()
     }
 
-    /// Number of events.
+    /// Number of events (after merging reports of the same event).
     pub fn event_count(&self) -> usize {
         self.events.len()
+    }
+
+    /// Number of reports: one per document per event it reports.
+    pub fn report_count(&self) -> usize {
+        self.reports.len()
     }
 
     /// All entities, sorted by id.
@@ -250,11 +502,32 @@ impl KnowledgeGraph {
         self.nodes.get(id).map(|&n| &self.graph[n])
     }
 
-    /// Entities named by `query` (canonical name, alias or id, case-insensitively).
+    /// Ids of the entities named by `query` (canonical name, alias or id,
+    /// case-insensitively), sorted; answered from an index, not a scan.
+    pub fn entity_ids_named(&self, query: &str) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        let folded = fold_name(query);
+        if folded.is_empty() {
+            return out;
+        }
+        for key in [folded, format!("#{}", query.trim().to_lowercase())] {
+            if let Some(ids) = self.names.get(&key) {
+                for id in ids {
+                    if let Some((k, _)) = self.nodes.get_key_value(id) {
+                        out.insert(k.as_str());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Entities named by `query` (canonical name, alias or id, case-insensitively),
+    /// sorted by id.
     pub fn find_entities(&self, query: &str) -> Vec<&Entity> {
-        self.entities()
+        self.entity_ids_named(query)
             .into_iter()
-            .filter(|e| e.is_named(query))
+            .filter_map(|id| self.entity(id))
             .collect()
     }
 
@@ -268,6 +541,12 @@ impl KnowledgeGraph {
         self.events.get(id)
     }
 
+    /// Every document's report of every event, sorted by (document, id): what the
+    /// store keeps, and what events are derived from.
+    pub fn reports(&self) -> impl Iterator<Item = &Event> {
+        self.reports.values()
+    }
+
     /// All role and membership links.
     pub fn links(&self) -> impl Iterator<Item = &Link> {
         self.links.iter()
@@ -276,6 +555,11 @@ impl KnowledgeGraph {
     /// All documents, sorted by id.
     pub fn documents(&self) -> impl Iterator<Item = &DocumentMeta> {
         self.documents.values()
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&DocumentMeta> {
+        self.documents.get(id)
     }
 
     /// Every edge, in a deterministic order (by source id, target id, then content).
@@ -358,31 +642,58 @@ impl KnowledgeGraph {
         v
     }
 
+    /// Events whose actor (`outgoing`) or one of whose targets is one of `ids`,
+    /// found through the graph's edges (an index: no scan of all events). Sorted by
+    /// event id, without duplicates.
+    pub fn events_touching(&self, ids: &BTreeSet<&str>, outgoing: bool) -> Vec<&Event> {
+        let dir = if outgoing {
+            Direction::Outgoing
+        } else {
+            Direction::Incoming
+        };
+        let mut out: Vec<&Event> = Vec::new();
+        for id in ids {
+            let Some(&n) = self.nodes.get(*id) else {
+                continue;
+            };
+            for e in self.graph.edges_directed(n, dir) {
+                if let EdgeData::Event { event, untargeted } = e.weight() {
+                    // An untargeted self-loop is the actor's, not a target's.
+                    if *untargeted && !outgoing {
+                        continue;
+                    }
+                    if let Some(ev) = self.events.get(event) {
+                        out.push(ev);
+                    }
+                }
+            }
+        }
+        out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        out.dedup_by(|a, b| a.id == b.id);
+        out
+    }
+
     /// Events of a kind involving an entity as actor (`outgoing`) or target.
     pub fn events_of(&self, entity: &str, kind: EventKind, outgoing: bool) -> Vec<&Event> {
-        self.events
-            .values()
+        let ids: BTreeSet<&str> = [entity].into_iter().collect();
+        self.events_touching(&ids, outgoing)
+            .into_iter()
             .filter(|e| e.kind == kind)
-            .filter(|e| {
-                if outgoing {
-                    e.actor == entity
-                } else {
-                    e.targets.iter().any(|t| t == entity)
-                }
-            })
             .collect()
     }
 
-    /// Rebuilds a graph from stored parts (used by the store).
+    /// Rebuilds a graph from stored parts (used by the store). `reports` are
+    /// documents' reports of events; an event with evidence from several documents
+    /// is split into one report per document.
     pub fn from_parts(
         documents: Vec<DocumentMeta>,
         entities: Vec<Entity>,
-        events: Vec<Event>,
+        reports: Vec<Event>,
         links: Vec<Link>,
     ) -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
         for d in documents {
-            g.documents.insert(d.id.clone(), d);
+            g.insert_document(d);
         }
         for e in entities {
             g.upsert_entity(e);
@@ -390,11 +701,204 @@ impl KnowledgeGraph {
         for l in links {
             g.add_link(l);
         }
-        for ev in events {
-            g.add_event(ev);
+        for r in reports {
+            g.add_report(r);
         }
+        g.orphans.clear();
+        g.settle();
         g
     }
+}
+
+/// The keys under which an entity is found by name: folded name and aliases, and the
+/// `#`-prefixed lowercase id (fold_name never yields `#`).
+fn name_keys(e: &Entity) -> Vec<String> {
+    let mut keys: Vec<String> = std::iter::once(&e.name)
+        .chain(e.aliases.iter())
+        .map(|n| fold_name(n))
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.push(format!("#{}", e.id.to_lowercase()));
+    keys
+}
+
+/// What a report's object is, for telling whether two reports tell the same event.
+enum Object {
+    /// A pledge's normalized `what`.
+    What(String),
+    /// Word-trigram hashes (sorted, unique) of the quote, if any, and of the sentences.
+    Text {
+        quote: Option<Vec<u64>>,
+        sentence: Vec<u64>,
+    },
+}
+
+impl Object {
+    fn of(ev: &Event) -> Object {
+        if ev.kind == EventKind::Pledge {
+            let what = normalize_what(ev.what.as_deref().unwrap_or(""));
+            if !what.is_empty() {
+                return Object::What(what);
+            }
+        }
+        let quote = ev.quote.as_deref().map(trigrams).filter(|q| !q.is_empty());
+        let sentences: Vec<&str> = ev.evidence.iter().map(|e| e.sentence.as_str()).collect();
+        Object::Text {
+            quote,
+            sentence: trigrams(&sentences.join(" ")),
+        }
+    }
+
+    fn matches(&self, other: &Object) -> bool {
+        match (self, other) {
+            (Object::What(a), Object::What(b)) => a == b,
+            (
+                Object::Text {
+                    quote: qa,
+                    sentence: sa,
+                },
+                Object::Text {
+                    quote: qb,
+                    sentence: sb,
+                },
+            ) => match (qa, qb) {
+                (Some(a), Some(b)) => overlap(a, b) >= TEXT_OVERLAP,
+                _ => overlap(sa, sb) >= TEXT_OVERLAP,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// A pledge's object for comparison: lowercase words, without articles, possessives
+/// and punctuation ("its $500 million" and "$500 Million" are the same).
+fn normalize_what(what: &str) -> String {
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "its", "their", "his", "her", "our", "to", "of", "for",
+    ];
+    words(what)
+        .filter(|w| !SKIP.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Hashes of the word trigrams of a text (of the whole text when shorter).
+fn trigrams(text: &str) -> Vec<u64> {
+    let w: Vec<String> = words(text).collect();
+    let mut out: Vec<u64> = if w.len() < 3 {
+        if w.is_empty() {
+            Vec::new()
+        } else {
+            vec![stable_hash(
+                &w.iter().map(String::as_str).collect::<Vec<_>>(),
+            )]
+        }
+    } else {
+        w.windows(3)
+            .map(|t| stable_hash(&[&t[0], &t[1], &t[2]]))
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// |a ∩ b| / min(|a|, |b|) over sorted unique hashes.
+fn overlap(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f64 / a.len().min(b.len()) as f64
+}
+
+/// Groups one group's reports into events. A function of the set of reports: they
+/// are taken in (date, document, id) order, and each joins the oldest open event
+/// (first report at most [`SAME_EVENT_DAYS`] earlier) whose first report it matches,
+/// or starts a new one. The event is its first report with every member's evidence.
+fn merge_reports(mut reports: Vec<&Event>) -> Vec<Event> {
+    let day = |e: &Event| e.date.as_deref().and_then(day_number);
+    reports.sort_by(|a, b| {
+        (day(a), &a.evidence[..].first().map(|e| &e.doc), &a.id).cmp(&(
+            day(b),
+            &b.evidence[..].first().map(|e| &e.doc),
+            &b.id,
+        ))
+    });
+    struct Cluster<'r> {
+        day: Option<i64>,
+        object: Object,
+        members: Vec<&'r Event>,
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    // Clusters before `open` are too old for the current report.
+    let mut open = 0;
+    for r in reports {
+        let d = day(r);
+        while open < clusters.len() {
+            let c = &clusters[open];
+            let stale = match (c.day, d) {
+                (None, None) => false,
+                (Some(a), Some(b)) => b - a > SAME_EVENT_DAYS,
+                _ => true,
+            };
+            if !stale {
+                break;
+            }
+            open += 1;
+        }
+        let object = Object::of(r);
+        match clusters[open..]
+            .iter_mut()
+            .find(|c| c.day.is_some() == d.is_some() && c.object.matches(&object))
+        {
+            Some(c) => c.members.push(r),
+            None => clusters.push(Cluster {
+                day: d,
+                object,
+                members: vec![r],
+            }),
+        }
+    }
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    clusters
+        .into_iter()
+        .map(|c| {
+            let first = c.members[0];
+            let mut ev = first.clone();
+            if !used.insert(ev.id.clone()) {
+                // The same sentence reported again after the window: a distinct id.
+                let doc = first.evidence.first().map_or("", |e| e.doc.as_str());
+                ev.id = format!("ev:{:016x}", stable_hash(&[&first.id, doc]));
+                used.insert(ev.id.clone());
+            }
+            ev.evidence = c
+                .members
+                .iter()
+                .flat_map(|m| m.evidence.iter().cloned())
+                .collect();
+            ev.evidence.sort();
+            ev.evidence.dedup();
+            ev
+        })
+        .collect()
 }
 
 fn edge_key<'a>(e: &EdgeView<'a>) -> (&'a str, &'a str) {

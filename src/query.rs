@@ -8,6 +8,7 @@
 
 use crate::graph::{KnowledgeGraph, LinkKind};
 use crate::model::{Entity, Event, EventKind};
+use std::collections::BTreeSet;
 
 /// Which events to return.
 #[derive(Clone, Debug, Default)]
@@ -45,26 +46,24 @@ impl EventFilter {
         self
     }
 
-    fn accepts(&self, g: &KnowledgeGraph, ev: &Event) -> bool {
+    /// Does `ev` pass the filter? `by` and `to` are the ids the names resolve to.
+    fn accepts(
+        &self,
+        ev: &Event,
+        by: Option<&BTreeSet<&str>>,
+        to: Option<&BTreeSet<&str>>,
+    ) -> bool {
         if !self.kinds.is_empty() && !self.kinds.contains(&ev.kind) {
             return false;
         }
         if ev.kind == EventKind::Pledge && !self.include_unfirm && !ev.modality.is_firm() {
             return false;
         }
-        if let Some(by) = &self.by {
-            if !g.entity(&ev.actor).is_some_and(|e| e.is_named(by)) {
-                return false;
-            }
+        if by.is_some_and(|ids| !ids.contains(ev.actor.as_str())) {
+            return false;
         }
-        if let Some(to) = &self.to {
-            let hit = ev
-                .targets
-                .iter()
-                .any(|t| g.entity(t).is_some_and(|e| e.is_named(to)));
-            if !hit {
-                return false;
-            }
+        if to.is_some_and(|ids| !ev.targets.iter().any(|t| ids.contains(t.as_str()))) {
+            return false;
         }
         let date = ev.date.as_deref().unwrap_or("");
         if let Some(since) = &self.since {
@@ -105,10 +104,21 @@ impl EventView<'_> {
 
 impl KnowledgeGraph {
     /// Events matching a filter, sorted by date, actor name, then id.
+    ///
+    /// Names in `by` and `to` are resolved through the name index, and the candidate
+    /// events come from the graph's edges of those entities, so a filtered query
+    /// reads only the events it may return.
     pub fn query(&self, filter: &EventFilter) -> Vec<EventView<'_>> {
-        let mut out: Vec<EventView> = self
-            .events()
-            .filter(|ev| filter.accepts(self, ev))
+        let by = filter.by.as_deref().map(|n| self.entity_ids_named(n));
+        let to = filter.to.as_deref().map(|n| self.entity_ids_named(n));
+        let candidates: Vec<&Event> = match (&by, &to) {
+            (_, Some(ids)) => self.events_touching(ids, false),
+            (Some(ids), None) => self.events_touching(ids, true),
+            (None, None) => self.events().collect(),
+        };
+        let mut out: Vec<EventView> = candidates
+            .into_iter()
+            .filter(|ev| filter.accepts(ev, by.as_ref(), to.as_ref()))
             .filter_map(|ev| {
                 Some(EventView {
                     event: ev,

@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod forget;
 mod ingest;
+mod merge;
 mod print;
 mod query;
 
@@ -46,6 +47,7 @@ pub fn run() -> Result<Outcome> {
         Command::Show(a) => query::show(a),
         Command::Export(a) => export::run(a),
         Command::Forget(a) => forget::run(a),
+        Command::Merge(a) => merge::run(a),
     }
 }
 

@@ -78,7 +78,7 @@ pub fn edges(graph: &KnowledgeGraph) -> String {
                     ev.what.as_deref().unwrap_or(""),
                     &ev.cameo,
                     if e.untargeted { "true" } else { "false" },
-                    &ev.evidence.len().to_string(),
+                    &ev.document_count().to_string(),
                 ],
             ),
             (None, Some(l)) => row(
@@ -133,8 +133,7 @@ pub fn events(graph: &KnowledgeGraph, views: &[EventView<'_>]) -> String {
         let ev = v.event;
         let first = &ev.evidence[0];
         let url = graph
-            .documents()
-            .find(|d| d.id == first.doc)
+            .document(&first.doc)
             .and_then(|d| d.url.clone())
             .unwrap_or_default();
         let target_ids: Vec<&str> = v.targets.iter().map(|t| t.id.as_str()).collect();
@@ -163,7 +162,7 @@ pub fn events(graph: &KnowledgeGraph, views: &[EventView<'_>]) -> String {
                 flag(ev.modality.conditional),
                 flag(ev.modality.negated),
                 flag(ev.modality.hedged),
-                &ev.evidence.len().to_string(),
+                &ev.document_count().to_string(),
                 &first.doc,
                 &url,
                 &first.sentence,

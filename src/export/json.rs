@@ -165,7 +165,7 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
             o.insert("conditional".into(), json!(ev.modality.conditional));
             o.insert("hedged".into(), json!(ev.modality.hedged));
             o.insert("untargeted".into(), json!(e.untargeted));
-            o.insert("documents".into(), json!(ev.evidence.len()));
+            o.insert("documents".into(), json!(ev.document_count()));
             o.insert(
                 "evidence".into(),
                 json!(ev

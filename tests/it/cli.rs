@@ -27,8 +27,16 @@ fn ingest_then_pledges_to_recipient() {
     for who in ["Japan", "Germany", "Italy"] {
         assert!(out.contains(who), "{who} missing:\n{out}");
     }
-    assert!(!out.contains("Romania"), "a negated commitment is not a pledge:\n{out}");
-    let o = run(&dir, &["pledges", "--to", "moldova", "--all", "--graph", "g.ron", "--format", "json"]);
+    assert!(
+        !out.contains("Romania"),
+        "a negated commitment is not a pledge:\n{out}"
+    );
+    let o = run(
+        &dir,
+        &[
+            "pledges", "--to", "moldova", "--all", "--graph", "g.ron", "--format", "json",
+        ],
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v.as_array().unwrap().len() >= 3);
 }

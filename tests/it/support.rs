@@ -75,10 +75,7 @@ pub fn in_ci() -> bool {
 
 /// Is a program on the PATH?
 pub fn has_program(name: &str) -> bool {
-    Command::new(name)
-        .arg("-V")
-        .output()
-        .is_ok()
+    Command::new(name).arg("-V").output().is_ok()
 }
 
 /// Reports a skipped test; in CI a skip fails the test.
