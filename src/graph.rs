@@ -11,29 +11,32 @@
 //! Entities merge by canonical id (aliases and attributes are combined). Events merge
 //! in two layers. A *report* is one document's account of an event, exactly as
 //! extraction gave it; reports are what the store keeps. The *events* that queries
-//! and exports see are derived from the reports: reports with the same kind, actor,
-//! targets (as a set) and negation, dated within [`SAME_EVENT_DAYS`] of the first
-//! report, whose objects match (the normalized `what` of a pledge; overlapping quotes
-//! or sentences otherwise) are one event with several evidences.
+//! and exports see are derived from the reports by the rules of [`crate::same_event`]:
+//! the same kind, actor, targets and negation, a close date and a matching object make
+//! several reports one event with several evidences. Derived events are a function of
+//! the set of reports, so ingest order, shard merge order, and forgetting then
+//! re-adding a document never change them.
 //!
-//! The grouping is a function of the *set* of reports, never of the order they came
-//! in: within a group, reports are taken in (date, document, id) order and each joins
-//! the oldest open event whose first report it matches. So ingesting documents in any
-//! order, merging stores as a tree, or forgetting a document and re-adding it all give
-//! the same events. Regrouping is lazy: changes mark their groups dirty and
-//! [`KnowledgeGraph::settle`] regroups only those (public mutators settle before they
-//! return).
+//! Regrouping is lazy: changes mark their groups dirty and [`KnowledgeGraph::settle`]
+//! regroups only those (public mutators settle before they return; bulk paths settle
+//! once at the end).
+//!
+//! # Indexes
+//!
+//! Names and aliases map to entity ids (a hash lookup, not a scan), and a query for the
+//! events of an entity walks that node's edges: `pledges --to X` reads only the events
+//! it may return, whatever the size of the graph.
 
 use crate::extract::Extraction;
-use crate::model::{
-    day_number, fold_name, stable_hash, Document, DocumentMeta, Entity, EntityKind, Event,
-    EventKind,
-};
+use crate::model::{fold_name, Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
+use crate::same_event::{merge_reports, report_doc, GroupKey};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::Direction;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::sync::Arc;
+
 /// A non-event link between two entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,11 +73,13 @@ pub struct Link {
 
 /// What an edge of the graph carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EdgeData {
+enum EdgeData {
     /// One target of an event (or a self-loop for an event with no target).
     Event {
-        /// The event id.
-        event: String,
+        /// The group holding the event.
+        group: u32,
+        /// The event's position in the group's events.
+        index: u32,
         /// The event has no target: this edge is a self-loop.
         untargeted: bool,
     },
@@ -82,40 +87,17 @@ pub enum EdgeData {
     Link(Link),
 }
 
-/// Reports dated at most this many days after an event's first report can be the same
-/// event ("close date"); later ones start a new event.
-pub const SAME_EVENT_DAYS: i64 = 3;
-
-/// Two texts whose word-trigram sets overlap by at least this share of the smaller one
-/// tell the same thing (a quote reported twice, a sentence copied by another outlet).
-const TEXT_OVERLAP: f64 = 0.5;
-
-/// What reports must share to be one event before dates and objects are compared.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct GroupKey {
-    kind: EventKind,
-    actor: String,
-    /// Sorted, without duplicates: target order is an accident of wording.
-    targets: Vec<String>,
-    negated: bool,
+/// The reports of one group, and the events derived from them.
+#[derive(Clone, Debug)]
+struct Group {
+    key: GroupKey,
+    /// One per (document, event id as extracted).
+    reports: Vec<Arc<Event>>,
+    /// The events derived from `reports` (a single report is shared, not copied).
+    events: Vec<Arc<Event>>,
+    /// The edges that carry `events`.
+    edges: Vec<EdgeIndex>,
 }
-
-impl GroupKey {
-    fn of(ev: &Event) -> GroupKey {
-        let mut targets = ev.targets.clone();
-        targets.sort();
-        targets.dedup();
-        GroupKey {
-            kind: ev.kind,
-            actor: ev.actor.clone(),
-            targets,
-            negated: ev.modality.negated,
-        }
-    }
-}
-
-/// A report is keyed by (document id, event id as extracted).
-type ReportKey = (String, String);
 
 /// The knowledge graph over petgraph's `StableDiGraph`.
 #[derive(Clone, Debug, Default)]
@@ -126,20 +108,20 @@ pub struct KnowledgeGraph {
     names: HashMap<String, BTreeSet<String>>,
     /// Entity id -> number of documents that mention it.
     mentions: HashMap<String, usize>,
-    /// Every document's account of every event: the ground truth events derive from.
-    reports: BTreeMap<ReportKey, Event>,
-    /// Reports by group.
-    groups: HashMap<GroupKey, BTreeSet<ReportKey>>,
-    /// Derived events by group.
-    group_events: HashMap<GroupKey, Vec<String>>,
-    /// Derived events, by id.
-    events: BTreeMap<String, Event>,
-    /// The edges that carry each derived event.
-    event_edges: HashMap<String, Vec<EdgeIndex>>,
+    /// Every report, by group: the ground truth events derive from.
+    groups: Vec<Group>,
+    /// Group hash -> groups with that hash.
+    group_index: HashMap<u64, Vec<u32>>,
+    /// Document id -> groups holding its reports.
+    doc_groups: HashMap<String, Vec<u32>>,
+    /// Number of derived events.
+    event_total: usize,
+    /// Event id -> (group, index), built on first use after a change.
+    by_id: std::sync::OnceLock<HashMap<String, (u32, u32)>>,
     links: BTreeSet<Link>,
     documents: BTreeMap<String, DocumentMeta>,
     /// Groups whose reports changed since the last [`KnowledgeGraph::settle`].
-    dirty: BTreeSet<GroupKey>,
+    dirty: BTreeSet<u32>,
     /// Entities that may have lost their last document or event.
     orphans: BTreeSet<String>,
 }
@@ -230,7 +212,16 @@ impl KnowledgeGraph {
     fn upsert_entity(&mut self, e: Entity) -> NodeIndex {
         let n = match self.nodes.get(&e.id) {
             Some(&n) => {
-                self.graph[n].merge(&e);
+                let known = &mut self.graph[n];
+                if known.name == e.name
+                    && e.aliases.is_subset(&known.aliases)
+                    && e.attributes
+                        .keys()
+                        .all(|k| known.attributes.contains_key(k))
+                {
+                    return n;
+                }
+                known.merge(&e);
                 n
             }
             None => {
@@ -242,7 +233,10 @@ impl KnowledgeGraph {
         };
         let ent = &self.graph[n];
         for key in name_keys(ent) {
-            self.names.entry(key).or_default().insert(ent.id.clone());
+            let ids = self.names.entry(key).or_default();
+            if !ids.contains(&ent.id) {
+                ids.insert(ent.id.clone());
+            }
         }
         n
     }
@@ -270,7 +264,8 @@ impl KnowledgeGraph {
         let (Some(&a), Some(&b)) = (self.nodes.get(&link.from), self.nodes.get(&link.to)) else {
             return;
         };
-        if self.links.insert(link.clone()) {
+        if !self.links.contains(&link) {
+            self.links.insert(link.clone());
             self.graph.add_edge(a, b, EdgeData::Link(link));
         }
     }
@@ -282,34 +277,68 @@ impl KnowledgeGraph {
         self.settle();
     }
 
-    /// Files a report under each document its evidence names (one report per document).
+    /// Files a report under each document its evidence names (one report per
+    /// document; a report without evidence has no document and is not kept).
     fn add_report(&mut self, ev: Event) {
+        let single = ev.evidence.iter().all(|e| e.doc == ev.evidence[0].doc);
+        if single {
+            if !ev.evidence.is_empty() {
+                self.file_report(ev);
+            }
+            return;
+        }
         let mut by_doc: BTreeMap<String, Vec<crate::model::Evidence>> = BTreeMap::new();
         for e in &ev.evidence {
             by_doc.entry(e.doc.clone()).or_default().push(e.clone());
         }
-        let group = GroupKey::of(&ev);
-        for (doc, mut evidence) in by_doc {
-            let key = (doc, ev.id.clone());
-            match self.reports.get_mut(&key) {
-                Some(old) => {
-                    old.evidence.append(&mut evidence);
-                    old.evidence.sort();
-                    old.evidence.dedup();
-                }
-                None => {
-                    evidence.sort();
-                    evidence.dedup();
-                    let report = Event {
-                        evidence,
-                        ..ev.clone()
-                    };
-                    self.reports.insert(key.clone(), report);
-                    self.groups.entry(group.clone()).or_default().insert(key);
+        for evidence in by_doc.into_values() {
+            self.file_report(Event {
+                evidence,
+                ..ev.clone()
+            });
+        }
+    }
+
+    /// Files a report whose evidence is all from one document.
+    fn file_report(&mut self, ev: Event) {
+        let hash = GroupKey::hash_of(&ev);
+        self.file_report_hashed(ev, hash);
+    }
+
+    /// [`KnowledgeGraph::file_report`] with the group hash already computed.
+    fn file_report_hashed(&mut self, ev: Event, hash: u64) {
+        let slot = self.group_index.entry(hash).or_default();
+        let gid = match slot
+            .iter()
+            .copied()
+            .find(|&g| self.groups[g as usize].key.holds(&ev))
+        {
+            Some(g) => g,
+            None => {
+                let g = self.groups.len() as u32;
+                self.groups.push(Group {
+                    key: GroupKey::of(&ev),
+                    reports: Vec::new(),
+                    events: Vec::new(),
+                    edges: Vec::new(),
+                });
+                slot.push(g);
+                g
+            }
+        };
+        let doc = report_doc(&ev);
+        match self.doc_groups.get_mut(doc) {
+            Some(docs) => {
+                if docs.last() != Some(&gid) {
+                    docs.push(gid);
                 }
             }
+            None => {
+                self.doc_groups.insert(doc.to_string(), vec![gid]);
+            }
         }
-        self.dirty.insert(group);
+        self.groups[gid as usize].reports.push(Arc::new(ev));
+        self.dirty.insert(gid);
     }
 
     /// Removes a document's metadata and reports (events are regrouped at the next
@@ -324,26 +353,15 @@ impl KnowledgeGraph {
             }
             self.orphans.insert(id);
         }
-        let keys: Vec<ReportKey> = self
-            .reports
-            .range((doc.to_string(), String::new())..)
-            .take_while(|(k, _)| k.0 == doc)
-            .map(|(k, _)| k.clone())
-            .collect();
-        for key in keys {
-            let Some(report) = self.reports.remove(&key) else {
-                continue;
-            };
-            let group = GroupKey::of(&report);
-            if let Some(set) = self.groups.get_mut(&group) {
-                set.remove(&key);
-                if set.is_empty() {
-                    self.groups.remove(&group);
-                }
-            }
-            self.orphans.insert(report.actor.clone());
-            self.orphans.extend(report.targets.iter().cloned());
-            self.dirty.insert(group);
+        let mut gids = self.doc_groups.remove(doc).unwrap_or_default();
+        gids.sort_unstable();
+        gids.dedup();
+        for gid in gids {
+            let group = &mut self.groups[gid as usize];
+            group.reports.retain(|r| report_doc(r) != doc);
+            self.orphans.insert(group.key.actor.clone());
+            self.orphans.extend(group.key.targets.iter().cloned());
+            self.dirty.insert(gid);
         }
         true
     }
@@ -361,33 +379,66 @@ impl KnowledgeGraph {
     /// that changed, then removes entities left with no document and no event.
     /// Public mutators call this themselves; it is a no-op when nothing changed.
     pub fn settle(&mut self) {
-        let dirty = std::mem::take(&mut self.dirty);
-        for g in &dirty {
-            for id in self.group_events.remove(g).unwrap_or_default() {
-                self.remove_event(&id);
-            }
+        if self.dirty.is_empty() && self.orphans.is_empty() {
+            return;
         }
-        let work: Vec<(&GroupKey, Vec<&Event>)> = dirty
-            .iter()
-            .filter_map(|g| {
-                let keys = self.groups.get(g)?;
-                Some((g, keys.iter().filter_map(|k| self.reports.get(k)).collect()))
+        let dirty: Vec<u32> = std::mem::take(&mut self.dirty).into_iter().collect();
+        for &gid in &dirty {
+            let group = &mut self.groups[gid as usize];
+            self.event_total -= group.events.len();
+            group.events.clear();
+            for e in std::mem::take(&mut group.edges) {
+                self.graph.remove_edge(e);
+            }
+            dedup_reports(&mut group.reports);
+        }
+        self.by_id = std::sync::OnceLock::new();
+        // Grouping, and finding each event's nodes, on all cores.
+        let (groups, nodes) = (&self.groups, &self.nodes);
+        let merged: Vec<(u32, Vec<Placed>)> = dirty
+            .par_iter()
+            .map(|&gid| {
+                let placed = merge_reports(&groups[gid as usize].reports)
+                    .into_iter()
+                    .filter_map(|ev| {
+                        let actor = *nodes.get(&ev.actor)?;
+                        let mut targets: Vec<NodeIndex> = ev
+                            .targets
+                            .iter()
+                            .filter_map(|t| nodes.get(t).copied())
+                            .collect();
+                        targets.dedup();
+                        Some(Placed {
+                            event: ev,
+                            actor,
+                            targets,
+                        })
+                    })
+                    .collect();
+                (gid, placed)
             })
             .collect();
-        let merged: Vec<(GroupKey, Vec<Event>)> = work
-            .into_par_iter()
-            .map(|(g, reports)| (g.clone(), merge_reports(reports)))
-            .collect();
-        for (g, events) in merged {
-            let mut ids = Vec::with_capacity(events.len());
-            for ev in events {
-                if let Some(id) = self.insert_event(ev) {
-                    ids.push(id);
+        for (gid, placed) in merged {
+            let mut edges = Vec::with_capacity(placed.len());
+            let mut events = Vec::with_capacity(placed.len());
+            for (index, p) in placed.into_iter().enumerate() {
+                let data = |untargeted| EdgeData::Event {
+                    group: gid,
+                    index: index as u32,
+                    untargeted,
+                };
+                if p.targets.is_empty() {
+                    edges.push(self.graph.add_edge(p.actor, p.actor, data(true)));
                 }
+                for t in p.targets {
+                    edges.push(self.graph.add_edge(p.actor, t, data(false)));
+                }
+                events.push(p.event);
             }
-            if !ids.is_empty() {
-                self.group_events.insert(g, ids);
-            }
+            self.event_total += events.len();
+            let group = &mut self.groups[gid as usize];
+            group.events = events;
+            group.edges = edges;
         }
         let orphans = std::mem::take(&mut self.orphans);
         for id in orphans {
@@ -408,48 +459,12 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Inserts a derived event with its edges; returns its id (None when its actor is
-    /// not a known entity).
-    fn insert_event(&mut self, ev: Event) -> Option<String> {
-        let actor = *self.nodes.get(&ev.actor)?;
-        let mut targets: Vec<NodeIndex> = ev
-            .targets
-            .iter()
-            .filter_map(|t| self.nodes.get(t).copied())
-            .collect();
-        targets.dedup();
-        let mut edges = Vec::with_capacity(targets.len().max(1));
-        if targets.is_empty() {
-            edges.push(self.graph.add_edge(
-                actor,
-                actor,
-                EdgeData::Event {
-                    event: ev.id.clone(),
-                    untargeted: true,
-                },
-            ));
-        }
-        for t in targets {
-            edges.push(self.graph.add_edge(
-                actor,
-                t,
-                EdgeData::Event {
-                    event: ev.id.clone(),
-                    untargeted: false,
-                },
-            ));
-        }
-        let id = ev.id.clone();
-        self.event_edges.insert(id.clone(), edges);
-        self.events.insert(id.clone(), ev);
-        Some(id)
-    }
-
-    fn remove_event(&mut self, id: &str) {
-        self.events.remove(id);
-        for e in self.event_edges.remove(id).unwrap_or_default() {
-            self.graph.remove_edge(e);
-        }
+    /// The event an edge carries.
+    fn edge_event(&self, group: u32, index: u32) -> Option<&Event> {
+        self.groups
+            .get(group as usize)
+            .and_then(|g| g.events.get(index as usize))
+            .map(|e| &**e)
     }
 
     /// Adds everything of `other` into this graph, with the same entity and event
@@ -469,8 +484,10 @@ impl KnowledgeGraph {
         for l in &other.links {
             self.add_link(l.clone());
         }
-        for r in other.reports.values() {
-            self.add_report(r.clone());
+        for g in &other.groups {
+            for r in &g.reports {
+                self.file_report(Event::clone(r));
+            }
         }
         self.settle();
     }
@@ -482,12 +499,12 @@ impl KnowledgeGraph {
 
     /// Number of events (after merging reports of the same event).
     pub fn event_count(&self) -> usize {
-        self.events.len()
+        self.event_total
     }
 
     /// Number of reports: one per document per event it reports.
     pub fn report_count(&self) -> usize {
-        self.reports.len()
+        self.groups.iter().map(|g| g.reports.len()).sum()
     }
 
     /// All entities, sorted by id.
@@ -533,18 +550,40 @@ impl KnowledgeGraph {
 
     /// All events, sorted by id.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        self.events.values()
+        let mut v: Vec<&Event> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.events.iter().map(|e| &**e))
+            .collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        v.into_iter()
     }
 
-    /// The event with this id.
+    /// The event with this id (an index built on first use after a change).
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.get(id)
+        let index = self.by_id.get_or_init(|| {
+            let mut m = HashMap::with_capacity(self.event_total);
+            for (g, group) in self.groups.iter().enumerate() {
+                for (i, e) in group.events.iter().enumerate() {
+                    m.insert(e.id.clone(), (g as u32, i as u32));
+                }
+            }
+            m
+        });
+        let &(g, i) = index.get(id)?;
+        self.edge_event(g, i)
     }
 
     /// Every document's report of every event, sorted by (document, id): what the
     /// store keeps, and what events are derived from.
     pub fn reports(&self) -> impl Iterator<Item = &Event> {
-        self.reports.values()
+        let mut v: Vec<&Event> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.reports.iter().map(|r| &**r))
+            .collect();
+        v.sort_unstable_by(|a, b| (report_doc(a), &a.id).cmp(&(report_doc(b), &b.id)));
+        v.into_iter()
     }
 
     /// All role and membership links.
@@ -575,10 +614,14 @@ impl KnowledgeGraph {
                 let source = &self.graph[src];
                 let target = &self.graph[dst];
                 match weight {
-                    EdgeData::Event { event, untargeted } => EdgeView {
+                    EdgeData::Event {
+                        group,
+                        index,
+                        untargeted,
+                    } => EdgeView {
                         source,
                         target,
-                        event: self.events.get(event),
+                        event: self.edge_event(*group, *index),
                         link: None,
                         untargeted: *untargeted,
                     },
@@ -657,12 +700,17 @@ impl KnowledgeGraph {
                 continue;
             };
             for e in self.graph.edges_directed(n, dir) {
-                if let EdgeData::Event { event, untargeted } = e.weight() {
+                if let EdgeData::Event {
+                    group,
+                    index,
+                    untargeted,
+                } = e.weight()
+                {
                     // An untargeted self-loop is the actor's, not a target's.
                     if *untargeted && !outgoing {
                         continue;
                     }
-                    if let Some(ev) = self.events.get(event) {
+                    if let Some(ev) = self.edge_event(*group, *index) {
                         out.push(ev);
                     }
                 }
@@ -701,8 +749,18 @@ impl KnowledgeGraph {
         for l in links {
             g.add_link(l);
         }
-        for r in reports {
-            g.add_report(r);
+        // Group hashes on all cores; filing itself is sequential.
+        let hashed: Vec<(u64, Event)> = reports
+            .into_par_iter()
+            .map(|r| (GroupKey::hash_of(&r), r))
+            .collect();
+        for (hash, r) in hashed {
+            let single = r.evidence.iter().all(|e| e.doc == r.evidence[0].doc);
+            if single && !r.evidence.is_empty() {
+                g.file_report_hashed(r, hash);
+            } else {
+                g.add_report(r);
+            }
         }
         g.orphans.clear();
         g.settle();
@@ -722,183 +780,29 @@ fn name_keys(e: &Entity) -> Vec<String> {
     keys
 }
 
-/// What a report's object is, for telling whether two reports tell the same event.
-enum Object {
-    /// A pledge's normalized `what`.
-    What(String),
-    /// Word-trigram hashes (sorted, unique) of the quote, if any, and of the sentences.
-    Text {
-        quote: Option<Vec<u64>>,
-        sentence: Vec<u64>,
-    },
+/// A derived event with its actor's and targets' nodes found.
+struct Placed {
+    event: Arc<Event>,
+    actor: NodeIndex,
+    targets: Vec<NodeIndex>,
 }
 
-impl Object {
-    fn of(ev: &Event) -> Object {
-        if ev.kind == EventKind::Pledge {
-            let what = normalize_what(ev.what.as_deref().unwrap_or(""));
-            if !what.is_empty() {
-                return Object::What(what);
+/// Combines reports with the same (document, id) (the same sentence filed twice).
+fn dedup_reports(reports: &mut Vec<Arc<Event>>) {
+    reports.sort_unstable_by(|a, b| (report_doc(a), &a.id).cmp(&(report_doc(b), &b.id)));
+    let mut out: Vec<Arc<Event>> = Vec::with_capacity(reports.len());
+    for r in reports.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.id == r.id && report_doc(last) == report_doc(&r) => {
+                let merged = Arc::make_mut(last);
+                merged.evidence.extend(r.evidence.iter().cloned());
+                merged.evidence.sort();
+                merged.evidence.dedup();
             }
-        }
-        let quote = ev.quote.as_deref().map(trigrams).filter(|q| !q.is_empty());
-        let sentences: Vec<&str> = ev.evidence.iter().map(|e| e.sentence.as_str()).collect();
-        Object::Text {
-            quote,
-            sentence: trigrams(&sentences.join(" ")),
+            _ => out.push(r),
         }
     }
-
-    fn matches(&self, other: &Object) -> bool {
-        match (self, other) {
-            (Object::What(a), Object::What(b)) => a == b,
-            (
-                Object::Text {
-                    quote: qa,
-                    sentence: sa,
-                },
-                Object::Text {
-                    quote: qb,
-                    sentence: sb,
-                },
-            ) => match (qa, qb) {
-                (Some(a), Some(b)) => overlap(a, b) >= TEXT_OVERLAP,
-                _ => overlap(sa, sb) >= TEXT_OVERLAP,
-            },
-            _ => false,
-        }
-    }
-}
-
-/// A pledge's object for comparison: lowercase words, without articles, possessives
-/// and punctuation ("its $500 million" and "$500 Million" are the same).
-fn normalize_what(what: &str) -> String {
-    const SKIP: &[&str] = &[
-        "a", "an", "the", "its", "their", "his", "her", "our", "to", "of", "for",
-    ];
-    words(what)
-        .filter(|w| !SKIP.contains(&w.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-/// Hashes of the word trigrams of a text (of the whole text when shorter).
-fn trigrams(text: &str) -> Vec<u64> {
-    let w: Vec<String> = words(text).collect();
-    let mut out: Vec<u64> = if w.len() < 3 {
-        if w.is_empty() {
-            Vec::new()
-        } else {
-            vec![stable_hash(
-                &w.iter().map(String::as_str).collect::<Vec<_>>(),
-            )]
-        }
-    } else {
-        w.windows(3)
-            .map(|t| stable_hash(&[&t[0], &t[1], &t[2]]))
-            .collect()
-    };
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// |a ∩ b| / min(|a|, |b|) over sorted unique hashes.
-fn overlap(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common as f64 / a.len().min(b.len()) as f64
-}
-
-/// Groups one group's reports into events. A function of the set of reports: they
-/// are taken in (date, document, id) order, and each joins the oldest open event
-/// (first report at most [`SAME_EVENT_DAYS`] earlier) whose first report it matches,
-/// or starts a new one. The event is its first report with every member's evidence.
-fn merge_reports(mut reports: Vec<&Event>) -> Vec<Event> {
-    let day = |e: &Event| e.date.as_deref().and_then(day_number);
-    reports.sort_by(|a, b| {
-        (day(a), &a.evidence[..].first().map(|e| &e.doc), &a.id).cmp(&(
-            day(b),
-            &b.evidence[..].first().map(|e| &e.doc),
-            &b.id,
-        ))
-    });
-    struct Cluster<'r> {
-        day: Option<i64>,
-        object: Object,
-        members: Vec<&'r Event>,
-    }
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // Clusters before `open` are too old for the current report.
-    let mut open = 0;
-    for r in reports {
-        let d = day(r);
-        while open < clusters.len() {
-            let c = &clusters[open];
-            let stale = match (c.day, d) {
-                (None, None) => false,
-                (Some(a), Some(b)) => b - a > SAME_EVENT_DAYS,
-                _ => true,
-            };
-            if !stale {
-                break;
-            }
-            open += 1;
-        }
-        let object = Object::of(r);
-        match clusters[open..]
-            .iter_mut()
-            .find(|c| c.day.is_some() == d.is_some() && c.object.matches(&object))
-        {
-            Some(c) => c.members.push(r),
-            None => clusters.push(Cluster {
-                day: d,
-                object,
-                members: vec![r],
-            }),
-        }
-    }
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    clusters
-        .into_iter()
-        .map(|c| {
-            let first = c.members[0];
-            let mut ev = first.clone();
-            if !used.insert(ev.id.clone()) {
-                // The same sentence reported again after the window: a distinct id.
-                let doc = first.evidence.first().map_or("", |e| e.doc.as_str());
-                ev.id = format!("ev:{:016x}", stable_hash(&[&first.id, doc]));
-                used.insert(ev.id.clone());
-            }
-            ev.evidence = c
-                .members
-                .iter()
-                .flat_map(|m| m.evidence.iter().cloned())
-                .collect();
-            ev.evidence.sort();
-            ev.evidence.dedup();
-            ev
-        })
-        .collect()
+    *reports = out;
 }
 
 fn edge_key<'a>(e: &EdgeView<'a>) -> (&'a str, &'a str) {

@@ -38,6 +38,7 @@ pub mod ingest;
 mod lexicon;
 mod model;
 pub mod query;
+mod same_event;
 pub mod store;
 mod text;
 
@@ -48,3 +49,4 @@ pub use graph::{EdgeView, KnowledgeGraph, Link, LinkKind};
 pub use ingest::{ingest, IngestReport};
 pub use model::{Document, DocumentMeta, Entity, EntityKind, Event, EventKind, Evidence, Modality};
 pub use query::{EventFilter, EventView, Profile};
+pub use same_event::SAME_EVENT_DAYS;

@@ -19,6 +19,7 @@
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, Link};
 use crate::model::{DocumentMeta, Entity, Event};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;
@@ -58,7 +59,8 @@ impl Encoding {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// The RON document, as read.
+#[derive(Deserialize)]
 struct StoreFile {
     format: String,
     version: u32,
@@ -70,14 +72,24 @@ struct StoreFile {
     #[serde(default)]
     reports: Vec<Event>,
     /// Version 1: events (read as reports).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     events: Vec<Event>,
     #[serde(default)]
     links: Vec<Link>,
 }
 
-/// The binary payload: the same content, positional (postcard has no field names).
-#[derive(Serialize, Deserialize)]
+/// The RON document, as written (borrowing from the graph: no copy).
+#[derive(Serialize)]
+struct StoreFileRef<'g> {
+    format: &'static str,
+    version: u32,
+    documents: Vec<&'g DocumentMeta>,
+    entities: Vec<&'g Entity>,
+    reports: Vec<&'g Event>,
+    links: Vec<&'g Link>,
+}
+
+/// The content of a store, owned.
 struct BinaryFile {
     documents: Vec<DocumentMeta>,
     entities: Vec<Entity>,
@@ -85,18 +97,46 @@ struct BinaryFile {
     links: Vec<Link>,
 }
 
+/// The content of a store, borrowed from a graph.
+struct BinaryFileRef<'g> {
+    documents: Vec<&'g DocumentMeta>,
+    entities: Vec<&'g Entity>,
+    reports: Vec<&'g Event>,
+    links: Vec<&'g Link>,
+}
+
+/// The first section of a binary store (postcard is positional: no field names).
+#[derive(Deserialize)]
+struct BinaryHead {
+    documents: Vec<DocumentMeta>,
+    entities: Vec<Entity>,
+    links: Vec<Link>,
+}
+
+/// [`BinaryHead`] as written.
+#[derive(Serialize)]
+struct BinaryHeadRef<'g> {
+    documents: &'g [&'g DocumentMeta],
+    entities: &'g [&'g Entity],
+    links: &'g [&'g Link],
+}
+
+/// Reports per section of a binary store: sections are encoded and decoded in
+/// parallel.
+const REPORTS_PER_SECTION: usize = 32 * 1024;
+
 #[derive(Deserialize)]
 struct Header {
     format: String,
     version: u32,
 }
 
-fn parts(graph: &KnowledgeGraph) -> BinaryFile {
-    BinaryFile {
-        documents: graph.documents().cloned().collect(),
-        entities: graph.entities().into_iter().cloned().collect(),
-        reports: graph.reports().cloned().collect(),
-        links: graph.links().cloned().collect(),
+fn parts(graph: &KnowledgeGraph) -> BinaryFileRef<'_> {
+    BinaryFileRef {
+        documents: graph.documents().collect(),
+        entities: graph.entities(),
+        reports: graph.reports().collect(),
+        links: graph.links().collect(),
     }
 }
 
@@ -107,13 +147,12 @@ fn graph_of(f: BinaryFile) -> KnowledgeGraph {
 /// Serializes a graph to the store's RON text (deterministic: sorted by id).
 pub fn to_string(graph: &KnowledgeGraph) -> Result<String> {
     let p = parts(graph);
-    let file = StoreFile {
-        format: FORMAT.into(),
+    let file = StoreFileRef {
+        format: FORMAT,
         version: VERSION,
         documents: p.documents,
         entities: p.entities,
         reports: p.reports,
-        events: Vec::new(),
         links: p.links,
     };
     let config = ron::ser::PrettyConfig::new()
@@ -184,10 +223,41 @@ fn newer(path: &Path, version: u32) -> Error {
 }
 
 /// Serializes a graph to the binary store encoding.
+///
+/// Layout: header (magic, version u32, payload length u64, CRC-32 of the payload, all
+/// little-endian), then the payload: a section count u32, each section's length u64,
+/// then the sections — the first holds documents, entities and links, each further
+/// one up to [`REPORTS_PER_SECTION`] reports — each a postcard document.
 pub fn to_bytes(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
-    let payload = postcard::to_stdvec(&parts(graph)).map_err(|e| Error::Export {
+    let ser_err = |e: postcard::Error| Error::Export {
         message: format!("cannot serialize store: {e}"),
-    })?;
+    };
+    let p = parts(graph);
+    let head = postcard::to_stdvec(&BinaryHeadRef {
+        documents: &p.documents,
+        entities: &p.entities,
+        links: &p.links,
+    })
+    .map_err(ser_err)?;
+    let chunks: Vec<Vec<u8>> = p
+        .reports
+        .par_chunks(REPORTS_PER_SECTION)
+        .map(postcard::to_stdvec)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(ser_err)?;
+    let sections: Vec<&[u8]> = std::iter::once(head.as_slice())
+        .chain(chunks.iter().map(Vec::as_slice))
+        .collect();
+    let mut payload = Vec::with_capacity(
+        4 + 8 * sections.len() + sections.iter().map(|s| s.len()).sum::<usize>(),
+    );
+    payload.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    for s in &sections {
+        payload.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    }
+    for s in &sections {
+        payload.extend_from_slice(s);
+    }
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -208,18 +278,20 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph> {
             "not a diplograph binary store (bad magic)".into(),
         ));
     }
-    let u32_at =
-        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-    let version = u32_at(8);
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let u64_at = |b: &[u8], i: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(x)
+    };
+    let version = u32_at(bytes, 8);
     if version > VERSION {
         return Err(newer(path, version));
     }
     if version < 2 {
         return Err(store_err(format!("unknown binary store version {version}")));
     }
-    let mut len = [0u8; 8];
-    len.copy_from_slice(&bytes[12..20]);
-    let len = u64::from_le_bytes(len);
+    let len = u64_at(bytes, 12);
     let payload = &bytes[HEADER_LEN..];
     if payload.len() as u64 != len {
         return Err(store_err(format!(
@@ -227,12 +299,48 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph> {
             payload.len()
         )));
     }
-    if crc32fast::hash(payload) != u32_at(20) {
+    if crc32fast::hash(payload) != u32_at(bytes, 20) {
         return Err(store_err("corrupt store: checksum mismatch".into()));
     }
-    let file: BinaryFile =
-        postcard::from_bytes(payload).map_err(|e| store_err(format!("corrupt store: {e}")))?;
-    Ok(graph_of(file))
+    // The checksum matched, so the framing is ours; still, never index out of range.
+    let bad_frame = || store_err("corrupt store: bad section table".into());
+    if payload.len() < 4 {
+        return Err(bad_frame());
+    }
+    let count = u32_at(payload, 0) as usize;
+    let table_end = count
+        .checked_mul(8)
+        .and_then(|n| n.checked_add(4))
+        .filter(|&n| n <= payload.len() && count >= 1)
+        .ok_or_else(bad_frame)?;
+    let mut sections = Vec::with_capacity(count);
+    let mut at = table_end;
+    for i in 0..count {
+        let n = usize::try_from(u64_at(payload, 4 + 8 * i)).map_err(|_| bad_frame())?;
+        let end = at
+            .checked_add(n)
+            .filter(|&e| e <= payload.len())
+            .ok_or_else(bad_frame)?;
+        sections.push(&payload[at..end]);
+        at = end;
+    }
+    let de_err = |e: postcard::Error| store_err(format!("corrupt store: {e}"));
+    let head: BinaryHead = postcard::from_bytes(sections[0]).map_err(de_err)?;
+    let chunks: Vec<Vec<Event>> = sections[1..]
+        .par_iter()
+        .map(|s| postcard::from_bytes(s))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(de_err)?;
+    let mut reports = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+    for c in chunks {
+        reports.extend(c);
+    }
+    Ok(graph_of(BinaryFile {
+        documents: head.documents,
+        entities: head.entities,
+        reports,
+        links: head.links,
+    }))
 }
 
 /// Serializes a graph in the encoding for `path`.

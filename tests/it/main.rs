@@ -5,4 +5,6 @@
 
 mod cli;
 mod corpus;
+mod merge;
+mod robustness;
 mod support;
