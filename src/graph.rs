@@ -29,7 +29,7 @@
 
 use crate::extract::Extraction;
 use crate::model::{fold_name, Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
-use crate::same_event::{merge_reports, report_doc, GroupKey};
+use crate::same_event::{events_from_assignment, merge_reports, report_doc, GroupKey, MERGE_RULES};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::Direction;
 use rayon::prelude::*;
@@ -93,8 +93,11 @@ struct Group {
     key: GroupKey,
     /// One per (document, event id as extracted).
     reports: Vec<Arc<Event>>,
-    /// The events derived from `reports` (a single report is shared, not copied).
-    events: Vec<Arc<Event>>,
+    /// For each report, the index of its event in `events`.
+    assign: Vec<u32>,
+    /// The events derived from `reports` (a single report is shared, not copied);
+    /// None for an event whose actor is not an entity of the graph (not shown).
+    events: Vec<Option<Arc<Event>>>,
     /// The edges that carry `events`.
     edges: Vec<EdgeIndex>,
 }
@@ -110,10 +113,12 @@ pub struct KnowledgeGraph {
     mentions: HashMap<String, usize>,
     /// Every report, by group: the ground truth events derive from.
     groups: Vec<Group>,
-    /// Group hash -> groups with that hash.
+    /// Group hash -> groups with that hash (built on the first change after a load).
     group_index: HashMap<u64, Vec<u32>>,
-    /// Document id -> groups holding its reports.
+    /// Document id -> groups holding its reports (built with `group_index`).
     doc_groups: HashMap<String, Vec<u32>>,
+    /// `group_index` and `doc_groups` are missing (a fresh load: built when needed).
+    unindexed: bool,
     /// Number of derived events.
     event_total: usize,
     /// Event id -> (group, index), built on first use after a change.
@@ -307,6 +312,7 @@ impl KnowledgeGraph {
 
     /// [`KnowledgeGraph::file_report`] with the group hash already computed.
     fn file_report_hashed(&mut self, ev: Event, hash: u64) {
+        self.ensure_indexed();
         let slot = self.group_index.entry(hash).or_default();
         let gid = match slot
             .iter()
@@ -319,6 +325,7 @@ impl KnowledgeGraph {
                 self.groups.push(Group {
                     key: GroupKey::of(&ev),
                     reports: Vec::new(),
+                    assign: Vec::new(),
                     events: Vec::new(),
                     edges: Vec::new(),
                 });
@@ -347,6 +354,7 @@ impl KnowledgeGraph {
         let Some(meta) = self.documents.remove(doc) else {
             return false;
         };
+        self.ensure_indexed();
         for id in meta.entities {
             if let Some(n) = self.mentions.get_mut(&id) {
                 *n = n.saturating_sub(1);
@@ -364,6 +372,36 @@ impl KnowledgeGraph {
             self.dirty.insert(gid);
         }
         true
+    }
+
+    /// Builds the group and document indexes a loaded graph skipped.
+    fn ensure_indexed(&mut self) {
+        if !self.unindexed {
+            return;
+        }
+        self.unindexed = false;
+        for (gid, g) in self.groups.iter().enumerate() {
+            let gid = gid as u32;
+            if let Some(first) = g.reports.first() {
+                self.group_index
+                    .entry(GroupKey::hash_of(first))
+                    .or_default()
+                    .push(gid);
+            }
+            for r in &g.reports {
+                let doc = report_doc(r);
+                match self.doc_groups.get_mut(doc) {
+                    Some(v) => {
+                        if v.last() != Some(&gid) {
+                            v.push(gid);
+                        }
+                    }
+                    None => {
+                        self.doc_groups.insert(doc.to_string(), vec![gid]);
+                    }
+                }
+            }
+        }
     }
 
     /// Removes a document: its evidence, every event left without evidence, and every
@@ -385,7 +423,7 @@ impl KnowledgeGraph {
         let dirty: Vec<u32> = std::mem::take(&mut self.dirty).into_iter().collect();
         for &gid in &dirty {
             let group = &mut self.groups[gid as usize];
-            self.event_total -= group.events.len();
+            self.event_total -= group.events.iter().flatten().count();
             group.events.clear();
             for e in std::mem::take(&mut group.edges) {
                 self.graph.remove_edge(e);
@@ -395,50 +433,16 @@ impl KnowledgeGraph {
         self.by_id = std::sync::OnceLock::new();
         // Grouping, and finding each event's nodes, on all cores.
         let (groups, nodes) = (&self.groups, &self.nodes);
-        let merged: Vec<(u32, Vec<Placed>)> = dirty
+        let merged: Vec<(u32, Vec<u32>, Vec<Placed>)> = dirty
             .par_iter()
             .map(|&gid| {
-                let placed = merge_reports(&groups[gid as usize].reports)
-                    .into_iter()
-                    .filter_map(|ev| {
-                        let actor = *nodes.get(&ev.actor)?;
-                        let mut targets: Vec<NodeIndex> = ev
-                            .targets
-                            .iter()
-                            .filter_map(|t| nodes.get(t).copied())
-                            .collect();
-                        targets.dedup();
-                        Some(Placed {
-                            event: ev,
-                            actor,
-                            targets,
-                        })
-                    })
-                    .collect();
-                (gid, placed)
+                let (events, assign) = merge_reports(&groups[gid as usize].reports);
+                (gid, assign, place(nodes, events))
             })
             .collect();
-        for (gid, placed) in merged {
-            let mut edges = Vec::with_capacity(placed.len());
-            let mut events = Vec::with_capacity(placed.len());
-            for (index, p) in placed.into_iter().enumerate() {
-                let data = |untargeted| EdgeData::Event {
-                    group: gid,
-                    index: index as u32,
-                    untargeted,
-                };
-                if p.targets.is_empty() {
-                    edges.push(self.graph.add_edge(p.actor, p.actor, data(true)));
-                }
-                for t in p.targets {
-                    edges.push(self.graph.add_edge(p.actor, t, data(false)));
-                }
-                events.push(p.event);
-            }
-            self.event_total += events.len();
-            let group = &mut self.groups[gid as usize];
-            group.events = events;
-            group.edges = edges;
+        for (gid, assign, placed) in merged {
+            self.groups[gid as usize].assign = assign;
+            self.install(gid, placed);
         }
         let orphans = std::mem::take(&mut self.orphans);
         for id in orphans {
@@ -459,12 +463,40 @@ impl KnowledgeGraph {
         }
     }
 
+    /// Adds the edges of a group's new events and installs them.
+    fn install(&mut self, gid: u32, placed: Vec<Placed>) {
+        let mut edges = Vec::with_capacity(placed.len());
+        let mut events = Vec::with_capacity(placed.len());
+        for (index, p) in placed.into_iter().enumerate() {
+            let Some(actor) = p.actor else {
+                events.push(None);
+                continue;
+            };
+            let data = |untargeted| EdgeData::Event {
+                group: gid,
+                index: index as u32,
+                untargeted,
+            };
+            if p.targets.is_empty() {
+                edges.push(self.graph.add_edge(actor, actor, data(true)));
+            }
+            for t in p.targets {
+                edges.push(self.graph.add_edge(actor, t, data(false)));
+            }
+            events.push(Some(p.event));
+        }
+        self.event_total += events.iter().flatten().count();
+        let group = &mut self.groups[gid as usize];
+        group.events = events;
+        group.edges = edges;
+    }
+
     /// The event an edge carries.
     fn edge_event(&self, group: u32, index: u32) -> Option<&Event> {
         self.groups
             .get(group as usize)
             .and_then(|g| g.events.get(index as usize))
-            .map(|e| &**e)
+            .and_then(|e| e.as_deref())
     }
 
     /// Adds everything of `other` into this graph, with the same entity and event
@@ -553,7 +585,7 @@ impl KnowledgeGraph {
         let mut v: Vec<&Event> = self
             .groups
             .iter()
-            .flat_map(|g| g.events.iter().map(|e| &**e))
+            .flat_map(|g| g.events.iter().flatten().map(|e| &**e))
             .collect();
         v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v.into_iter()
@@ -565,7 +597,9 @@ impl KnowledgeGraph {
             let mut m = HashMap::with_capacity(self.event_total);
             for (g, group) in self.groups.iter().enumerate() {
                 for (i, e) in group.events.iter().enumerate() {
-                    m.insert(e.id.clone(), (g as u32, i as u32));
+                    if let Some(e) = e {
+                        m.insert(e.id.clone(), (g as u32, i as u32));
+                    }
                 }
             }
             m
@@ -689,6 +723,19 @@ impl KnowledgeGraph {
     /// found through the graph's edges (an index: no scan of all events). Sorted by
     /// event id, without duplicates.
     pub fn events_touching(&self, ids: &BTreeSet<&str>, outgoing: bool) -> Vec<&Event> {
+        let mut out = self.events_touching_where(ids, outgoing, |_| true);
+        out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// [`KnowledgeGraph::events_touching`] keeping only events that pass `keep`, in
+    /// no particular order (the caller sorts).
+    pub(crate) fn events_touching_where(
+        &self,
+        ids: &BTreeSet<&str>,
+        outgoing: bool,
+        keep: impl Fn(&Event) -> bool,
+    ) -> Vec<&Event> {
         let dir = if outgoing {
             Direction::Outgoing
         } else {
@@ -710,14 +757,17 @@ impl KnowledgeGraph {
                     if *untargeted && !outgoing {
                         continue;
                     }
-                    if let Some(ev) = self.edge_event(*group, *index) {
+                    if let Some(ev) = self.edge_event(*group, *index).filter(|ev| keep(ev)) {
                         out.push(ev);
                     }
                 }
             }
         }
-        out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        out.dedup_by(|a, b| a.id == b.id);
+        // An event with several targets among `ids` was reached once per target.
+        if ids.len() > 1 || !outgoing {
+            out.sort_unstable_by_key(|e| *e as *const Event as usize);
+            out.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        }
         out
     }
 
@@ -728,6 +778,75 @@ impl KnowledgeGraph {
             .into_iter()
             .filter(|e| e.kind == kind)
             .collect()
+    }
+
+    /// The groups of reports with each report's event index, sorted by group (for
+    /// the binary store: loading them back skips regrouping).
+    pub(crate) fn stored_groups(&self) -> Vec<(&[Arc<Event>], &[u32])> {
+        let mut v: Vec<&Group> = self
+            .groups
+            .iter()
+            .filter(|g| !g.reports.is_empty())
+            .collect();
+        v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        v.into_iter()
+            .map(|g| (g.reports.as_slice(), g.assign.as_slice()))
+            .collect()
+    }
+
+    /// Rebuilds a graph from stored groups: each group's reports (of one group, unique
+    /// by document and id) and their event indices. The grouping is trusted when it
+    /// was made under these merge rules (`rules`) and fits; otherwise the group is
+    /// regrouped.
+    pub(crate) fn from_groups(
+        documents: Vec<DocumentMeta>,
+        entities: Vec<Entity>,
+        links: Vec<Link>,
+        groups: Vec<(Vec<Arc<Event>>, Vec<u32>)>,
+        rules: u32,
+    ) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        let reports: usize = groups.iter().map(|(r, _)| r.len()).sum();
+        g.graph = StableDiGraph::with_capacity(entities.len(), reports + links.len());
+        for d in documents {
+            g.insert_document(d);
+        }
+        for e in entities {
+            g.upsert_entity(e);
+        }
+        for l in links {
+            g.add_link(l);
+        }
+        let nodes = &g.nodes;
+        let built: Vec<(Group, Vec<Placed>)> = groups
+            .into_par_iter()
+            .filter(|(reports, _)| !reports.is_empty())
+            .map(|(reports, assign)| {
+                let stored = (rules == MERGE_RULES)
+                    .then(|| events_from_assignment(&reports, &assign))
+                    .flatten();
+                let (events, assign) = match stored {
+                    Some(events) => (events, assign),
+                    None => merge_reports(&reports),
+                };
+                let group = Group {
+                    key: GroupKey::of(&reports[0]),
+                    reports,
+                    assign,
+                    events: Vec::new(),
+                    edges: Vec::new(),
+                };
+                (group, place(nodes, events))
+            })
+            .collect();
+        g.groups.reserve(built.len());
+        for (group, placed) in built {
+            let gid = g.groups.len() as u32;
+            g.groups.push(group);
+            g.install(gid, placed);
+        }
+        g.unindexed = true;
+        g
     }
 
     /// Rebuilds a graph from stored parts (used by the store). `reports` are
@@ -780,11 +899,32 @@ fn name_keys(e: &Entity) -> Vec<String> {
     keys
 }
 
-/// A derived event with its actor's and targets' nodes found.
+/// A derived event with its actor's and targets' nodes found (no actor node: the
+/// event is kept but not shown).
 struct Placed {
     event: Arc<Event>,
-    actor: NodeIndex,
+    actor: Option<NodeIndex>,
     targets: Vec<NodeIndex>,
+}
+
+/// Finds the nodes of events (read-only: runs on any thread).
+fn place(nodes: &HashMap<String, NodeIndex>, events: Vec<Arc<Event>>) -> Vec<Placed> {
+    events
+        .into_iter()
+        .map(|ev| {
+            let mut targets: Vec<NodeIndex> = ev
+                .targets
+                .iter()
+                .filter_map(|t| nodes.get(t).copied())
+                .collect();
+            targets.dedup();
+            Placed {
+                actor: nodes.get(&ev.actor).copied(),
+                event: ev,
+                targets,
+            }
+        })
+        .collect()
 }
 
 /// Combines reports with the same (document, id) (the same sentence filed twice).

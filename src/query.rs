@@ -80,6 +80,20 @@ impl EventFilter {
     }
 }
 
+/// A number that orders `YYYY-MM-DD` dates like the text does (0 for none, which sorts
+/// first like `None`: digits are never 0 bytes); other text gets a key from its first
+/// bytes, and ties are broken by comparing the text itself.
+fn date_key(date: Option<&str>) -> u64 {
+    let Some(d) = date else {
+        return 0;
+    };
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(d.bytes().filter(|b| *b != b'-')) {
+        *k = b;
+    }
+    u64::from_be_bytes(key)
+}
+
 /// An event with its actor and targets resolved to entities.
 #[derive(Clone, Debug)]
 pub struct EventView<'g> {
@@ -111,35 +125,35 @@ impl KnowledgeGraph {
     pub fn query(&self, filter: &EventFilter) -> Vec<EventView<'_>> {
         let by = filter.by.as_deref().map(|n| self.entity_ids_named(n));
         let to = filter.to.as_deref().map(|n| self.entity_ids_named(n));
+        let kind_ok = |ev: &Event| filter.kinds.is_empty() || filter.kinds.contains(&ev.kind);
         let candidates: Vec<&Event> = match (&by, &to) {
-            (_, Some(ids)) => self.events_touching(ids, false),
-            (Some(ids), None) => self.events_touching(ids, true),
+            (_, Some(ids)) => self.events_touching_where(ids, false, kind_ok),
+            (Some(ids), None) => self.events_touching_where(ids, true, kind_ok),
             (None, None) => self.events().collect(),
         };
-        let mut out: Vec<EventView> = candidates
+        // Sorted by (date, actor name, id); the date compared as a number first,
+        // since it decides most comparisons.
+        let mut out: Vec<(u64, EventView)> = candidates
             .into_iter()
             .filter(|ev| filter.accepts(ev, by.as_ref(), to.as_ref()))
             .filter_map(|ev| {
-                Some(EventView {
-                    event: ev,
-                    actor: self.entity(&ev.actor)?,
-                    targets: ev.targets.iter().filter_map(|t| self.entity(t)).collect(),
-                })
+                Some((
+                    date_key(ev.date.as_deref()),
+                    EventView {
+                        event: ev,
+                        actor: self.entity(&ev.actor)?,
+                        targets: ev.targets.iter().filter_map(|t| self.entity(t)).collect(),
+                    },
+                ))
             })
             .collect();
-        out.sort_by(|a, b| {
-            (
-                a.event.date.as_deref(),
-                a.actor.name.as_str(),
-                a.event.id.as_str(),
-            )
-                .cmp(&(
-                    b.event.date.as_deref(),
-                    b.actor.name.as_str(),
-                    b.event.id.as_str(),
-                ))
+        out.sort_unstable_by(|(da, a), (db, b)| {
+            da.cmp(db)
+                .then_with(|| a.event.date.cmp(&b.event.date))
+                .then_with(|| a.actor.name.cmp(&b.actor.name))
+                .then_with(|| a.event.id.cmp(&b.event.id))
         });
-        out
+        out.into_iter().map(|(_, v)| v).collect()
     }
 
     /// Pledges matching a filter (its kinds are ignored).

@@ -17,8 +17,12 @@
 //! change the events. This module knows nothing of petgraph or of the store.
 
 use crate::model::{day_number, stable_hash, Event, EventKind};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The version of these rules. A binary store keeps each group's grouping with this
+/// number; a store written under other rules is regrouped on load.
+pub const MERGE_RULES: u32 = 1;
 
 /// Reports dated at most this many days after an event's first report can be the same
 /// event ("close date"); later ones start a new event.
@@ -256,18 +260,18 @@ fn overlap(a: &[u64], b: &[u64]) -> f64 {
 /// Reports are taken in (date, document, id) order; each joins the oldest open event
 /// (first report at most [`SAME_EVENT_DAYS`] earlier) whose first report it matches,
 /// or starts a new one. An event is its first report carrying every member's
-/// evidence; a single report is shared, not copied.
-pub fn merge_reports(reports: &[Arc<Event>]) -> Vec<Arc<Event>> {
+/// evidence; a single report is shared, not copied. Also returns, for each report (in
+/// the order given), the index of its event: what [`events_from_assignment`] rebuilds
+/// the events from without regrouping.
+pub fn merge_reports(reports: &[Arc<Event>]) -> (Vec<Arc<Event>>, Vec<u32>) {
     if let [only] = reports {
-        return vec![Arc::clone(only)];
+        return (vec![Arc::clone(only)], vec![0]);
     }
-    let day = |e: &Event| e.date.as_deref().and_then(day_number);
-    let mut order: Vec<(Option<i64>, &Arc<Event>)> = reports.iter().map(|r| (day(r), r)).collect();
-    order.sort_by(|(da, a), (db, b)| (da, report_doc(a), &a.id).cmp(&(db, report_doc(b), &b.id)));
-    struct Cluster<'r> {
+    let order = in_order(reports, (0..reports.len()).collect());
+    struct Cluster {
         day: Option<i64>,
         object: Object,
-        members: Vec<&'r Arc<Event>>,
+        members: Vec<usize>,
     }
     let mut clusters: Vec<Cluster> = Vec::new();
     // Candidate clusters, in creation order: pledges by the numbers they name (only
@@ -275,7 +279,9 @@ pub fn merge_reports(reports: &[Arc<Event>]) -> Vec<Arc<Event>> {
     let mut candidates: HashMap<Option<u64>, Vec<usize>> = HashMap::new();
     // Clusters before `open` are too old for the current report.
     let mut open = 0;
-    for (d, r) in order {
+    for k in order {
+        let r = &reports[k];
+        let d = day(r);
         while open < clusters.len() {
             let stale = match (clusters[open].day, d) {
                 (None, None) => false,
@@ -295,23 +301,86 @@ pub fn merge_reports(reports: &[Arc<Event>]) -> Vec<Arc<Event>> {
             c.day.is_some() == d.is_some() && c.object.matches(&object)
         });
         match found {
-            Some(i) => clusters[i].members.push(r),
+            Some(i) => clusters[i].members.push(k),
             None => {
                 list.push(clusters.len());
                 clusters.push(Cluster {
                     day: d,
                     object,
-                    members: vec![r],
+                    members: vec![k],
                 });
             }
         }
     }
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut assign = vec![0u32; reports.len()];
+    for (i, c) in clusters.iter().enumerate() {
+        for &k in &c.members {
+            assign[k] = i as u32;
+        }
+    }
+    let members: Vec<Vec<usize>> = clusters.into_iter().map(|c| c.members).collect();
+    (build(reports, &members), assign)
+}
+
+/// Rebuilds the events of a group from a stored assignment (report -> event index, as
+/// [`merge_reports`] returned it). None when the assignment does not fit the reports.
+pub fn events_from_assignment(reports: &[Arc<Event>], assign: &[u32]) -> Option<Vec<Arc<Event>>> {
+    if assign.len() != reports.len() || reports.is_empty() {
+        return None;
+    }
+    if let ([only], [0]) = (reports, assign) {
+        return Some(vec![Arc::clone(only)]);
+    }
+    let count = *assign.iter().max()? as usize + 1;
+    if count > reports.len() {
+        return None;
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (k, &a) in assign.iter().enumerate() {
+        members[a as usize].push(k);
+    }
+    if members.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut members: Vec<Vec<usize>> = members.into_iter().map(|m| in_order(reports, m)).collect();
+    let key = |k: usize| (day(&reports[k]), report_doc(&reports[k]), &reports[k].id);
+    members.sort_by(|a, b| key(a[0]).cmp(&key(b[0])));
+    Some(build(reports, &members))
+}
+
+fn day(e: &Event) -> Option<i64> {
+    e.date.as_deref().and_then(day_number)
+}
+
+/// Report indices sorted in (date, document, id) order.
+fn in_order(reports: &[Arc<Event>], mut ks: Vec<usize>) -> Vec<usize> {
+    if ks.len() < 2 {
+        return ks;
+    }
+    let mut keyed: Vec<(Option<i64>, usize)> = ks.iter().map(|&k| (day(&reports[k]), k)).collect();
+    keyed.sort_by(|(da, a), (db, b)| {
+        (da, report_doc(&reports[*a]), &reports[*a].id).cmp(&(
+            db,
+            report_doc(&reports[*b]),
+            &reports[*b].id,
+        ))
+    });
+    ks.clear();
+    ks.extend(keyed.into_iter().map(|(_, k)| k));
+    ks
+}
+
+/// The events of clusters given in order, each as its members in order: the first
+/// member carrying every member's evidence (shared when alone), with a distinct id when
+/// an earlier event of the group already has the first member's id.
+fn build(reports: &[Arc<Event>], clusters: &[Vec<usize>]) -> Vec<Arc<Event>> {
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(clusters.len());
-    for c in &clusters {
-        let first = c.members[0];
-        let fresh = used.insert(first.id.as_str());
-        if fresh && c.members.len() == 1 {
+    for c in clusters {
+        let first = &reports[c[0]];
+        // Ids repeat only across clusters: a lone cluster needs no check.
+        let fresh = clusters.len() == 1 || used.insert(first.id.as_str());
+        if fresh && c.len() == 1 {
             out.push(Arc::clone(first));
             continue;
         }
@@ -321,9 +390,8 @@ pub fn merge_reports(reports: &[Arc<Event>]) -> Vec<Arc<Event>> {
             ev.id = format!("ev:{:016x}", stable_hash(&[&first.id, report_doc(first)]));
         }
         ev.evidence = c
-            .members
             .iter()
-            .flat_map(|m| m.evidence.iter().cloned())
+            .flat_map(|&k| reports[k].evidence.iter().cloned())
             .collect();
         ev.evidence.sort();
         ev.evidence.dedup();
@@ -500,19 +568,40 @@ mod tests {
             },
         ];
         for c in cases {
-            let got = merge_reports(&c.reports);
+            let (got, assign) = merge_reports(&c.reports);
             assert_eq!(docs(&got), c.want, "{}", c.name);
+            let rebuilt = events_from_assignment(&c.reports, &assign).unwrap();
+            assert_eq!(rebuilt, got, "{} (rebuilt)", c.name);
             let mut rev = c.reports.clone();
             rev.reverse();
-            assert_eq!(docs(&merge_reports(&rev)), c.want, "{} (reversed)", c.name);
+            assert_eq!(
+                docs(&merge_reports(&rev).0),
+                c.want,
+                "{} (reversed)",
+                c.name
+            );
         }
     }
 
     #[test]
     fn a_single_report_is_shared_not_copied() {
         let r = report("a", "2026-03-05", EventKind::Pledge, "send engineers", None);
-        let out = merge_reports(std::slice::from_ref(&r));
+        let (out, _) = merge_reports(std::slice::from_ref(&r));
         assert!(Arc::ptr_eq(&out[0], &r));
+    }
+
+    #[test]
+    fn a_bad_assignment_is_refused() {
+        let r = report("a", "2026-03-05", EventKind::Pledge, "send engineers", None);
+        let two = [
+            r.clone(),
+            report("b", "2026-03-05", EventKind::Pledge, "x", None),
+        ];
+        assert!(events_from_assignment(&two, &[0]).is_none());
+        assert!(events_from_assignment(&two, &[0, 2]).is_none());
+        assert!(events_from_assignment(&two, &[1, 1]).is_none());
+        assert!(events_from_assignment(&[], &[]).is_none());
+        assert_eq!(events_from_assignment(&two, &[1, 0]).unwrap().len(), 2);
     }
 
     #[test]

@@ -111,6 +111,8 @@ struct BinaryHead {
     documents: Vec<DocumentMeta>,
     entities: Vec<Entity>,
     links: Vec<Link>,
+    /// The merge rules the groups below were made under.
+    rules: u32,
 }
 
 /// [`BinaryHead`] as written.
@@ -119,10 +121,26 @@ struct BinaryHeadRef<'g> {
     documents: &'g [&'g DocumentMeta],
     entities: &'g [&'g Entity],
     links: &'g [&'g Link],
+    rules: u32,
 }
 
-/// Reports per section of a binary store: sections are encoded and decoded in
-/// parallel.
+/// One group of reports (same kind, actor, targets and negation) and, for each, the
+/// index of the event it belongs to: loading skips regrouping.
+#[derive(Deserialize)]
+struct StoredGroup {
+    reports: Vec<std::sync::Arc<Event>>,
+    assign: Vec<u32>,
+}
+
+/// [`StoredGroup`] as written.
+#[derive(Serialize)]
+struct StoredGroupRef<'g> {
+    reports: Vec<&'g Event>,
+    assign: &'g [u32],
+}
+
+/// About how many reports go in one section of a binary store: sections are encoded
+/// and decoded in parallel.
 const REPORTS_PER_SECTION: usize = 32 * 1024;
 
 #[derive(Deserialize)]
@@ -226,23 +244,52 @@ fn newer(path: &Path, version: u32) -> Error {
 ///
 /// Layout: header (magic, version u32, payload length u64, CRC-32 of the payload, all
 /// little-endian), then the payload: a section count u32, each section's length u64,
-/// then the sections — the first holds documents, entities and links, each further
-/// one up to [`REPORTS_PER_SECTION`] reports — each a postcard document.
+/// then the sections, each a postcard document. The first holds documents, entities,
+/// links and the merge rules version; each further one holds groups of reports (about
+/// [`REPORTS_PER_SECTION`] reports) with each report's event, so that loading does not
+/// regroup.
 pub fn to_bytes(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
     let ser_err = |e: postcard::Error| Error::Export {
         message: format!("cannot serialize store: {e}"),
     };
-    let p = parts(graph);
+    let documents: Vec<&DocumentMeta> = graph.documents().collect();
+    let entities = graph.entities();
+    let links: Vec<&Link> = graph.links().collect();
     let head = postcard::to_stdvec(&BinaryHeadRef {
-        documents: &p.documents,
-        entities: &p.entities,
-        links: &p.links,
+        documents: &documents,
+        entities: &entities,
+        links: &links,
+        rules: crate::same_event::MERGE_RULES,
     })
     .map_err(ser_err)?;
-    let chunks: Vec<Vec<u8>> = p
-        .reports
-        .par_chunks(REPORTS_PER_SECTION)
-        .map(postcard::to_stdvec)
+    // Cut the groups into sections of about REPORTS_PER_SECTION reports.
+    let groups = graph.stored_groups();
+    let mut cuts = vec![0];
+    let mut size = 0;
+    for (i, (reports, _)) in groups.iter().enumerate() {
+        size += reports.len();
+        if size >= REPORTS_PER_SECTION {
+            cuts.push(i + 1);
+            size = 0;
+        }
+    }
+    if cuts.last() != Some(&groups.len()) {
+        cuts.push(groups.len());
+    }
+    let chunks: Vec<Vec<u8>> = cuts
+        .windows(2)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|w| {
+            let part: Vec<StoredGroupRef> = groups[w[0]..w[1]]
+                .iter()
+                .map(|(reports, assign)| StoredGroupRef {
+                    reports: reports.iter().map(|r| &**r).collect(),
+                    assign,
+                })
+                .collect();
+            postcard::to_stdvec(&part)
+        })
         .collect::<std::result::Result<_, _>>()
         .map_err(ser_err)?;
     let sections: Vec<&[u8]> = std::iter::once(head.as_slice())
@@ -326,21 +373,23 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph> {
     }
     let de_err = |e: postcard::Error| store_err(format!("corrupt store: {e}"));
     let head: BinaryHead = postcard::from_bytes(sections[0]).map_err(de_err)?;
-    let chunks: Vec<Vec<Event>> = sections[1..]
+    let chunks: Vec<Vec<StoredGroup>> = sections[1..]
         .par_iter()
         .map(|s| postcard::from_bytes(s))
         .collect::<std::result::Result<_, _>>()
         .map_err(de_err)?;
-    let mut reports = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    for c in chunks {
-        reports.extend(c);
-    }
-    Ok(graph_of(BinaryFile {
-        documents: head.documents,
-        entities: head.entities,
-        reports,
-        links: head.links,
-    }))
+    let groups: Vec<(Vec<std::sync::Arc<Event>>, Vec<u32>)> = chunks
+        .into_iter()
+        .flatten()
+        .map(|g| (g.reports, g.assign))
+        .collect();
+    Ok(KnowledgeGraph::from_groups(
+        head.documents,
+        head.entities,
+        head.links,
+        groups,
+        head.rules,
+    ))
 }
 
 /// Serializes a graph in the encoding for `path`.

@@ -165,15 +165,9 @@ fn a_crash_during_the_save_leaves_the_previous_store() {
     std::fs::write(dir.join("new.txt"), GOOD).unwrap();
     let mut killed_mid_write = false;
     for attempt in 0..6 {
-        let t0 = Instant::now();
         let path = dir.join("big.bin");
         store::save(&synthetic(60_000 << attempt.min(2)), &path).unwrap();
         let before = std::fs::read(&path).unwrap();
-        eprintln!(
-            "attempt {attempt}: store {} bytes built in {:?}",
-            before.len(),
-            t0.elapsed()
-        );
         let mut child = std::process::Command::new(bin())
             .args(["ingest", "new.txt", "-g", "big.bin"])
             .current_dir(&dir)
@@ -197,7 +191,6 @@ fn a_crash_during_the_save_leaves_the_previous_store() {
             }
             std::thread::sleep(Duration::from_micros(200));
         };
-        eprintln!("tmp seen {tmp_seen} after {:?}", t0.elapsed());
         let _ = child.kill(); // SIGKILL on Unix
         let status = child.wait().unwrap();
         let after = std::fs::read(&path).unwrap();
