@@ -6,5 +6,6 @@
 mod cli;
 mod corpus;
 mod merge;
+mod properties;
 mod robustness;
 mod support;
