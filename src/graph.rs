@@ -4,16 +4,38 @@
 //! This is the only module that names petgraph. Node and edge indices never leave
 //! it: everything outside speaks in entity ids (`country:UKR`) and event ids. An
 //! event with no target is still stored (and queryable); its edge is a self-loop
-//! flagged untargeted, which diagrams hide. Merging is by canonical id: entities
-//! merge aliases and attributes, the same event read in several documents keeps
-//! one record with several evidences, and re-adding an unchanged document is a no-op.
+//! flagged untargeted, which diagrams hide.
+//!
+//! # Merging across documents
+//!
+//! Entities merge by canonical id (aliases and attributes are combined). Events merge
+//! in two layers. A *report* is one document's account of an event, exactly as
+//! extraction gave it; reports are what the store keeps. The *events* that queries
+//! and exports see are derived from the reports by the rules of [`crate::same_event`]:
+//! the same kind, actor, targets and negation, a close date and a matching object make
+//! several reports one event with several evidences. Derived events are a function of
+//! the set of reports, so ingest order, shard merge order, and forgetting then
+//! re-adding a document never change them.
+//!
+//! Regrouping is lazy: changes mark their groups dirty and [`KnowledgeGraph::settle`]
+//! regroups only those (public mutators settle before they return; bulk paths settle
+//! once at the end).
+//!
+//! # Indexes
+//!
+//! Names and aliases map to entity ids (a hash lookup, not a scan), and a query for the
+//! events of an entity walks that node's edges: `pledges --to X` reads only the events
+//! it may return, whatever the size of the graph.
 
 use crate::extract::Extraction;
-use crate::model::{Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
+use crate::model::{fold_name, Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
+use crate::same_event::{events_from_assignment, merge_reports, report_doc, GroupKey, MERGE_RULES};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::Direction;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::sync::Arc;
 
 /// A non-event link between two entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -51,11 +73,13 @@ pub struct Link {
 
 /// What an edge of the graph carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EdgeData {
+enum EdgeData {
     /// One target of an event (or a self-loop for an event with no target).
     Event {
-        /// The event id.
-        event: String,
+        /// The group holding the event.
+        group: u32,
+        /// The event's position in the group's events.
+        index: u32,
         /// The event has no target: this edge is a self-loop.
         untargeted: bool,
     },
@@ -63,14 +87,48 @@ pub enum EdgeData {
     Link(Link),
 }
 
+/// The reports of one group, and the events derived from them.
+#[derive(Clone, Debug)]
+struct Group {
+    key: GroupKey,
+    /// One per (document, event id as extracted).
+    reports: Vec<Arc<Event>>,
+    /// For each report, the index of its event in `events`.
+    assign: Vec<u32>,
+    /// The events derived from `reports` (a single report is shared, not copied);
+    /// None for an event whose actor is not an entity of the graph (not shown).
+    events: Vec<Option<Arc<Event>>>,
+    /// The edges that carry `events`.
+    edges: Vec<EdgeIndex>,
+}
+
 /// The knowledge graph over petgraph's `StableDiGraph`.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, EdgeData>,
     nodes: HashMap<String, NodeIndex>,
-    events: BTreeMap<String, Event>,
+    /// Folded names and aliases (and `#`-prefixed lowercase ids) -> entity ids.
+    names: HashMap<String, BTreeSet<String>>,
+    /// Entity id -> number of documents that mention it.
+    mentions: HashMap<String, usize>,
+    /// Every report, by group: the ground truth events derive from.
+    groups: Vec<Group>,
+    /// Group hash -> groups with that hash (built on the first change after a load).
+    group_index: HashMap<u64, Vec<u32>>,
+    /// Document id -> groups holding its reports (built with `group_index`).
+    doc_groups: HashMap<String, Vec<u32>>,
+    /// `group_index` and `doc_groups` are missing (a fresh load: built when needed).
+    unindexed: bool,
+    /// Number of derived events.
+    event_total: usize,
+    /// Event id -> (group, index), built on first use after a change.
+    by_id: std::sync::OnceLock<HashMap<String, (u32, u32)>>,
     links: BTreeSet<Link>,
     documents: BTreeMap<String, DocumentMeta>,
+    /// Groups whose reports changed since the last [`KnowledgeGraph::settle`].
+    dirty: BTreeSet<u32>,
+    /// Entities that may have lost their last document or event.
+    orphans: BTreeSet<String>,
 }
 
 /// One edge as seen from outside: endpoints by id, and what it carries.
@@ -98,14 +156,44 @@ impl KnowledgeGraph {
     /// already in the graph unchanged (nothing is done then). A changed document
     /// replaces its earlier version.
     pub fn add_extraction(&mut self, doc: &Document, ex: &Extraction) -> bool {
-        let meta = doc.meta();
-        if let Some(old) = self.documents.get(&meta.id) {
-            if old.digest == meta.digest {
-                return false;
-            }
-            self.forget_document(&meta.id);
+        let added = self.add_extraction_unsettled(doc, ex);
+        self.settle();
+        added
+    }
+
+    /// Adds many extractions, regrouping events once at the end (much faster than
+    /// one [`KnowledgeGraph::add_extraction`] per document). Returns how many
+    /// documents were new or changed.
+    pub fn add_extractions<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a Document, &'a Extraction)>,
+    ) -> usize {
+        let added = items
+            .into_iter()
+            .filter(|(d, x)| self.add_extraction_unsettled(d, x))
+            .count();
+        self.settle();
+        added
+    }
+
+    /// Is this document in the graph with exactly this text digest?
+    pub fn has_document(&self, id: &str, digest: &str) -> bool {
+        self.documents.get(id).is_some_and(|d| d.digest == digest)
+    }
+
+    /// [`KnowledgeGraph::add_extraction`] without regrouping: the caller must
+    /// [`KnowledgeGraph::settle`] before reading events.
+    pub(crate) fn add_extraction_unsettled(&mut self, doc: &Document, ex: &Extraction) -> bool {
+        let mut meta = doc.meta();
+        if self.has_document(&meta.id, &meta.digest) {
+            return false;
         }
-        self.documents.insert(meta.id.clone(), meta);
+        self.drop_document(&meta.id);
+        let mut ids: Vec<String> = ex.entities.iter().map(|e| e.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        meta.entities = ids;
+        self.insert_document(meta);
         for e in &ex.entities {
             self.upsert_entity(e.clone());
         }
@@ -113,21 +201,67 @@ impl KnowledgeGraph {
             self.add_link(l.clone());
         }
         for ev in &ex.events {
-            self.add_event(ev.clone());
+            self.add_report(ev.clone());
         }
         true
     }
 
+    fn insert_document(&mut self, meta: DocumentMeta) {
+        for id in &meta.entities {
+            *self.mentions.entry(id.clone()).or_default() += 1;
+        }
+        self.documents.insert(meta.id.clone(), meta);
+    }
+
     /// Adds (or merges) an entity and returns its node.
     fn upsert_entity(&mut self, e: Entity) -> NodeIndex {
-        if let Some(&n) = self.nodes.get(&e.id) {
-            self.graph[n].merge(&e);
-            return n;
+        let n = match self.nodes.get(&e.id) {
+            Some(&n) => {
+                let known = &mut self.graph[n];
+                if known.name == e.name
+                    && e.aliases.is_subset(&known.aliases)
+                    && e.attributes
+                        .keys()
+                        .all(|k| known.attributes.contains_key(k))
+                {
+                    return n;
+                }
+                known.merge(&e);
+                n
+            }
+            None => {
+                let id = e.id.clone();
+                let n = self.graph.add_node(e);
+                self.nodes.insert(id, n);
+                n
+            }
+        };
+        let ent = &self.graph[n];
+        for key in name_keys(ent) {
+            let ids = self.names.entry(key).or_default();
+            if !ids.contains(&ent.id) {
+                ids.insert(ent.id.clone());
+            }
         }
-        let id = e.id.clone();
-        let n = self.graph.add_node(e);
-        self.nodes.insert(id, n);
         n
+    }
+
+    fn remove_entity(&mut self, id: &str) {
+        let Some(n) = self.nodes.remove(id) else {
+            return;
+        };
+        if let Some(ent) = self.graph.remove_node(n) {
+            for key in name_keys(&ent) {
+                if let Some(set) = self.names.get_mut(&key) {
+                    set.remove(id);
+                    if set.is_empty() {
+                        self.names.remove(&key);
+                    }
+                }
+            }
+        }
+        self.links.retain(|l| l.from != id && l.to != id);
+        self.mentions.remove(id);
     }
 
     /// Adds a role or membership link between two known entities.
@@ -135,97 +269,259 @@ impl KnowledgeGraph {
         let (Some(&a), Some(&b)) = (self.nodes.get(&link.from), self.nodes.get(&link.to)) else {
             return;
         };
-        if self.links.insert(link.clone()) {
+        if !self.links.contains(&link) {
+            self.links.insert(link.clone());
             self.graph.add_edge(a, b, EdgeData::Link(link));
         }
     }
 
-    /// Adds an event, merging its evidence into an existing event with the same id.
+    /// Adds one document's report of an event (its evidence names the document), and
+    /// regroups: it becomes a new event or one more evidence of an existing one.
     pub fn add_event(&mut self, ev: Event) {
-        if let Some(old) = self.events.get_mut(&ev.id) {
-            for e in ev.evidence {
-                if !old.evidence.contains(&e) {
-                    old.evidence.push(e);
+        self.add_report(ev);
+        self.settle();
+    }
+
+    /// Files a report under each document its evidence names (one report per
+    /// document; a report without evidence has no document and is not kept).
+    fn add_report(&mut self, ev: Event) {
+        let single = ev.evidence.iter().all(|e| e.doc == ev.evidence[0].doc);
+        if single {
+            if !ev.evidence.is_empty() {
+                self.file_report(ev);
+            }
+            return;
+        }
+        let mut by_doc: BTreeMap<String, Vec<crate::model::Evidence>> = BTreeMap::new();
+        for e in &ev.evidence {
+            by_doc.entry(e.doc.clone()).or_default().push(e.clone());
+        }
+        for evidence in by_doc.into_values() {
+            self.file_report(Event {
+                evidence,
+                ..ev.clone()
+            });
+        }
+    }
+
+    /// Files a report whose evidence is all from one document.
+    fn file_report(&mut self, ev: Event) {
+        let hash = GroupKey::hash_of(&ev);
+        self.file_report_hashed(ev, hash);
+    }
+
+    /// [`KnowledgeGraph::file_report`] with the group hash already computed.
+    fn file_report_hashed(&mut self, ev: Event, hash: u64) {
+        self.ensure_indexed();
+        let slot = self.group_index.entry(hash).or_default();
+        let gid = match slot
+            .iter()
+            .copied()
+            .find(|&g| self.groups[g as usize].key.holds(&ev))
+        {
+            Some(g) => g,
+            None => {
+                let g = self.groups.len() as u32;
+                self.groups.push(Group {
+                    key: GroupKey::of(&ev),
+                    reports: Vec::new(),
+                    assign: Vec::new(),
+                    events: Vec::new(),
+                    edges: Vec::new(),
+                });
+                slot.push(g);
+                g
+            }
+        };
+        let doc = report_doc(&ev);
+        match self.doc_groups.get_mut(doc) {
+            Some(docs) => {
+                if docs.last() != Some(&gid) {
+                    docs.push(gid);
                 }
             }
-            old.evidence.sort();
-            return;
+            None => {
+                self.doc_groups.insert(doc.to_string(), vec![gid]);
+            }
         }
-        let Some(&actor) = self.nodes.get(&ev.actor) else {
-            return;
+        self.groups[gid as usize].reports.push(Arc::new(ev));
+        self.dirty.insert(gid);
+    }
+
+    /// Removes a document's metadata and reports (events are regrouped at the next
+    /// settle; entities it alone mentioned become candidates for removal).
+    fn drop_document(&mut self, doc: &str) -> bool {
+        let Some(meta) = self.documents.remove(doc) else {
+            return false;
         };
-        let targets: Vec<NodeIndex> = ev
-            .targets
-            .iter()
-            .filter_map(|t| self.nodes.get(t).copied())
-            .collect();
-        if targets.is_empty() {
-            self.graph.add_edge(
-                actor,
-                actor,
-                EdgeData::Event {
-                    event: ev.id.clone(),
-                    untargeted: true,
-                },
-            );
+        self.ensure_indexed();
+        for id in meta.entities {
+            if let Some(n) = self.mentions.get_mut(&id) {
+                *n = n.saturating_sub(1);
+            }
+            self.orphans.insert(id);
         }
-        for t in targets {
-            self.graph.add_edge(
-                actor,
-                t,
-                EdgeData::Event {
-                    event: ev.id.clone(),
-                    untargeted: false,
-                },
-            );
+        let mut gids = self.doc_groups.remove(doc).unwrap_or_default();
+        gids.sort_unstable();
+        gids.dedup();
+        for gid in gids {
+            let group = &mut self.groups[gid as usize];
+            group.reports.retain(|r| report_doc(r) != doc);
+            self.orphans.insert(group.key.actor.clone());
+            self.orphans.extend(group.key.targets.iter().cloned());
+            self.dirty.insert(gid);
         }
-        self.events.insert(ev.id.clone(), ev);
+        true
+    }
+
+    /// Builds the group and document indexes a loaded graph skipped.
+    fn ensure_indexed(&mut self) {
+        if !self.unindexed {
+            return;
+        }
+        self.unindexed = false;
+        for (gid, g) in self.groups.iter().enumerate() {
+            let gid = gid as u32;
+            if let Some(first) = g.reports.first() {
+                self.group_index
+                    .entry(GroupKey::hash_of(first))
+                    .or_default()
+                    .push(gid);
+            }
+            for r in &g.reports {
+                let doc = report_doc(r);
+                match self.doc_groups.get_mut(doc) {
+                    Some(v) => {
+                        if v.last() != Some(&gid) {
+                            v.push(gid);
+                        }
+                    }
+                    None => {
+                        self.doc_groups.insert(doc.to_string(), vec![gid]);
+                    }
+                }
+            }
+        }
     }
 
     /// Removes a document: its evidence, every event left without evidence, and every
-    /// entity left with no edge. Returns false if the document was not there.
+    /// entity that no remaining document mentions and no event involves. Returns false
+    /// if the document was not there.
     pub fn forget_document(&mut self, doc: &str) -> bool {
-        if self.documents.remove(doc).is_none() {
-            return false;
+        let found = self.drop_document(doc);
+        self.settle();
+        found
+    }
+
+    /// Brings the derived events up to date with the reports: regroups every group
+    /// that changed, then removes entities left with no document and no event.
+    /// Public mutators call this themselves; it is a no-op when nothing changed.
+    pub fn settle(&mut self) {
+        if self.dirty.is_empty() && self.orphans.is_empty() {
+            return;
         }
-        let mut dead = Vec::new();
-        for (id, ev) in self.events.iter_mut() {
-            ev.evidence.retain(|e| e.doc != doc);
-            if ev.evidence.is_empty() {
-                dead.push(id.clone());
+        let dirty: Vec<u32> = std::mem::take(&mut self.dirty).into_iter().collect();
+        for &gid in &dirty {
+            let group = &mut self.groups[gid as usize];
+            self.event_total -= group.events.iter().flatten().count();
+            group.events.clear();
+            for e in std::mem::take(&mut group.edges) {
+                self.graph.remove_edge(e);
             }
+            dedup_reports(&mut group.reports);
         }
-        let dead: BTreeSet<String> = dead.into_iter().collect();
-        for id in &dead {
-            self.events.remove(id);
-        }
-        let edges: Vec<EdgeIndex> = self
-            .graph
-            .edge_indices()
-            .filter(|&e| matches!(&self.graph[e], EdgeData::Event { event, .. } if dead.contains(event)))
-            .collect();
-        for e in edges {
-            self.graph.remove_edge(e);
-        }
-        // Entities that no longer take part in any event go, with their links.
-        let lonely: Vec<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|&n| {
-                !self
-                    .graph
-                    .edges_directed(n, Direction::Outgoing)
-                    .chain(self.graph.edges_directed(n, Direction::Incoming))
-                    .any(|e| matches!(e.weight(), EdgeData::Event { .. }))
+        self.by_id = std::sync::OnceLock::new();
+        // Grouping, and finding each event's nodes, on all cores.
+        let (groups, nodes) = (&self.groups, &self.nodes);
+        let merged: Vec<(u32, Vec<u32>, Vec<Placed>)> = dirty
+            .par_iter()
+            .map(|&gid| {
+                let (events, assign) = merge_reports(&groups[gid as usize].reports);
+                (gid, assign, place(nodes, events))
             })
             .collect();
-        for n in lonely {
-            let id = self.graph[n].id.clone();
-            self.graph.remove_node(n);
-            self.nodes.remove(&id);
-            self.links.retain(|l| l.from != id && l.to != id);
+        for (gid, assign, placed) in merged {
+            self.groups[gid as usize].assign = assign;
+            self.install(gid, placed);
         }
-        true
+        let orphans = std::mem::take(&mut self.orphans);
+        for id in orphans {
+            if self.mentions.get(&id).copied().unwrap_or(0) > 0 {
+                continue;
+            }
+            let Some(&n) = self.nodes.get(&id) else {
+                continue;
+            };
+            let in_event = self
+                .graph
+                .edges_directed(n, Direction::Outgoing)
+                .chain(self.graph.edges_directed(n, Direction::Incoming))
+                .any(|e| matches!(e.weight(), EdgeData::Event { .. }));
+            if !in_event {
+                self.remove_entity(&id);
+            }
+        }
+    }
+
+    /// Adds the edges of a group's new events and installs them.
+    fn install(&mut self, gid: u32, placed: Vec<Placed>) {
+        let mut edges = Vec::with_capacity(placed.len());
+        let mut events = Vec::with_capacity(placed.len());
+        for (index, p) in placed.into_iter().enumerate() {
+            let Some(actor) = p.actor else {
+                events.push(None);
+                continue;
+            };
+            let data = |untargeted| EdgeData::Event {
+                group: gid,
+                index: index as u32,
+                untargeted,
+            };
+            if p.targets.is_empty() {
+                edges.push(self.graph.add_edge(actor, actor, data(true)));
+            }
+            for t in p.targets {
+                edges.push(self.graph.add_edge(actor, t, data(false)));
+            }
+            events.push(Some(p.event));
+        }
+        self.event_total += events.iter().flatten().count();
+        let group = &mut self.groups[gid as usize];
+        group.events = events;
+        group.edges = edges;
+    }
+
+    /// The event an edge carries.
+    fn edge_event(&self, group: u32, index: u32) -> Option<&Event> {
+        self.groups
+            .get(group as usize)
+            .and_then(|g| g.events.get(index as usize))
+            .and_then(|e| e.as_deref())
+    }
+
+    /// Adds everything of `other` into this graph, with the same entity and event
+    /// merging as ingest. A document present in both is taken from `other` (its
+    /// reports replace ours), so merging shards as a tree gives the same graph in any
+    /// grouping: merge(a, merge(b, c)) == merge(merge(a, b), c).
+    pub fn merge(&mut self, other: &KnowledgeGraph) {
+        for id in other.documents.keys() {
+            self.drop_document(id);
+        }
+        for meta in other.documents.values() {
+            self.insert_document(meta.clone());
+        }
+        for e in other.entities() {
+            self.upsert_entity(e.clone());
+        }
+        for l in &other.links {
+            self.add_link(l.clone());
+        }
+        for g in &other.groups {
+            for r in &g.reports {
+                self.file_report(Event::clone(r));
+            }
+        }
+        self.settle();
     }
 
     /// Number of entities.
@@ -233,9 +529,14 @@ impl KnowledgeGraph {
         self.graph.node_count()
     }
 
-    /// Number of events.
+    /// Number of events (after merging reports of the same event).
     pub fn event_count(&self) -> usize {
-        self.events.len()
+        self.event_total
+    }
+
+    /// Number of reports: one per document per event it reports.
+    pub fn report_count(&self) -> usize {
+        self.groups.iter().map(|g| g.reports.len()).sum()
     }
 
     /// All entities, sorted by id.
@@ -250,22 +551,73 @@ impl KnowledgeGraph {
         self.nodes.get(id).map(|&n| &self.graph[n])
     }
 
-    /// Entities named by `query` (canonical name, alias or id, case-insensitively).
+    /// Ids of the entities named by `query` (canonical name, alias or id,
+    /// case-insensitively), sorted; answered from an index, not a scan.
+    pub fn entity_ids_named(&self, query: &str) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        let folded = fold_name(query);
+        if folded.is_empty() {
+            return out;
+        }
+        for key in [folded, format!("#{}", query.trim().to_lowercase())] {
+            if let Some(ids) = self.names.get(&key) {
+                for id in ids {
+                    if let Some((k, _)) = self.nodes.get_key_value(id) {
+                        out.insert(k.as_str());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Entities named by `query` (canonical name, alias or id, case-insensitively),
+    /// sorted by id.
     pub fn find_entities(&self, query: &str) -> Vec<&Entity> {
-        self.entities()
+        self.entity_ids_named(query)
             .into_iter()
-            .filter(|e| e.is_named(query))
+            .filter_map(|id| self.entity(id))
             .collect()
     }
 
     /// All events, sorted by id.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        self.events.values()
+        let mut v: Vec<&Event> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.events.iter().flatten().map(|e| &**e))
+            .collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        v.into_iter()
     }
 
-    /// The event with this id.
+    /// The event with this id (an index built on first use after a change).
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.get(id)
+        let index = self.by_id.get_or_init(|| {
+            let mut m = HashMap::with_capacity(self.event_total);
+            for (g, group) in self.groups.iter().enumerate() {
+                for (i, e) in group.events.iter().enumerate() {
+                    if let Some(e) = e {
+                        m.insert(e.id.clone(), (g as u32, i as u32));
+                    }
+                }
+            }
+            m
+        });
+        let &(g, i) = index.get(id)?;
+        self.edge_event(g, i)
+    }
+
+    /// Every document's report of every event, sorted by (document, id): what the
+    /// store keeps, and what events are derived from.
+    pub fn reports(&self) -> impl Iterator<Item = &Event> {
+        let mut v: Vec<&Event> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.reports.iter().map(|r| &**r))
+            .collect();
+        v.sort_unstable_by(|a, b| (report_doc(a), &a.id).cmp(&(report_doc(b), &b.id)));
+        v.into_iter()
     }
 
     /// All role and membership links.
@@ -296,10 +648,14 @@ impl KnowledgeGraph {
                 let source = &self.graph[src];
                 let target = &self.graph[dst];
                 match weight {
-                    EdgeData::Event { event, untargeted } => EdgeView {
+                    EdgeData::Event {
+                        group,
+                        index,
+                        untargeted,
+                    } => EdgeView {
                         source,
                         target,
-                        event: self.events.get(event),
+                        event: self.edge_event(*group, *index),
                         link: None,
                         untargeted: *untargeted,
                     },
@@ -363,31 +719,96 @@ impl KnowledgeGraph {
         v
     }
 
+    /// Events whose actor (`outgoing`) or one of whose targets is one of `ids`,
+    /// found through the graph's edges (an index: no scan of all events). Sorted by
+    /// event id, without duplicates.
+    pub fn events_touching(&self, ids: &BTreeSet<&str>, outgoing: bool) -> Vec<&Event> {
+        let mut out = self.events_touching_where(ids, outgoing, |_| true);
+        out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// [`KnowledgeGraph::events_touching`] keeping only events that pass `keep`, in
+    /// no particular order (the caller sorts).
+    pub(crate) fn events_touching_where(
+        &self,
+        ids: &BTreeSet<&str>,
+        outgoing: bool,
+        keep: impl Fn(&Event) -> bool,
+    ) -> Vec<&Event> {
+        let dir = if outgoing {
+            Direction::Outgoing
+        } else {
+            Direction::Incoming
+        };
+        let mut out: Vec<&Event> = Vec::new();
+        for id in ids {
+            let Some(&n) = self.nodes.get(*id) else {
+                continue;
+            };
+            for e in self.graph.edges_directed(n, dir) {
+                if let EdgeData::Event {
+                    group,
+                    index,
+                    untargeted,
+                } = e.weight()
+                {
+                    // An untargeted self-loop is the actor's, not a target's.
+                    if *untargeted && !outgoing {
+                        continue;
+                    }
+                    if let Some(ev) = self.edge_event(*group, *index).filter(|ev| keep(ev)) {
+                        out.push(ev);
+                    }
+                }
+            }
+        }
+        // An event with several targets is reached once per target edge (outgoing from
+        // its actor, or incoming at each target among `ids`).
+        out.sort_unstable_by_key(|e| *e as *const Event as usize);
+        out.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        out
+    }
+
     /// Events of a kind involving an entity as actor (`outgoing`) or target.
     pub fn events_of(&self, entity: &str, kind: EventKind, outgoing: bool) -> Vec<&Event> {
-        self.events
-            .values()
+        let ids: BTreeSet<&str> = [entity].into_iter().collect();
+        self.events_touching(&ids, outgoing)
+            .into_iter()
             .filter(|e| e.kind == kind)
-            .filter(|e| {
-                if outgoing {
-                    e.actor == entity
-                } else {
-                    e.targets.iter().any(|t| t == entity)
-                }
-            })
             .collect()
     }
 
-    /// Rebuilds a graph from stored parts (used by the store).
-    pub fn from_parts(
+    /// The groups of reports with each report's event index, sorted by group (for
+    /// the binary store: loading them back skips regrouping).
+    pub(crate) fn stored_groups(&self) -> Vec<(&[Arc<Event>], &[u32])> {
+        let mut v: Vec<&Group> = self
+            .groups
+            .iter()
+            .filter(|g| !g.reports.is_empty())
+            .collect();
+        v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        v.into_iter()
+            .map(|g| (g.reports.as_slice(), g.assign.as_slice()))
+            .collect()
+    }
+
+    /// Rebuilds a graph from stored groups: each group's reports (of one group, unique
+    /// by document and id) and their event indices. The grouping is trusted when it
+    /// was made under these merge rules (`rules`) and fits; otherwise the group is
+    /// regrouped.
+    pub(crate) fn from_groups(
         documents: Vec<DocumentMeta>,
         entities: Vec<Entity>,
-        events: Vec<Event>,
         links: Vec<Link>,
+        groups: Vec<(Vec<Arc<Event>>, Vec<u32>)>,
+        rules: u32,
     ) -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
+        let reports: usize = groups.iter().map(|(r, _)| r.len()).sum();
+        g.graph = StableDiGraph::with_capacity(entities.len(), reports + links.len());
         for d in documents {
-            g.documents.insert(d.id.clone(), d);
+            g.insert_document(d);
         }
         for e in entities {
             g.upsert_entity(e);
@@ -395,11 +816,132 @@ impl KnowledgeGraph {
         for l in links {
             g.add_link(l);
         }
-        for ev in events {
-            g.add_event(ev);
+        let nodes = &g.nodes;
+        let built: Vec<(Group, Vec<Placed>)> = groups
+            .into_par_iter()
+            .filter(|(reports, _)| !reports.is_empty())
+            .map(|(reports, assign)| {
+                let stored = (rules == MERGE_RULES)
+                    .then(|| events_from_assignment(&reports, &assign))
+                    .flatten();
+                let (events, assign) = match stored {
+                    Some(events) => (events, assign),
+                    None => merge_reports(&reports),
+                };
+                let group = Group {
+                    key: GroupKey::of(&reports[0]),
+                    reports,
+                    assign,
+                    events: Vec::new(),
+                    edges: Vec::new(),
+                };
+                (group, place(nodes, events))
+            })
+            .collect();
+        g.groups.reserve(built.len());
+        for (group, placed) in built {
+            let gid = g.groups.len() as u32;
+            g.groups.push(group);
+            g.install(gid, placed);
         }
+        g.unindexed = true;
         g
     }
+
+    /// Rebuilds a graph from stored parts (used by the store). `reports` are
+    /// documents' reports of events; an event with evidence from several documents
+    /// is split into one report per document.
+    pub fn from_parts(
+        documents: Vec<DocumentMeta>,
+        entities: Vec<Entity>,
+        reports: Vec<Event>,
+        links: Vec<Link>,
+    ) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        for d in documents {
+            g.insert_document(d);
+        }
+        for e in entities {
+            g.upsert_entity(e);
+        }
+        for l in links {
+            g.add_link(l);
+        }
+        // Group hashes on all cores; filing itself is sequential.
+        let hashed: Vec<(u64, Event)> = reports
+            .into_par_iter()
+            .map(|r| (GroupKey::hash_of(&r), r))
+            .collect();
+        for (hash, r) in hashed {
+            let single = r.evidence.iter().all(|e| e.doc == r.evidence[0].doc);
+            if single && !r.evidence.is_empty() {
+                g.file_report_hashed(r, hash);
+            } else {
+                g.add_report(r);
+            }
+        }
+        g.orphans.clear();
+        g.settle();
+        g
+    }
+}
+
+/// The keys under which an entity is found by name: folded name and aliases, and the
+/// `#`-prefixed lowercase id (fold_name never yields `#`).
+fn name_keys(e: &Entity) -> Vec<String> {
+    let mut keys: Vec<String> = std::iter::once(&e.name)
+        .chain(e.aliases.iter())
+        .map(|n| fold_name(n))
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.push(format!("#{}", e.id.to_lowercase()));
+    keys
+}
+
+/// A derived event with its actor's and targets' nodes found (no actor node: the
+/// event is kept but not shown).
+struct Placed {
+    event: Arc<Event>,
+    actor: Option<NodeIndex>,
+    targets: Vec<NodeIndex>,
+}
+
+/// Finds the nodes of events (read-only: runs on any thread).
+fn place(nodes: &HashMap<String, NodeIndex>, events: Vec<Arc<Event>>) -> Vec<Placed> {
+    events
+        .into_iter()
+        .map(|ev| {
+            let mut targets: Vec<NodeIndex> = ev
+                .targets
+                .iter()
+                .filter_map(|t| nodes.get(t).copied())
+                .collect();
+            targets.dedup();
+            Placed {
+                actor: nodes.get(&ev.actor).copied(),
+                event: ev,
+                targets,
+            }
+        })
+        .collect()
+}
+
+/// Combines reports with the same (document, id) (the same sentence filed twice).
+fn dedup_reports(reports: &mut Vec<Arc<Event>>) {
+    reports.sort_unstable_by(|a, b| (report_doc(a), &a.id).cmp(&(report_doc(b), &b.id)));
+    let mut out: Vec<Arc<Event>> = Vec::with_capacity(reports.len());
+    for r in reports.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.id == r.id && report_doc(last) == report_doc(&r) => {
+                let merged = Arc::make_mut(last);
+                merged.evidence.extend(r.evidence.iter().cloned());
+                merged.evidence.sort();
+                merged.evidence.dedup();
+            }
+            _ => out.push(r),
+        }
+    }
+    *reports = out;
 }
 
 fn edge_key<'a>(e: &EdgeView<'a>) -> (&'a str, &'a str) {

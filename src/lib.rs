@@ -42,6 +42,7 @@ mod lexicon;
 mod model;
 pub mod query;
 pub mod render;
+mod same_event;
 pub mod store;
 mod text;
 
@@ -55,6 +56,7 @@ pub use model::{
     DatePrecision, Document, DocumentMeta, Entity, EntityKind, Event, EventKind, Evidence, Modality,
 };
 pub use query::{EventFilter, EventView, Profile};
+pub use same_event::SAME_EVENT_DAYS;
 
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]

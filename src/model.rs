@@ -48,6 +48,10 @@ pub struct DocumentMeta {
     pub source: Option<String>,
     /// A content hash of the text, so that re-ingesting an unchanged document is a no-op.
     pub digest: String,
+    /// Ids of the entities the document mentions, sorted: when the document is forgotten,
+    /// an entity no other document mentions (and no event involves) goes too.
+    #[serde(default)]
+    pub entities: Vec<String>,
 }
 
 impl Document {
@@ -59,8 +63,14 @@ impl Document {
             published: self.published.clone(),
             url: self.url.clone(),
             source: self.source.clone(),
-            digest: format!("{:016x}", stable_hash(&[&self.text])),
+            digest: self.digest(),
+            entities: Vec::new(),
         }
+    }
+
+    /// The content hash of the text (what [`DocumentMeta::digest`] holds).
+    pub fn digest(&self) -> String {
+        format!("{:016x}", stable_hash(&[&self.text]))
     }
 }
 
@@ -416,6 +426,37 @@ impl Event {
     pub fn goldstein(&self) -> f64 {
         goldstein(&self.cameo)
     }
+
+    /// How many distinct documents report this event.
+    pub fn document_count(&self) -> usize {
+        let mut docs: Vec<&str> = self.evidence.iter().map(|e| e.doc.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
+    }
+}
+
+/// The day number (days since 1970-01-01) of a `YYYY-MM-DD` date, or `None` when the
+/// text is not such a date. Used to tell whether two reports are close in time.
+pub fn day_number(date: &str) -> Option<i64> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = date[..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 /// Goldstein conflict-cooperation scale value (-10 to +10) of a CAMEO code, from the
@@ -586,6 +627,51 @@ mod tests {
         }
         assert_eq!(EventKind::parse("pledges"), Some(EventKind::Pledge));
         assert_eq!(EntityKind::parse("org"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("1970-01-02"), Some(1));
+        assert_eq!(
+            day_number("2000-03-01").unwrap() - day_number("2000-02-28").unwrap(),
+            2
+        );
+        assert_eq!(
+            day_number("2025-01-01").unwrap() - day_number("2024-12-31").unwrap(),
+            1
+        );
+        assert_eq!(day_number("2025-13-01"), None);
+        assert_eq!(day_number("yesterday"), None);
+    }
+
+    #[test]
+    fn document_count_is_distinct_documents() {
+        let ev = |docs: &[&str]| Event {
+            id: "ev".into(),
+            kind: EventKind::Pledge,
+            actor: "a".into(),
+            targets: vec![],
+            what: None,
+            quote: None,
+            modality: Modality::default(),
+            date: None,
+            date_precision: DatePrecision::Published,
+            cameo: "030".into(),
+            plover: "AGREE".into(),
+            evidence: docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| Evidence {
+                    doc: d.to_string(),
+                    sentence: format!("s{i}"),
+                    start: i,
+                    end: i + 1,
+                })
+                .collect(),
+        };
+        assert_eq!(ev(&["a", "b", "a"]).document_count(), 2);
+        assert_eq!(ev(&["a"]).document_count(), 1);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use crate::graph::{KnowledgeGraph, LinkKind};
 use crate::model::{Entity, Event, EventKind};
+use std::collections::BTreeSet;
 
 /// Which events to return.
 #[derive(Clone, Debug, Default)]
@@ -45,26 +46,24 @@ impl EventFilter {
         self
     }
 
-    fn accepts(&self, g: &KnowledgeGraph, ev: &Event) -> bool {
+    /// Does `ev` pass the filter? `by` and `to` are the ids the names resolve to.
+    fn accepts(
+        &self,
+        ev: &Event,
+        by: Option<&BTreeSet<&str>>,
+        to: Option<&BTreeSet<&str>>,
+    ) -> bool {
         if !self.kinds.is_empty() && !self.kinds.contains(&ev.kind) {
             return false;
         }
         if ev.kind == EventKind::Pledge && !self.include_unfirm && !ev.modality.is_firm() {
             return false;
         }
-        if let Some(by) = &self.by {
-            if !g.entity(&ev.actor).is_some_and(|e| e.is_named(by)) {
-                return false;
-            }
+        if by.is_some_and(|ids| !ids.contains(ev.actor.as_str())) {
+            return false;
         }
-        if let Some(to) = &self.to {
-            let hit = ev
-                .targets
-                .iter()
-                .any(|t| g.entity(t).is_some_and(|e| e.is_named(to)));
-            if !hit {
-                return false;
-            }
+        if to.is_some_and(|ids| !ev.targets.iter().any(|t| ids.contains(t.as_str()))) {
+            return false;
         }
         let date = ev.date.as_deref().unwrap_or("");
         if let Some(since) = &self.since {
@@ -79,6 +78,20 @@ impl EventFilter {
         }
         true
     }
+}
+
+/// A number that orders `YYYY-MM-DD` dates like the text does (0 for none, which sorts
+/// first like `None`: digits are never 0 bytes); other text gets a key from its first
+/// bytes, and ties are broken by comparing the text itself.
+fn date_key(date: Option<&str>) -> u64 {
+    let Some(d) = date else {
+        return 0;
+    };
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(d.bytes().filter(|b| *b != b'-')) {
+        *k = b;
+    }
+    u64::from_be_bytes(key)
 }
 
 /// An event with its actor and targets resolved to entities.
@@ -105,31 +118,42 @@ impl EventView<'_> {
 
 impl KnowledgeGraph {
     /// Events matching a filter, sorted by date, actor name, then id.
+    ///
+    /// Names in `by` and `to` are resolved through the name index, and the candidate
+    /// events come from the graph's edges of those entities, so a filtered query
+    /// reads only the events it may return.
     pub fn query(&self, filter: &EventFilter) -> Vec<EventView<'_>> {
-        let mut out: Vec<EventView> = self
-            .events()
-            .filter(|ev| filter.accepts(self, ev))
+        let by = filter.by.as_deref().map(|n| self.entity_ids_named(n));
+        let to = filter.to.as_deref().map(|n| self.entity_ids_named(n));
+        let kind_ok = |ev: &Event| filter.kinds.is_empty() || filter.kinds.contains(&ev.kind);
+        let candidates: Vec<&Event> = match (&by, &to) {
+            (_, Some(ids)) => self.events_touching_where(ids, false, kind_ok),
+            (Some(ids), None) => self.events_touching_where(ids, true, kind_ok),
+            (None, None) => self.events().collect(),
+        };
+        // Sorted by (date, actor name, id); the date compared as a number first,
+        // since it decides most comparisons.
+        let mut out: Vec<(u64, EventView)> = candidates
+            .into_iter()
+            .filter(|ev| filter.accepts(ev, by.as_ref(), to.as_ref()))
             .filter_map(|ev| {
-                Some(EventView {
-                    event: ev,
-                    actor: self.entity(&ev.actor)?,
-                    targets: ev.targets.iter().filter_map(|t| self.entity(t)).collect(),
-                })
+                Some((
+                    date_key(ev.date.as_deref()),
+                    EventView {
+                        event: ev,
+                        actor: self.entity(&ev.actor)?,
+                        targets: ev.targets.iter().filter_map(|t| self.entity(t)).collect(),
+                    },
+                ))
             })
             .collect();
-        out.sort_by(|a, b| {
-            (
-                a.event.date.as_deref(),
-                a.actor.name.as_str(),
-                a.event.id.as_str(),
-            )
-                .cmp(&(
-                    b.event.date.as_deref(),
-                    b.actor.name.as_str(),
-                    b.event.id.as_str(),
-                ))
+        out.sort_unstable_by(|(da, a), (db, b)| {
+            da.cmp(db)
+                .then_with(|| a.event.date.cmp(&b.event.date))
+                .then_with(|| a.actor.name.cmp(&b.actor.name))
+                .then_with(|| a.event.id.cmp(&b.event.id))
         });
-        out
+        out.into_iter().map(|(_, v)| v).collect()
     }
 
     /// Pledges matching a filter (its kinds are ignored).

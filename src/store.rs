@@ -1,27 +1,66 @@
-//! The store: the knowledge graph as a versioned RON document on disk.
+//! The store: the knowledge graph as a versioned file on disk, in one of two
+//! encodings chosen by the file extension ([`Encoding`]).
 //!
-//! The file is our own schema — documents, entities, events and links by id — never
-//! petgraph's serde form, which would write raw indices. Writes are atomic (a
-//! temporary file in the same directory, synced, then renamed over the target), so
-//! a crash mid-write leaves the previous store intact. Loading checks the format
-//! name and version first and rejects a newer or corrupted file with an error
+//! - **RON** (`.ron`, and any other extension): the readable interchange, diffable
+//!   and editable by hand.
+//! - **Binary** (`.bin`, `.dgb`): the same document in postcard, behind a header
+//!   (magic, version, payload length, CRC-32). It loads a million events in well under
+//!   the two seconds RON needs far more than.
+//!
+//! The file is our own schema — documents, entities, reports and links by id — never
+//! petgraph's serde form, which would write raw indices. It keeps *reports* (each
+//! document's account of an event); the merged events are rebuilt on load, so the
+//! file stays the same whatever order documents came in. Writes are atomic (a
+//! temporary file in the same directory, synced, then renamed over the target), so a
+//! crash mid-write leaves the previous store intact. Loading checks the format and
+//! version first and rejects a newer, truncated or corrupted file with an error
 //! instead of loading half of it.
 
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, Link};
 use crate::model::{DocumentMeta, Entity, Event};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;
 
-/// The format name written in every store file.
+/// The format name written in every RON store file.
 pub const FORMAT: &str = "diplograph-store";
-/// The store schema version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The store schema version this build writes (and the newest it reads).
+///
+/// 1: `events` (events merged by identical id). 2: `reports` (one per document per
+/// event; events are derived on load) and each document's entity ids.
+pub const VERSION: u32 = 2;
 /// The default store file name, in the working directory.
 pub const DEFAULT_PATH: &str = "diplograph.ron";
+/// The first bytes of a binary store.
+pub const MAGIC: &[u8; 8] = b"DGSTORE\x1a";
+/// Binary header: magic, version (u32 LE), payload length (u64 LE), CRC-32 (u32 LE).
+const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
-#[derive(Serialize, Deserialize)]
+/// How a store file is encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// Readable RON text.
+    Ron,
+    /// Compact postcard behind a checksummed header.
+    Binary,
+}
+
+impl Encoding {
+    /// The encoding for a path: binary for `.bin` and `.dgb`, RON otherwise.
+    pub fn from_path(path: &Path) -> Encoding {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("bin") || e.eq_ignore_ascii_case("dgb") => {
+                Encoding::Binary
+            }
+            _ => Encoding::Ron,
+        }
+    }
+}
+
+/// The RON document, as read.
+#[derive(Deserialize)]
 struct StoreFile {
     format: String,
     version: u32,
@@ -29,11 +68,80 @@ struct StoreFile {
     documents: Vec<DocumentMeta>,
     #[serde(default)]
     entities: Vec<Entity>,
+    /// Version 2: every document's report of every event.
+    #[serde(default)]
+    reports: Vec<Event>,
+    /// Version 1: events (read as reports).
     #[serde(default)]
     events: Vec<Event>,
     #[serde(default)]
     links: Vec<Link>,
 }
+
+/// The RON document, as written (borrowing from the graph: no copy).
+#[derive(Serialize)]
+struct StoreFileRef<'g> {
+    format: &'static str,
+    version: u32,
+    documents: Vec<&'g DocumentMeta>,
+    entities: Vec<&'g Entity>,
+    reports: Vec<&'g Event>,
+    links: Vec<&'g Link>,
+}
+
+/// The content of a store, owned.
+struct BinaryFile {
+    documents: Vec<DocumentMeta>,
+    entities: Vec<Entity>,
+    reports: Vec<Event>,
+    links: Vec<Link>,
+}
+
+/// The content of a store, borrowed from a graph.
+struct BinaryFileRef<'g> {
+    documents: Vec<&'g DocumentMeta>,
+    entities: Vec<&'g Entity>,
+    reports: Vec<&'g Event>,
+    links: Vec<&'g Link>,
+}
+
+/// The first section of a binary store (postcard is positional: no field names).
+#[derive(Deserialize)]
+struct BinaryHead {
+    documents: Vec<DocumentMeta>,
+    entities: Vec<Entity>,
+    links: Vec<Link>,
+    /// The merge rules the groups below were made under.
+    rules: u32,
+}
+
+/// [`BinaryHead`] as written.
+#[derive(Serialize)]
+struct BinaryHeadRef<'g> {
+    documents: &'g [&'g DocumentMeta],
+    entities: &'g [&'g Entity],
+    links: &'g [&'g Link],
+    rules: u32,
+}
+
+/// One group of reports (same kind, actor, targets and negation) and, for each, the
+/// index of the event it belongs to: loading skips regrouping.
+#[derive(Deserialize)]
+struct StoredGroup {
+    reports: Vec<std::sync::Arc<Event>>,
+    assign: Vec<u32>,
+}
+
+/// [`StoredGroup`] as written.
+#[derive(Serialize)]
+struct StoredGroupRef<'g> {
+    reports: Vec<&'g Event>,
+    assign: &'g [u32],
+}
+
+/// About how many reports go in one section of a binary store: sections are encoded
+/// and decoded in parallel.
+const REPORTS_PER_SECTION: usize = 32 * 1024;
 
 #[derive(Deserialize)]
 struct Header {
@@ -41,15 +149,29 @@ struct Header {
     version: u32,
 }
 
+fn parts(graph: &KnowledgeGraph) -> BinaryFileRef<'_> {
+    BinaryFileRef {
+        documents: graph.documents().collect(),
+        entities: graph.entities(),
+        reports: graph.reports().collect(),
+        links: graph.links().collect(),
+    }
+}
+
+fn graph_of(f: BinaryFile) -> KnowledgeGraph {
+    KnowledgeGraph::from_parts(f.documents, f.entities, f.reports, f.links)
+}
+
 /// Serializes a graph to the store's RON text (deterministic: sorted by id).
 pub fn to_string(graph: &KnowledgeGraph) -> Result<String> {
-    let file = StoreFile {
-        format: FORMAT.into(),
+    let p = parts(graph);
+    let file = StoreFileRef {
+        format: FORMAT,
         version: VERSION,
-        documents: graph.documents().cloned().collect(),
-        entities: graph.entities().into_iter().cloned().collect(),
-        events: graph.events().cloned().collect(),
-        links: graph.links().cloned().collect(),
+        documents: p.documents,
+        entities: p.entities,
+        reports: p.reports,
+        links: p.links,
     };
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)
@@ -60,7 +182,7 @@ pub fn to_string(graph: &KnowledgeGraph) -> Result<String> {
     })
 }
 
-/// Parses store text. `path` is only used in error messages.
+/// Parses store RON text. `path` is only used in error messages.
 pub fn from_str(text: &str, path: &Path) -> Result<KnowledgeGraph> {
     let store_err = |message: String| Error::Store {
         path: path.to_path_buf(),
@@ -72,40 +194,233 @@ pub fn from_str(text: &str, path: &Path) -> Result<KnowledgeGraph> {
             e.position.line, e.position.col, e.code
         ))
     };
-    // The header first (other fields ignored), so that a newer version is reported
-    // as such rather than as a schema error.
-    let header: Header = ron::Options::default().from_str(text).map_err(corrupt)?;
-    if header.format != FORMAT {
+    let check = |h: &Header| -> Result<()> {
+        if h.format != FORMAT {
+            return Err(store_err(format!(
+                "not a diplograph store (format {:?})",
+                h.format
+            )));
+        }
+        if h.version > VERSION {
+            return Err(newer(path, h.version));
+        }
+        Ok(())
+    };
+    match ron::Options::default().from_str::<StoreFile>(text) {
+        Ok(file) => {
+            check(&Header {
+                format: file.format.clone(),
+                version: file.version,
+            })?;
+            let mut reports = file.reports;
+            reports.extend(file.events);
+            Ok(graph_of(BinaryFile {
+                documents: file.documents,
+                entities: file.entities,
+                reports,
+                links: file.links,
+            }))
+        }
+        Err(e) => {
+            // A newer or foreign file is reported as such, not as a schema error.
+            if let Ok(h) = ron::Options::default().from_str::<Header>(text) {
+                check(&h)?;
+            }
+            Err(corrupt(e))
+        }
+    }
+}
+
+fn newer(path: &Path, version: u32) -> Error {
+    Error::Store {
+        path: path.to_path_buf(),
+        message: format!(
+            "store version {version} is newer than this diplograph (reads up to version {VERSION}); upgrade diplograph"
+        ),
+    }
+}
+
+/// Serializes a graph to the binary store encoding.
+///
+/// Layout: header (magic, version u32, payload length u64, CRC-32 of the payload, all
+/// little-endian), then the payload: a section count u32, each section's length u64,
+/// then the sections, each a postcard document. The first holds documents, entities,
+/// links and the merge rules version; each further one holds groups of reports (about
+/// [`REPORTS_PER_SECTION`] reports) with each report's event, so that loading does not
+/// regroup.
+pub fn to_bytes(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
+    let ser_err = |e: postcard::Error| Error::Export {
+        message: format!("cannot serialize store: {e}"),
+    };
+    let documents: Vec<&DocumentMeta> = graph.documents().collect();
+    let entities = graph.entities();
+    let links: Vec<&Link> = graph.links().collect();
+    let head = postcard::to_stdvec(&BinaryHeadRef {
+        documents: &documents,
+        entities: &entities,
+        links: &links,
+        rules: crate::same_event::MERGE_RULES,
+    })
+    .map_err(ser_err)?;
+    // Cut the groups into sections of about REPORTS_PER_SECTION reports.
+    let groups = graph.stored_groups();
+    let mut cuts = vec![0];
+    let mut size = 0;
+    for (i, (reports, _)) in groups.iter().enumerate() {
+        size += reports.len();
+        if size >= REPORTS_PER_SECTION {
+            cuts.push(i + 1);
+            size = 0;
+        }
+    }
+    if cuts.last() != Some(&groups.len()) {
+        cuts.push(groups.len());
+    }
+    let chunks: Vec<Vec<u8>> = cuts
+        .windows(2)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|w| {
+            let part: Vec<StoredGroupRef> = groups[w[0]..w[1]]
+                .iter()
+                .map(|(reports, assign)| StoredGroupRef {
+                    reports: reports.iter().map(|r| &**r).collect(),
+                    assign,
+                })
+                .collect();
+            postcard::to_stdvec(&part)
+        })
+        .collect::<std::result::Result<_, _>>()
+        .map_err(ser_err)?;
+    let sections: Vec<&[u8]> = std::iter::once(head.as_slice())
+        .chain(chunks.iter().map(Vec::as_slice))
+        .collect();
+    let mut payload = Vec::with_capacity(
+        4 + 8 * sections.len() + sections.iter().map(|s| s.len()).sum::<usize>(),
+    );
+    payload.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    for s in &sections {
+        payload.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    }
+    for s in &sections {
+        payload.extend_from_slice(s);
+    }
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    Ok(out)
+}
+
+/// Parses the binary store encoding. `path` is only used in error messages.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph> {
+    let store_err = |message: String| Error::Store {
+        path: path.to_path_buf(),
+        message,
+    };
+    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+        return Err(store_err(
+            "not a diplograph binary store (bad magic)".into(),
+        ));
+    }
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let u64_at = |b: &[u8], i: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(x)
+    };
+    let version = u32_at(bytes, 8);
+    if version > VERSION {
+        return Err(newer(path, version));
+    }
+    if version < 2 {
+        return Err(store_err(format!("unknown binary store version {version}")));
+    }
+    let len = u64_at(bytes, 12);
+    let payload = &bytes[HEADER_LEN..];
+    if payload.len() as u64 != len {
         return Err(store_err(format!(
-            "not a diplograph store (format {:?})",
-            header.format
+            "corrupt store: truncated or padded (payload is {} bytes, header says {len})",
+            payload.len()
         )));
     }
-    if header.version > VERSION {
-        return Err(store_err(format!(
-            "store version {} is newer than this diplograph (reads version {VERSION}); upgrade diplograph",
-            header.version
-        )));
+    if crc32fast::hash(payload) != u32_at(bytes, 20) {
+        return Err(store_err("corrupt store: checksum mismatch".into()));
     }
-    let file: StoreFile = ron::Options::default().from_str(text).map_err(corrupt)?;
-    Ok(KnowledgeGraph::from_parts(
-        file.documents,
-        file.entities,
-        file.events,
-        file.links,
+    // The checksum matched, so the framing is ours; still, never index out of range.
+    let bad_frame = || store_err("corrupt store: bad section table".into());
+    if payload.len() < 4 {
+        return Err(bad_frame());
+    }
+    let count = u32_at(payload, 0) as usize;
+    let table_end = count
+        .checked_mul(8)
+        .and_then(|n| n.checked_add(4))
+        .filter(|&n| n <= payload.len() && count >= 1)
+        .ok_or_else(bad_frame)?;
+    let mut sections = Vec::with_capacity(count);
+    let mut at = table_end;
+    for i in 0..count {
+        let n = usize::try_from(u64_at(payload, 4 + 8 * i)).map_err(|_| bad_frame())?;
+        let end = at
+            .checked_add(n)
+            .filter(|&e| e <= payload.len())
+            .ok_or_else(bad_frame)?;
+        sections.push(&payload[at..end]);
+        at = end;
+    }
+    let de_err = |e: postcard::Error| store_err(format!("corrupt store: {e}"));
+    let head: BinaryHead = postcard::from_bytes(sections[0]).map_err(de_err)?;
+    let chunks: Vec<Vec<StoredGroup>> = sections[1..]
+        .par_iter()
+        .map(|s| postcard::from_bytes(s))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(de_err)?;
+    let groups: Vec<(Vec<std::sync::Arc<Event>>, Vec<u32>)> = chunks
+        .into_iter()
+        .flatten()
+        .map(|g| (g.reports, g.assign))
+        .collect();
+    Ok(KnowledgeGraph::from_groups(
+        head.documents,
+        head.entities,
+        head.links,
+        groups,
+        head.rules,
     ))
+}
+
+/// Serializes a graph in the encoding for `path`.
+pub fn encode(graph: &KnowledgeGraph, path: &Path) -> Result<Vec<u8>> {
+    match Encoding::from_path(path) {
+        Encoding::Ron => to_string(graph).map(String::into_bytes),
+        Encoding::Binary => to_bytes(graph),
+    }
+}
+
+/// Parses store bytes in the encoding for `path`.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph> {
+    match Encoding::from_path(path) {
+        Encoding::Binary => from_bytes(bytes, path),
+        Encoding::Ron => {
+            if bytes.starts_with(MAGIC) {
+                return from_bytes(bytes, path);
+            }
+            let text = std::str::from_utf8(bytes).map_err(|_| Error::Store {
+                path: path.to_path_buf(),
+                message: "corrupt store (not UTF-8)".into(),
+            })?;
+            from_str(text, path)
+        }
+    }
 }
 
 /// Loads a store file. A missing file is an empty graph when `allow_missing`.
 pub fn load(path: &Path, allow_missing: bool) -> Result<KnowledgeGraph> {
     match std::fs::read(path) {
-        Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|_| Error::Store {
-                path: path.to_path_buf(),
-                message: "corrupt store (not UTF-8)".into(),
-            })?;
-            from_str(&text, path)
-        }
+        Ok(bytes) => decode(&bytes, path),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && allow_missing => {
             Ok(KnowledgeGraph::new())
         }
@@ -113,10 +428,25 @@ pub fn load(path: &Path, allow_missing: bool) -> Result<KnowledgeGraph> {
     }
 }
 
-/// Saves a graph atomically: never leaves a half-written store behind.
+/// Saves a graph atomically (encoding by extension): never leaves a half-written
+/// store behind.
 pub fn save(graph: &KnowledgeGraph, path: &Path) -> Result<()> {
-    let text = to_string(graph)?;
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, &encode(graph, path)?)
+}
+
+/// Loads stores one after the other and merges them, in order, into one graph
+/// ([`KnowledgeGraph::merge`]): the library side of `diplograph merge`.
+pub fn merge_files(paths: &[std::path::PathBuf]) -> Result<KnowledgeGraph> {
+    let mut out = KnowledgeGraph::new();
+    for (i, p) in paths.iter().enumerate() {
+        let g = load(p, false)?;
+        if i == 0 {
+            out = g;
+        } else {
+            out.merge(&g);
+        }
+    }
+    Ok(out)
 }
 
 /// Writes bytes to `path` through a temporary file and a rename.
@@ -195,12 +525,26 @@ mod tests {
         let back = from_str(&text, Path::new("s.ron")).unwrap();
         assert_eq!(to_string(&back).unwrap(), text);
         assert_eq!(back.event_count(), 1);
+        let bytes = to_bytes(&g).unwrap();
+        let back = from_bytes(&bytes, Path::new("s.bin")).unwrap();
+        assert_eq!(to_string(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn version_1_stores_still_load() {
+        let text = to_string(&sample())
+            .unwrap()
+            .replacen("version: 2", "version: 1", 1)
+            .replacen("reports:", "events:", 1);
+        let g = from_str(&text, Path::new("old.ron")).unwrap();
+        assert_eq!(g.event_count(), 1);
+        assert_eq!(g.entity_count(), 2);
     }
 
     #[test]
     fn newer_and_corrupt_stores_are_rejected() {
         let text = to_string(&sample()).unwrap();
-        let newer = text.replacen("version: 1", "version: 99", 1);
+        let newer = text.replacen("version: 2", "version: 99", 1);
         let e = from_str(&newer, Path::new("s.ron"))
             .unwrap_err()
             .to_string();
@@ -215,13 +559,40 @@ mod tests {
     }
 
     #[test]
+    fn binary_store_rejects_newer_truncated_and_flipped_files() {
+        let bytes = to_bytes(&sample()).unwrap();
+        let p = Path::new("s.bin");
+        let mut newer = bytes.clone();
+        newer[8..12].copy_from_slice(&99u32.to_le_bytes());
+        let e = from_bytes(&newer, p).unwrap_err().to_string();
+        assert!(e.contains("newer"), "{e}");
+        let e = from_bytes(&bytes[..bytes.len() - 3], p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("truncated"), "{e}");
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 5;
+        flipped[last] ^= 0x40;
+        let e = from_bytes(&flipped, p).unwrap_err().to_string();
+        assert!(e.contains("checksum"), "{e}");
+        let e = from_bytes(b"(format: \"diplograph-store\")", p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("bad magic"), "{e}");
+    }
+
+    #[test]
     fn atomic_save_replaces_whole_file() {
         let dir = std::env::temp_dir().join(format!("dg-store-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("g.ron");
-        save(&sample(), &path).unwrap();
-        let g = load(&path, false).unwrap();
-        assert_eq!(g.entity_count(), 2);
+        for name in ["g.ron", "g.bin"] {
+            let path = dir.join(name);
+            save(&sample(), &path).unwrap();
+            let g = load(&path, false).unwrap();
+            assert_eq!(g.entity_count(), 2);
+        }
+        assert_eq!(Encoding::from_path(&dir.join("g.bin")), Encoding::Binary);
+        assert!(std::fs::read(dir.join("g.bin")).unwrap().starts_with(MAGIC));
         assert!(std::fs::read_dir(&dir).unwrap().all(|e| !e
             .unwrap()
             .file_name()

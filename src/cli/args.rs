@@ -38,6 +38,9 @@ pub enum Command {
     Render(RenderArgs),
     /// Remove a document from the store, with every event only it reported.
     Forget(ForgetArgs),
+    /// Combine stores (e.g. per-shard stores) into one, merging entities and events
+    /// as ingest does.
+    Merge(MergeArgs),
 }
 
 /// The store file option shared by commands that read it.
@@ -265,4 +268,16 @@ pub struct ForgetArgs {
     pub docs: Vec<String>,
     #[command(flatten)]
     pub store: StoreArg,
+}
+
+/// `merge`
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The stores to combine (RON, or binary .bin/.dgb), in order: a document in
+    /// several stores is taken from the last one.
+    #[arg(required = true, value_name = "STORE")]
+    pub stores: Vec<PathBuf>,
+    /// The combined store to write (its extension picks the encoding).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
 }

@@ -1,14 +1,22 @@
 //! `diplograph extract`: extraction results as JSON, JSON Lines or a table; no store.
+//!
+//! `--format jsonl` streams: each document is read, extracted and written (one line,
+//! flushed) before the next is read, so `extract - --format jsonl` works as a map
+//! step in a distributed engine (Spark `RDD.pipe`, Dask, Ray) on input of any size.
 
 use super::args::{ExtractArgs, ExtractFormat};
 use super::{emit, print, Outcome};
-use anyhow::{bail, Result};
+use anyhow::{bail, Context as _, Result};
 use diplograph::export;
 use diplograph::{EventFilter, Extractor, KnowledgeGraph};
+use std::io::{BufWriter, Write};
 
 /// Runs `extract`.
 pub fn run(a: &ExtractArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result<Outcome> {
     let ex = extractor()?;
+    if let ExtractFormat::Jsonl = a.format {
+        return stream_jsonl(a, &ex);
+    }
     let (docs, errors) = diplograph::document::read_sources(&a.paths);
     for e in &errors {
         eprintln!("skipped: {e}");
@@ -69,6 +77,42 @@ pub fn run(a: &ExtractArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result
     }
     emit(&a.out.output, &out)?;
     Ok(if errors.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Partial
+    })
+}
+
+/// `--format jsonl`: one line out per document in, written as soon as it is extracted.
+fn stream_jsonl(a: &ExtractArgs, ex: &Extractor) -> Result<Outcome> {
+    let sink: Box<dyn Write> = match &a.out.output {
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    let (mut written, mut skipped) = (0usize, 0usize);
+    for r in diplograph::document::Sources::new(&a.paths) {
+        match r {
+            Ok(doc) => {
+                let x = ex.extract(&doc);
+                serde_json::to_writer(&mut out, &export::json::extraction(&x, ex.gazetteer()))?;
+                out.write_all(b"\n")?;
+                out.flush()?;
+                written += 1;
+            }
+            Err(e) => {
+                eprintln!("skipped: {e}");
+                skipped += 1;
+            }
+        }
+    }
+    out.flush()?;
+    if written == 0 {
+        bail!("no readable documents in the given paths");
+    }
+    Ok(if skipped == 0 {
         Outcome::Ok
     } else {
         Outcome::Partial

@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod forget;
 mod ingest;
+mod merge;
 mod print;
 mod query;
 mod render;
@@ -48,6 +49,7 @@ pub fn run() -> Result<Outcome> {
         Command::Export(a) => export::run(a),
         Command::Render(a) => render::run(a),
         Command::Forget(a) => forget::run(a),
+        Command::Merge(a) => merge::run(a),
     }
 }
 

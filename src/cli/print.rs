@@ -41,7 +41,7 @@ pub fn events_table(views: &[EventView<'_>], pledges: bool) -> String {
     let what = if pledges { "WHAT" } else { "QUOTE" };
     let _ = writeln!(
         out,
-        "{}  {}  {}  {what}",
+        "{}  DOCS  {}  {}  {what}",
         pad("DATE", 10),
         pad("BY", by_w),
         pad(head, to_w)
@@ -75,13 +75,15 @@ pub fn events_table(views: &[EventView<'_>], pledges: bool) -> String {
         };
         let _ = writeln!(
             out,
-            "{}  {}  {}  {}",
+            "{}  {:>4}  {}  {}  {}",
             pad(ev.date.as_deref().unwrap_or("-"), 10),
+            ev.document_count(),
             pad(&cut(&v.actor.name, by_w), by_w),
             pad(&cut(&targets, to_w), to_w),
             text
         );
-        let docs: Vec<&str> = ev.evidence.iter().map(|e| e.doc.as_str()).collect();
+        let mut docs: Vec<&str> = ev.evidence.iter().map(|e| e.doc.as_str()).collect();
+        docs.dedup();
         let _ = writeln!(
             out,
             "{}  > {} [{}]",
@@ -113,6 +115,7 @@ pub fn events_json(views: &[EventView<'_>]) -> Value {
                     "cameo": ev.cameo,
                     "plover": ev.plover,
                     "modality": ev.modality,
+                    "documents": ev.document_count(),
                     "evidence": ev.evidence,
                 })
             })

@@ -168,7 +168,7 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
             o.insert("hedged".into(), json!(ev.modality.hedged));
             o.insert("future".into(), json!(ev.modality.future));
             o.insert("untargeted".into(), json!(e.untargeted));
-            o.insert("documents".into(), json!(super::table::documents(ev).len()));
+            o.insert("documents".into(), json!(ev.document_count()));
             o.insert(
                 "evidence".into(),
                 json!(ev

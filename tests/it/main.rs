@@ -6,6 +6,9 @@
 mod cli;
 mod corpus;
 mod exports;
+mod merge;
+mod properties;
 mod python;
 mod render;
+mod robustness;
 mod support;
