@@ -78,6 +78,12 @@ pub struct DotOptions {
     pub no_legend: bool,
     /// How actors are arranged.
     pub layout: DiagramLayout,
+    /// Draw a box around persons and the country or organization they represent
+    /// (layered layout). Without boxes, persons are still placed beside it.
+    /// Graphviz 2.43 fails to lay out a small share of boxed graphs ("trouble in
+    /// init_rank"): [`crate::render`] then retries without boxes, but DOT written
+    /// with boxes may be rejected by such a Graphviz, so they are off by default.
+    pub clusters: bool,
 }
 
 impl DotOptions {
@@ -221,8 +227,11 @@ pub struct Diagram<'g> {
     pub nodes: Vec<DiagramNode<'g>>,
     /// Edges, sorted by (source, target, kind).
     pub edges: Vec<DiagramEdge>,
-    /// Person clusters (empty when the layout does not use them).
+    /// Persons grouped with whom they represent (empty when the layout does not
+    /// group them): placed beside each other, and boxed when `boxed`.
     pub clusters: Vec<Cluster>,
+    /// Draw each cluster as a box (Graphviz clusters).
+    pub boxed: bool,
     /// The layout chosen (never `Auto`).
     pub layout: DiagramLayout,
     /// Title line of the legend, empty without a legend.
@@ -320,6 +329,7 @@ impl<'g> Diagram<'g> {
         let same_cluster = |a: &str, b: &str| matches!((cluster_of.get(a), cluster_of.get(b)), (Some(x), Some(y)) if x == y);
 
         let focus: BTreeSet<&str> = opts.focus.iter().map(String::as_str).collect();
+        let boxed = opts.clusters && !clusters.is_empty();
         let mut out_edges: Vec<DiagramEdge> = Vec::new();
         let mut event_ids: BTreeSet<&str> = BTreeSet::new();
         for ((s, t, kind), evs) in &folded {
@@ -398,10 +408,10 @@ impl<'g> Diagram<'g> {
             (String::new(), Vec::new(), Vec::new())
         } else {
             let ents: BTreeSet<EntityKind> = nodes.iter().map(|n| n.entity.kind).collect();
-            // Role links inside a cluster are not drawn: the cluster says it.
+            // Role links inside a box are not drawn: the box says it.
             let kinds: BTreeSet<EdgeKind> = out_edges
                 .iter()
-                .filter(|e| !(e.kind == EdgeKind::Role && e.inside_cluster))
+                .filter(|e| !(e.kind == EdgeKind::Role && e.inside_cluster && boxed))
                 .map(|e| e.kind)
                 .collect();
             (
@@ -420,12 +430,30 @@ impl<'g> Diagram<'g> {
                 .into_iter()
                 .map(|(anchor, members)| Cluster { anchor, members })
                 .collect(),
+            boxed,
             layout,
             title,
             legend_entities,
             legend_edges,
             event_count: event_ids.len(),
         }
+    }
+}
+
+impl Diagram<'_> {
+    /// The same diagram with its clusters unboxed (persons still placed beside whom
+    /// they represent, role links drawn).
+    pub fn without_boxes(&self) -> Self {
+        let mut d = self.clone();
+        if d.boxed {
+            d.boxed = false;
+            let roles = d.edges.iter().any(|e| e.kind == EdgeKind::Role);
+            if roles && !d.title.is_empty() && !d.legend_edges.contains(&EdgeKind::Role) {
+                d.legend_edges.push(EdgeKind::Role);
+                d.legend_edges.sort();
+            }
+        }
+        d
     }
 }
 

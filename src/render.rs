@@ -170,7 +170,14 @@ pub fn draw(diagram: &Diagram, format: RenderFormat, engine: Engine) -> Result<V
                 format.name().to_ascii_uppercase()
             ),
         }),
-        (_, format) => graphviz(&dot::write(diagram), format),
+        // Graphviz 2.43 fails on a small share of boxed graphs: retry unboxed.
+        (_, format) => graphviz(&dot::write(diagram), format).or_else(|e| {
+            if diagram.boxed {
+                graphviz(&dot::write(&diagram.without_boxes()), format)
+            } else {
+                Err(e)
+            }
+        }),
     }
 }
 

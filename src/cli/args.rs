@@ -220,6 +220,10 @@ pub struct DiagramArgs {
     /// Arrangement: auto (layered up to 60 actors, network above), layered, network.
     #[arg(long, value_name = "LAYOUT", default_value = "auto")]
     pub layout: String,
+    /// Boxes around persons and whom they represent: auto (render: on, falling back
+    /// to off if Graphviz fails on them; export: off), on, off.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub clusters: String,
 }
 
 /// `render`

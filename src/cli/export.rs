@@ -30,7 +30,7 @@ pub fn run(a: &ExportArgs) -> Result<Outcome> {
     };
     match format {
         Format::Dot => {
-            let opts = super::render::options(&a.diagram, &graph, &a.store.graph)?;
+            let opts = super::render::options(&a.diagram, &graph, &a.store.graph, false)?;
             emit(&a.out.output, &export::dot::render(&graph, &opts))?;
         }
         other => match &a.out.output {

@@ -29,7 +29,7 @@ pub fn run(a: &RenderArgs) -> Result<Outcome> {
         )
     })?;
     let graph = load_existing(&a.store.graph)?;
-    let opts = options(&a.diagram, &graph, &a.store.graph)?;
+    let opts = options(&a.diagram, &graph, &a.store.graph, true)?;
     let started = Instant::now();
     let diagram = Diagram::plan(&graph, &opts);
     let bytes = render::draw(&diagram, format, engine)?;
@@ -55,8 +55,15 @@ pub fn run(a: &RenderArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// Diagram options from the command line; shared with `export --format dot`.
-pub(crate) fn options(a: &DiagramArgs, graph: &KnowledgeGraph, store: &Path) -> Result<DotOptions> {
+/// Diagram options from the command line; shared with `export --format dot`
+/// (`picture` is false there: boxes stay off unless asked for, since DOT written
+/// with them may be rejected by Graphviz 2.43).
+pub(crate) fn options(
+    a: &DiagramArgs,
+    graph: &KnowledgeGraph,
+    store: &Path,
+    picture: bool,
+) -> Result<DotOptions> {
     let layout = DiagramLayout::parse(&a.layout).with_context(|| {
         format!(
             "unknown layout {:?} (expected auto, layered or network)",
@@ -72,6 +79,12 @@ pub(crate) fn options(a: &DiagramArgs, graph: &KnowledgeGraph, store: &Path) -> 
         hide_links: a.no_links,
         no_legend: a.no_legend,
         layout,
+        clusters: match a.clusters.trim().to_ascii_lowercase().as_str() {
+            "auto" => picture,
+            "on" | "yes" | "true" => true,
+            "off" | "no" | "false" => false,
+            other => bail!("unknown --clusters value {other:?} (expected auto, on or off)"),
+        },
         ..DotOptions::default()
     };
     for d in [&a.since, &a.until].into_iter().flatten() {

@@ -7,6 +7,11 @@
 //! entity id, whatever characters it holds); human names go in labels. The legend is
 //! an HTML-like graph label built from our own strings (HTML-escaped), so it sits
 //! outside the layout in every Graphviz engine instead of being laid out as nodes.
+//!
+//! Every DOT written here must lay out in Graphviz 2.43 too, whose `dot` crashes,
+//! hangs or fails to rank on some combinations of clusters, unconstrained edges and
+//! edge labels; the choices below (xlabels on unconstrained edges, no `newrank`,
+//! boxes only on request) come from sweeping thousands of random graphs through it.
 
 pub use crate::diagram::{DiagramLayout, DotOptions};
 
@@ -128,7 +133,7 @@ pub(crate) fn write(d: &Diagram) -> String {
 
     let mut clustered: BTreeSet<&str> = BTreeSet::new();
     let by_id = |id: &str| d.nodes.iter().find(|n| n.entity.id == id);
-    for (i, c) in d.clusters.iter().enumerate() {
+    for (i, c) in d.clusters.iter().enumerate().filter(|_| d.boxed) {
         let mut inner = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("style", "rounded,dashed"),
             attr("color", "#cccccc"),
@@ -156,7 +161,13 @@ pub(crate) fn write(d: &Diagram) -> String {
         .iter()
         .any(|e| e.kind == EdgeKind::Event(EventKind::Pledge));
     for e in &d.edges {
-        stmts.push(edge_stmt(e, d.layout, pledges_lead));
+        let ranking = Ranking {
+            pledges_lead,
+            touches_cluster: clustered.contains(e.source.as_str())
+                || clustered.contains(e.target.as_str()),
+            boxed: d.boxed,
+        };
+        stmts.push(edge_stmt(e, d.layout, ranking));
     }
     let g = Graph::DiGraph {
         id: Id::Plain("diplograph".into()),
@@ -186,17 +197,42 @@ fn node_stmt(n: &DiagramNode) -> Stmt {
     ))
 }
 
-fn edge_stmt(e: &DiagramEdge, layout: DiagramLayout, pledges_lead: bool) -> Stmt {
+/// How an edge takes part in a layered layout.
+struct Ranking {
+    /// Some edge of the diagram is a pledge.
+    pledges_lead: bool,
+    /// The edge has an end inside a box.
+    touches_cluster: bool,
+    /// Clusters are drawn as boxes.
+    boxed: bool,
+}
+
+fn edge_stmt(e: &DiagramEdge, layout: DiagramLayout, ranking: Ranking) -> Stmt {
     let s = edge_style(e.kind);
+    let layered = layout == DiagramLayout::Layered;
+    let link = matches!(e.kind, EdgeKind::Role | EdgeKind::Member);
+    let pledge = e.kind == EdgeKind::Event(EventKind::Pledge);
+    // In a layered drawing, pledges set the layers (who gives to whom reads left to
+    // right); statements and the rest, far more numerous, and links, which only
+    // explain, follow without stretching them. Graphviz 2.43 crashes, hangs or fails
+    // to rank ("trouble in init_rank") when unconstrained edges meet boxes, so
+    // edges touching a box stay constrained (with no weight). Boxes are off by
+    // default for that reason (see `DotOptions::clusters`).
+    // A role link beside whom a person represents holds them together.
+    let holds = link && e.inside_cluster;
+    let follower = !pledge && !holds && (link || ranking.pledges_lead);
+    let unconstrained = layered && follower && !ranking.touches_cluster;
     let width = s.width * (1.0 + 0.6 * (e.count as f32).ln());
     let mut attrs = vec![
         attr("color", s.color),
         attr("penwidth", &format!("{width:.1}")),
     ];
     if !e.label.is_empty() {
-        // In a network layout, labels go where they do not overlap, or are dropped
-        // (forcelabels=false): the tooltip still has them.
-        let key = if layout == DiagramLayout::Network {
+        // Only pledge labels take part in the layout. Graphviz 2.43 crashes on
+        // labelled unconstrained edges; an external label (xlabel) is placed after
+        // layout and is safe. In a network layout, xlabels go where they do not
+        // overlap or are dropped (forcelabels=false); the tooltip still has them.
+        let key = if !pledge || layout == DiagramLayout::Network {
             "xlabel"
         } else {
             "label"
@@ -209,8 +245,8 @@ fn edge_stmt(e: &DiagramEdge, layout: DiagramLayout, pledges_lead: bool) -> Stmt
         };
         attrs.push(attr("fontcolor", font));
     }
-    let style = if e.inside_cluster && matches!(e.kind, EdgeKind::Role | EdgeKind::Member) {
-        // The cluster says it; the edge only keeps the person beside whom they
+    let style = if holds && ranking.boxed {
+        // The box says it; the edge only keeps the person beside whom they
         // represent.
         "invis"
     } else if s.dashed {
@@ -226,25 +262,18 @@ fn edge_stmt(e: &DiagramEdge, layout: DiagramLayout, pledges_lead: bool) -> Stmt
     if !e.tooltip.is_empty() {
         attrs.push(attr("tooltip", &e.tooltip));
     }
-    let layered = layout == DiagramLayout::Layered;
-    match e.kind {
-        EdgeKind::Role | EdgeKind::Member => {
-            attrs.push(attr("arrowhead", "none"));
-            if e.inside_cluster {
-                attrs.push(attr("weight", "8"));
-            } else if layered {
-                // Links explain, they should not pull the layers apart.
-                attrs.push(attr("constraint", "false"));
-            }
-        }
-        EdgeKind::Event(EventKind::Pledge) if layered => attrs.push(attr("weight", "4")),
-        EdgeKind::Event(_) if layered && pledges_lead => {
-            // Pledges set the layers (who gives to whom reads left to right);
-            // statements and the rest, far more numerous, follow without
-            // stretching them.
-            attrs.push(attr("constraint", "false"));
-        }
-        _ => {}
+    if link {
+        attrs.push(attr("arrowhead", "none"));
+    }
+    if unconstrained {
+        attrs.push(attr("constraint", "false"));
+    } else if layered && holds {
+        attrs.push(attr("weight", "8"));
+    } else if layered && pledge {
+        attrs.push(attr("weight", "4"));
+    } else if layered && follower {
+        // Fewer ranking failures next to boxes than the default weight.
+        attrs.push(attr("weight", "0"));
     }
     Stmt::Edge(Edge {
         ty: EdgeTy::Pair(
