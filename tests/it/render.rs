@@ -439,6 +439,7 @@ fn random_graph(seed: u64, n: usize) -> KnowledgeGraph {
             quote: None,
             modality: Modality::default(),
             date: Some("2026-01-01".into()),
+            date_precision: diplograph::DatePrecision::Published,
             cameo: kind.cameo().into(),
             plover: kind.plover().into(),
             evidence: vec![Evidence {
