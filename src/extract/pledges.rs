@@ -523,6 +523,13 @@ fn recipient(ctx: &Context, si: usize, from: usize, to: usize, actor: usize) -> 
         .filter(|m| m.first >= from && m.end <= to.max(from))
         .filter(|m| m.entity.is_some_and(|e| e != actor))
         .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+        // A gapped committer ("... and Britain £120 million") is not a recipient.
+        .filter(|m| {
+            let gapped_amount = s.words.get(m.end).is_some_and(|w| {
+                matches!(w.as_str(), "$" | "€" | "£" | "¥") || w.parse::<f64>().is_ok()
+            });
+            !(gapped_amount && m.head_first() > 0 && s.words[m.head_first() - 1] == "and")
+        })
         .collect();
     let marked = cands.iter().find(|m| {
         let mut k = m.first;

@@ -108,7 +108,17 @@ fn assert_floors(s: &Scores, floors: (f64, f64, f64), what: &str) {
 fn development_corpus_meets_floors() {
     let dir = root().join("data/corpus/dev");
     if let Some(s) = score_dir(&dir, "dev-corpus") {
-        assert_floors(&s, (0.92, 0.88, 0.88), "data/corpus/dev");
+        assert_floors(&s, (0.95, 0.95, 0.94), "data/corpus/dev");
+    }
+}
+
+/// The held-back half, written by other annotators: its floors come from one
+/// end-of-session measurement (entities 0.939, pledges 0.823, statements 0.889).
+#[test]
+fn heldout_corpus_meets_floors() {
+    let dir = root().join("data/corpus/heldout");
+    if let Some(s) = score_dir(&dir, "heldout-corpus") {
+        assert_floors(&s, (0.92, 0.80, 0.86), "data/corpus/heldout");
     }
 }
 
