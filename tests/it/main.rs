@@ -8,4 +8,5 @@ mod corpus;
 mod merge;
 mod properties;
 mod robustness;
+mod spark;
 mod support;
