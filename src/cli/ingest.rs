@@ -59,8 +59,7 @@ pub fn run(a: &IngestArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result<
         report.seconds,
         mb / report.seconds.max(1e-9),
     );
-    // The process ends here: skip freeing a large graph piece by piece.
-    std::mem::forget(graph);
+    super::release(graph);
     Ok(if report.skipped.is_empty() {
         Outcome::Ok
     } else {
