@@ -5,11 +5,17 @@
 //! Articles go in ([`document`]); extraction finds the actors (persons, countries,
 //! organizations, groups) and the events between them — pledges and statements,
 //! each with its evidence ([`Extractor`]); a [`KnowledgeGraph`] merges them across
-//! documents; the [`store`] keeps the graph in a versioned RON file; [`query`] answers
-//! "who pledged what" and "who said what"; [`export`] writes the graph for other
-//! tools: DOT, networkx node-link JSON, CSV, GraphML, GEXF, Parquet, PLOVER JSON
-//! Lines and Neo4j import CSVs; [`render`] draws a [`Diagram`] of the graph (or of
-//! one actor's neighbourhood) as SVG, PNG or PDF, configured by [`DotOptions`].
+//! documents — the same actor is one node, and the same event reported by several
+//! documents is one event with several evidences; the [`store`] keeps the graph in a
+//! versioned file (readable RON, or a compact binary for large graphs); [`query`]
+//! answers "who pledged what" and "who said what"; [`export`] writes the graph for
+//! other tools: DOT, networkx node-link JSON, CSV, GraphML, GEXF, Parquet, PLOVER
+//! JSON Lines and Neo4j import CSVs; [`render`] draws a [`Diagram`] of the graph (or
+//! of one actor's neighbourhood) as SVG, PNG or PDF, configured by [`DotOptions`].
+//!
+//! At scale, [`ingest()`] streams whole corpora (directories, JSON Lines of any size)
+//! and extracts on all cores; [`KnowledgeGraph::merge`] combines per-shard graphs
+//! (associatively, so shards can be merged as a tree in a distributed engine).
 //!
 //! # Example
 //!

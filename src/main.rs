@@ -4,6 +4,10 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc: many small allocations (tokens, entities, reports) are its strength.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(cli::Outcome::Ok) => ExitCode::SUCCESS,

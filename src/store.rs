@@ -246,7 +246,7 @@ fn newer(path: &Path, version: u32) -> Error {
 /// little-endian), then the payload: a section count u32, each section's length u64,
 /// then the sections, each a postcard document. The first holds documents, entities,
 /// links and the merge rules version; each further one holds groups of reports (about
-/// [`REPORTS_PER_SECTION`] reports) with each report's event, so that loading does not
+/// `REPORTS_PER_SECTION` reports) with each report's event, so that loading does not
 /// regroup.
 pub fn to_bytes(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
     let ser_err = |e: postcard::Error| Error::Export {

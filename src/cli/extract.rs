@@ -40,15 +40,8 @@ pub fn run(a: &ExtractArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result
             out.push_str(&serde_json::to_string_pretty(&v)?);
             out.push('\n');
         }
-        ExtractFormat::Jsonl => {
-            for (_, x) in &results {
-                out.push_str(&serde_json::to_string(&export::json::extraction(
-                    x,
-                    ex.gazetteer(),
-                ))?);
-                out.push('\n');
-            }
-        }
+        // Streamed above, never collected.
+        ExtractFormat::Jsonl => {}
         ExtractFormat::Trace => {
             for (d, _) in &results {
                 out.push_str(&format!("== {}\n", d.id));

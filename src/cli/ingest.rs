@@ -36,14 +36,19 @@ pub fn run(a: &IngestArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result<
             report.skipped.len()
         );
     }
+    // Nothing new: the store is not rewritten (re-ingest changes nothing, not even
+    // the file's time).
     let saved = std::time::Instant::now();
-    if report.added > 0 || !a.store.graph.exists() {
+    let save = if report.added > 0 || !a.store.graph.exists() {
         store::save(&graph, &a.store.graph)?;
-    }
+        format!("saved in {:.2} s", saved.elapsed().as_secs_f64())
+    } else {
+        "store unchanged".to_string()
+    };
     let mb = report.text_bytes as f64 / 1e6;
     eprintln!(
         "read {} document(s) ({mb:.1} MB): {} new or changed, {} unchanged, {} skipped; \
-         {} now holds {} entities and {} events; {:.2} s ({:.1} MB/s), saved in {:.2} s",
+         {} now holds {} entities and {} events; {:.2} s ({:.1} MB/s), {save}",
         report.read,
         report.added,
         report.unchanged,
@@ -53,8 +58,8 @@ pub fn run(a: &IngestArgs, extractor: &dyn Fn() -> Result<Extractor>) -> Result<
         report.events,
         report.seconds,
         mb / report.seconds.max(1e-9),
-        saved.elapsed().as_secs_f64(),
     );
+    super::release(graph);
     Ok(if report.skipped.is_empty() {
         Outcome::Ok
     } else {

@@ -1,7 +1,7 @@
 //! `diplograph pledges`, `statements`, `entities` and `show`: questions to the store.
 
 use super::args::{EntitiesArgs, EventArgs, ListFormat, ShowArgs};
-use super::{emit, load_existing, print, Outcome};
+use super::{emit, load_existing, print, release, Outcome};
 use anyhow::{bail, Context as _, Result};
 use diplograph::export;
 use diplograph::{EntityKind, EventFilter};
@@ -31,7 +31,9 @@ pub fn events(a: &EventArgs, pledges: bool) -> Result<Outcome> {
         ListFormat::Json => serde_json::to_string_pretty(&print::events_json(&views))? + "\n",
         ListFormat::Csv => export::csv::events(&graph, &views),
     };
+    drop(views);
     emit(&a.out.output, &out)?;
+    release(graph);
     Ok(Outcome::Ok)
 }
 

@@ -188,6 +188,8 @@ pub struct Extraction {
 pub fn prepare(text: &str) -> (Vec<Sentence>, Vec<Quotation>) {
     let spans = text::sentences(text);
     let mut out = Vec::with_capacity(spans.len());
+    // Paragraph numbers by a running newline count (linear in the text).
+    let (mut counted_to, mut paragraph) = (0, 0);
     for span in spans {
         let tokens = text::tokenize(span.of(text), span.start);
         let words = tokens
@@ -200,7 +202,8 @@ pub fn prepare(text: &str) -> (Vec<Sentence>, Vec<Quotation>) {
                 }
             })
             .collect();
-        let paragraph = text[..span.start].matches('\n').count();
+        paragraph += text[counted_to..span.start].matches('\n').count();
+        counted_to = span.start;
         out.push(Sentence {
             span,
             tokens,

@@ -243,3 +243,58 @@ fn dot_export_is_accepted_by_graphviz_for_hostile_text() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
+
+#[test]
+fn extract_streams_jsonl_line_in_line_out() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(bin())
+        .args(["extract", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let docs = [
+        (
+            "s1",
+            "Japan will provide $200 million to Moldova, Tokyo said.",
+        ),
+        ("s2", "Germany will send engineers to Moldova, Berlin said."),
+    ];
+    for (id, text) in docs {
+        let rec = serde_json::json!({"id": id, "text": text});
+        writeln!(stdin, "{rec}").unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], id);
+        assert_eq!(v["pledges"].as_array().unwrap().len(), 1, "{line}");
+    }
+    // A bad line is reported on stderr and the stream goes on.
+    writeln!(stdin, "{{not json").unwrap();
+    writeln!(
+        stdin,
+        "{}",
+        serde_json::json!({"id": "s3", "text": "Chad said Japan will send aid."})
+    )
+    .unwrap();
+    drop(stdin);
+    let rest: Vec<String> = out.lines().map(Result::unwrap).collect();
+    assert_eq!(rest.len(), 1);
+    assert!(rest[0].contains("\"s3\""));
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a skipped line makes the exit partial"
+    );
+    assert!(
+        stderr(&o).contains("stdin:3: malformed JSON"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -11,4 +11,5 @@ mod properties;
 mod python;
 mod render;
 mod robustness;
+mod spark;
 mod support;
