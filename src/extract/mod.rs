@@ -243,16 +243,8 @@ impl Extractor {
         &self.gazetteer
     }
 
-    /// Extracts entities and events from one document. Never fails.
-    pub fn extract(&self, doc: &Document) -> Extraction {
-        let mut out = Extraction {
-            doc: doc.id.clone(),
-            ..Extraction::default()
-        };
-        if doc.text.trim().is_empty() {
-            out.diagnostics.push("empty document".into());
-            return out;
-        }
+    /// Stages 1 to 3: sentences, quotations, and resolved mentions with entities.
+    fn resolved(&self, doc: &Document) -> (Vec<Sentence>, Vec<Quotation>, DocEntities) {
         let text = doc.text.as_str();
         let (sentences, quotes) = prepare(text);
         let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
@@ -264,6 +256,21 @@ impl Extractor {
             &self.gazetteer,
             &self.lexicon,
         );
+        (sentences, quotes, ents)
+    }
+
+    /// Extracts entities and events from one document. Never fails.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut out = Extraction {
+            doc: doc.id.clone(),
+            ..Extraction::default()
+        };
+        if doc.text.trim().is_empty() {
+            out.diagnostics.push("empty document".into());
+            return out;
+        }
+        let text = doc.text.as_str();
+        let (sentences, quotes, ents) = self.resolved(doc);
         let ctx = clause::Context {
             text,
             doc,
@@ -288,16 +295,7 @@ impl Extractor {
     pub fn explain(&self, doc: &Document) -> String {
         use std::fmt::Write;
         let text = doc.text.as_str();
-        let (sentences, _) = prepare(text);
-        let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
-        let ents = resolve::resolve(
-            text,
-            doc.published.as_deref(),
-            &sentences,
-            mentions,
-            &self.gazetteer,
-            &self.lexicon,
-        );
+        let (sentences, _, ents) = self.resolved(doc);
         let ex = self.extract(doc);
         let mut out = String::new();
         for (si, s) in sentences.iter().enumerate() {
