@@ -239,6 +239,12 @@ impl<'a> Context<'a> {
         while j < s.words.len() && matches!(s.words[j].as_str(), "," | "by" | "the") {
             j += 1;
         }
+        self.actor_at(si, j)
+    }
+
+    /// The actor mention at token `j`: a titled person whose title starts there wins
+    /// over the country or organization in the title.
+    fn actor_at(&self, si: usize, j: usize) -> Option<&'a Mention> {
         let person = self.ents.mentions.iter().find(|m| {
             m.sentence == si
                 && m.entity.is_some()
@@ -257,13 +263,7 @@ impl<'a> Context<'a> {
         while j < s.words.len() && matches!(s.words[j].as_str(), "the" | "but" | "however" | ",") {
             j += 1;
         }
-        let person = self.ents.mentions.iter().find(|m| {
-            m.sentence == si
-                && m.entity.is_some()
-                && m.head_first() == j
-                && matches!(m.kind, MentionKind::Person { .. })
-        });
-        person.or_else(|| self.mention_starting(si, j))
+        self.actor_at(si, j)
     }
 
     /// Is token `i` part of a time phrase ("on Thursday", "last week")?

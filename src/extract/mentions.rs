@@ -351,17 +351,7 @@ fn in_sentence(
                     let end = th.end + len;
                     if (th.first..end).all(|k| !taken[k]) && !is_capitalized(word(th.end)) {
                         mark(&mut taken, th.first, end);
-                        out.push(Mention {
-                            sentence: si,
-                            first: th.first,
-                            end,
-                            span: span_of(s, th.first, end),
-                            kind: MentionKind::Gazetteer {
-                                entry: th.hit.entry,
-                                form: Form::Metonym,
-                            },
-                            entity: None,
-                        });
+                        out.push(metonym(si, s, th.first, end, th.hit.entry));
                         continue;
                     }
                 }
@@ -372,17 +362,7 @@ fn in_sentence(
                         let end = th.end + len;
                         if (th.first..end).all(|k| !taken[k]) {
                             mark(&mut taken, th.first, end);
-                            out.push(Mention {
-                                sentence: si,
-                                first: th.first,
-                                end,
-                                span: span_of(s, th.first, end),
-                                kind: MentionKind::Gazetteer {
-                                    entry: th.hit.entry,
-                                    form: Form::Metonym,
-                                },
-                                entity: None,
-                            });
+                            out.push(metonym(si, s, th.first, end, th.hit.entry));
                         }
                         continue;
                     }
@@ -728,6 +708,22 @@ fn mark(taken: &mut [bool], from: usize, to: usize) {
 
 fn span_of(s: &Sentence, first: usize, end: usize) -> crate::text::Span {
     crate::text::Span::new(s.tokens[first].span.start, s.tokens[end - 1].span.end)
+}
+
+/// A state or organization named through its people or offices ("German
+/// officials", "EU leaders"): a mention of the entry as a metonym.
+fn metonym(si: usize, s: &Sentence, first: usize, end: usize, entry: Entry) -> Mention {
+    Mention {
+        sentence: si,
+        first,
+        end,
+        span: span_of(s, first, end),
+        kind: MentionKind::Gazetteer {
+            entry,
+            form: Form::Metonym,
+        },
+        entity: None,
+    }
 }
 
 fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Mention {
