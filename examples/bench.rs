@@ -17,6 +17,9 @@
 //! 6. Growth: ingest time and peak memory at 1, 10, 30 and 100 MB (each in its own
 //!    process, so peak memory is per size). Skip with `--no-growth`.
 //!
+//! `--extraction-only` stops after step 2 (for profiling the extractor);
+//! `--synthetic-only` runs only step 5.
+//!
 //! Numbers go to standard output as a table. Files go under `--dir` (default
 //! `target/bench`).
 
@@ -118,6 +121,9 @@ fn main() -> Res<()> {
         sample_bytes as f64 / 1e6 / all / cores as f64
     );
     drop(sample_docs);
+    if flag("--extraction-only").is_some() {
+        return Ok(());
+    }
 
     // 3. End-to-end ingest in a child process (its own peak memory).
     let (secs, peak, ev, ent) = ingest_child(&corpus, &dir)?;

@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Entity, EntityKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -180,6 +180,8 @@ pub struct Gazetteer {
     matcher: AhoCorasick,
     targets: Vec<(Entry, Form)>,
     org_by_id: HashMap<String, usize>,
+    /// Every organization description ("the bloc"), for a quick membership test.
+    descriptions: std::collections::HashSet<String>,
     country_by_iso3: HashMap<String, usize>,
 }
 
@@ -317,13 +319,20 @@ impl Gazetteer {
         forms.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
         forms.dedup_by(|b, a| a.0 == b.0);
         let patterns: Vec<&str> = forms.iter().map(|(s, _, _)| s.as_str()).collect();
+        // A DFA: a few MB more than the default NFA, and the scan over every
+        // document's text is the single largest cost of finding mentions.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::Export {
                 message: format!("gazetteer: cannot build matcher: {e}"),
             })?;
         let targets = forms.iter().map(|(_, e, f)| (*e, *f)).collect();
+        let descriptions = organizations
+            .iter()
+            .flat_map(|o| o.descriptions.iter().cloned())
+            .collect();
         let org_by_id = organizations
             .iter()
             .enumerate()
@@ -342,6 +351,7 @@ impl Gazetteer {
             matcher,
             targets,
             org_by_id,
+            descriptions,
             country_by_iso3,
         })
     }
@@ -368,6 +378,11 @@ impl Gazetteer {
     /// The country with this ISO alpha-3 code.
     pub fn country_by_iso3(&self, iso3: &str) -> Option<usize> {
         self.country_by_iso3.get(iso3).copied()
+    }
+
+    /// Does some organization go by this description ("the bloc")?
+    pub fn is_org_description(&self, phrase: &str) -> bool {
+        self.descriptions.contains(phrase)
     }
 
     /// The organization with this id.

@@ -47,15 +47,42 @@ struct TitlesFile {
     generic_org_words: Vec<String>,
 }
 
-/// A set of phrases matched against lowercased word sequences, longest first.
+/// The id of a lowercase word in a lexicon's [`Vocabulary`].
+pub type WordId = u32;
+
+/// The id of every word no lexicon phrase contains.
+pub const UNKNOWN_WORD: WordId = WordId::MAX;
+
+/// The words of all phrase sets of a lexicon, numbered. A sentence's words are looked
+/// up here once (one hash each), so that phrase matching compares small integers:
+/// `match_at` runs for nearly every token of every sentence, for a dozen sets.
 #[derive(Clone, Debug, Default)]
-pub struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<WordHasher>>,
+pub struct Vocabulary {
+    ids: HashMap<String, WordId, BuildHasherDefault<WordHasher>>,
 }
 
-/// FNV-1a for the short lowercase words PhraseSet is keyed by: `match_at` runs for
-/// nearly every token of every sentence, and std's SipHash (built to resist
-/// adversarial keys, which a fixed lexicon does not need) was a tenth of extraction.
+impl Vocabulary {
+    /// The id of a lowercase word, or [`UNKNOWN_WORD`].
+    pub fn id(&self, word: &str) -> WordId {
+        self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD)
+    }
+
+    fn intern(&mut self, word: &str) -> WordId {
+        let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
+        *self.ids.entry(word.to_string()).or_insert(next)
+    }
+}
+
+/// A set of phrases matched against word-id sequences, longest first.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseSet {
+    /// Phrases by the id of their first word, longest first.
+    by_first: HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>>,
+}
+
+/// FNV-1a for the short lowercase words of a [`Vocabulary`] (and the word ids of a
+/// [`PhraseSet`]): std's SipHash, built to resist adversarial keys, which a fixed
+/// lexicon does not need, was a tenth of extraction time.
 #[derive(Clone, Copy, Debug)]
 pub struct WordHasher(u64);
 
@@ -73,24 +100,32 @@ impl Hasher for WordHasher {
         }
     }
 
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (u64::from(n) ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
+/// A set of lowercase single words, hashed with [`WordHasher`].
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
 impl PhraseSet {
-    /// Builds the set from phrases (split on whitespace, lowercased).
-    pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
-        let mut by_first: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<WordHasher>> =
+    /// Builds the set from phrases (split on whitespace, lowercased), numbering their
+    /// words in `vocab`.
+    pub fn new<S: AsRef<str>>(phrases: &[S], vocab: &mut Vocabulary) -> PhraseSet {
+        let mut by_first: HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>> =
             HashMap::default();
         for p in phrases {
-            let words: Vec<String> = p
+            let words: Box<[WordId]> = p
                 .as_ref()
                 .split_whitespace()
-                .map(str::to_lowercase)
+                .map(|w| vocab.intern(&w.to_lowercase()))
                 .collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
+            if let Some(&first) = words.first() {
+                by_first.entry(first).or_default().push(words);
             }
         }
         for v in by_first.values_mut() {
@@ -100,24 +135,24 @@ impl PhraseSet {
         PhraseSet { by_first }
     }
 
-    /// The length in words of the longest phrase starting at `words[i]`, if any.
-    pub fn match_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<usize> {
-        let first = words.get(i)?.as_ref();
-        let cands = self.by_first.get(first)?;
-        cands
+    /// The length in words of the longest phrase starting at `ids[i]`, if any.
+    #[inline]
+    pub fn match_at(&self, ids: &[WordId], i: usize) -> Option<usize> {
+        let first = *ids.get(i)?;
+        if first == UNKNOWN_WORD {
+            return None;
+        }
+        self.by_first
+            .get(&first)?
             .iter()
-            .find(|p| {
-                p.iter()
-                    .enumerate()
-                    .all(|(k, w)| words.get(i + k).is_some_and(|x| x.as_ref() == w))
-            })
-            .map(Vec::len)
+            .find(|p| ids.get(i..i + p.len()) == Some(&p[..]))
+            .map(|p| p.len())
     }
 
-    /// Is this single word a member?
-    pub fn contains(&self, word: &str) -> bool {
+    /// Is this single word (by id) a member?
+    pub fn contains(&self, id: WordId) -> bool {
         self.by_first
-            .get(word)
+            .get(&id)
             .is_some_and(|v| v.iter().any(|p| p.len() == 1))
     }
 }
@@ -125,6 +160,8 @@ impl PhraseSet {
 /// All lexicons used by extraction.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
+    /// The words of all phrase sets, numbered.
+    pub vocabulary: Vocabulary,
     /// "said", "told", "called for" ...
     pub speech_verbs: PhraseSet,
     /// "writing", "saying", "warning" ...
@@ -150,15 +187,15 @@ pub struct Lexicon {
     /// "urged", "hope" ...
     pub non_commitment_frames: PhraseSet,
     /// Adverbs and auxiliaries between a subject and its verb.
-    pub skippable: HashSet<String>,
+    pub skippable: WordSet,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
     /// Words that may precede a role noun.
     pub role_modifiers: PhraseSet,
     /// Honorifics that may start a name run.
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Lowercase particles inside names.
-    pub name_particles: HashSet<String>,
+    pub name_particles: WordSet,
     /// Heads of descriptions that refer back to a person.
     pub person_descriptions: PhraseSet,
     /// Plural nouns that make collectives.
@@ -172,7 +209,7 @@ pub struct Lexicon {
     /// Lowercase nouns that may follow an organization's name ("rebel movement").
     pub org_descriptors: PhraseSet,
     /// Words that alone make no organization's name ("Foreign Ministry").
-    pub generic_org_words: HashSet<String>,
+    pub generic_org_words: WordSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -187,33 +224,53 @@ impl Lexicon {
         let titles: TitlesFile = ron::Options::default()
             .from_str(TITLES)
             .map_err(|e| Error::ron("data/lexicon/titles.ron", &e))?;
-        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
-        Ok(Lexicon {
-            speech_verbs: PhraseSet::new(&cues.speech_verbs),
-            speech_participles: PhraseSet::new(&cues.speech_participles),
-            source_phrases: PhraseSet::new(&cues.source_phrases),
-            commitment_verbs: PhraseSet::new(&cues.commitment_verbs),
-            future_modals: PhraseSet::new(&cues.future_modals),
-            reported_modals: PhraseSet::new(&cues.reported_modals),
-            commitment_actions: PhraseSet::new(&cues.commitment_actions),
-            threat_actions: PhraseSet::new(&cues.threat_actions),
-            hedges: PhraseSet::new(&cues.hedges),
-            negations: PhraseSet::new(&cues.negations),
-            conditions: PhraseSet::new(&cues.conditions),
-            non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames),
+        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<WordSet>();
+        let mut vocab = Vocabulary::default();
+        let v = &mut vocab;
+        let lexicon = Lexicon {
+            speech_verbs: PhraseSet::new(&cues.speech_verbs, v),
+            speech_participles: PhraseSet::new(&cues.speech_participles, v),
+            source_phrases: PhraseSet::new(&cues.source_phrases, v),
+            commitment_verbs: PhraseSet::new(&cues.commitment_verbs, v),
+            future_modals: PhraseSet::new(&cues.future_modals, v),
+            reported_modals: PhraseSet::new(&cues.reported_modals, v),
+            commitment_actions: PhraseSet::new(&cues.commitment_actions, v),
+            threat_actions: PhraseSet::new(&cues.threat_actions, v),
+            hedges: PhraseSet::new(&cues.hedges, v),
+            negations: PhraseSet::new(&cues.negations, v),
+            conditions: PhraseSet::new(&cues.conditions, v),
+            non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
             skippable: set(&cues.skippable),
-            roles: PhraseSet::new(&titles.roles),
-            role_modifiers: PhraseSet::new(&titles.role_modifiers),
+            roles: PhraseSet::new(&titles.roles, v),
+            role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
             name_particles: set(&titles.name_particles),
-            person_descriptions: PhraseSet::new(&titles.person_descriptions),
-            collective_nouns: PhraseSet::new(&titles.collective_nouns),
-            official_nouns: PhraseSet::new(&titles.official_nouns),
-            portfolios: PhraseSet::new(&titles.portfolios),
-            org_heads: PhraseSet::new(&titles.org_heads),
-            org_descriptors: PhraseSet::new(&titles.org_descriptors),
+            person_descriptions: PhraseSet::new(&titles.person_descriptions, v),
+            collective_nouns: PhraseSet::new(&titles.collective_nouns, v),
+            official_nouns: PhraseSet::new(&titles.official_nouns, v),
+            portfolios: PhraseSet::new(&titles.portfolios, v),
+            org_heads: PhraseSet::new(&titles.org_heads, v),
+            org_descriptors: PhraseSet::new(&titles.org_descriptors, v),
             generic_org_words: set(&titles.generic_org_words),
+            vocabulary: Vocabulary::default(),
+        };
+        Ok(Lexicon {
+            vocabulary: vocab,
+            ..lexicon
         })
+    }
+
+    /// The word ids of lowercase words, for [`PhraseSet::match_at`].
+    pub fn ids<S: AsRef<str>>(&self, words: &[S]) -> Vec<WordId> {
+        words
+            .iter()
+            .map(|w| self.vocabulary.id(w.as_ref()))
+            .collect()
+    }
+
+    /// Is this lowercase word one of the phrases of `set` on its own?
+    pub fn has(&self, set: &PhraseSet, word: &str) -> bool {
+        set.contains(self.vocabulary.id(word))
     }
 }
 
@@ -224,16 +281,23 @@ mod tests {
     #[test]
     fn bundled_lexicons_load() {
         let lx = Lexicon::bundled().unwrap();
-        assert!(lx.speech_verbs.contains("said"));
-        assert!(lx.commitment_actions.contains("provide"));
-        assert!(lx.roles.contains("president"));
+        assert!(lx.has(&lx.speech_verbs, "said"));
+        assert!(lx.has(&lx.commitment_actions, "provide"));
+        assert!(lx.has(&lx.roles, "president"));
+        assert!(!lx.has(&lx.roles, "unheard-of-word"));
     }
 
     #[test]
     fn phrases_match_longest_first() {
-        let set = PhraseSet::new(&["called", "called for", "called for a"]);
-        let words = ["he", "called", "for", "talks"];
+        let mut vocab = Vocabulary::default();
+        let set = PhraseSet::new(&["called", "called for", "called for a"], &mut vocab);
+        let words: Vec<WordId> = ["he", "called", "for", "talks"]
+            .iter()
+            .map(|w| vocab.id(w))
+            .collect();
+        assert_eq!(words[0], UNKNOWN_WORD);
         assert_eq!(set.match_at(&words, 1), Some(2));
         assert_eq!(set.match_at(&words, 0), None);
+        assert_eq!(set.match_at(&words, 9), None);
     }
 }

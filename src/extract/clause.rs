@@ -322,7 +322,7 @@ impl<'a> Context<'a> {
                 && self
                     .lexicon
                     .official_nouns
-                    .match_at(&s.words, end - len)
+                    .match_at(&s.ids, end - len)
                     .is_some_and(|l| l == len)
         })
     }

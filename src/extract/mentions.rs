@@ -9,8 +9,10 @@
 
 use super::{Mention, MentionKind, Pronoun, Sentence};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordHasher};
 use crate::text::TokenKind;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// Month and weekday names: capitalized, never part of a person's name.
 const CALENDAR: &[&str] = &[
@@ -143,6 +145,29 @@ const NOT_NAMES: &[&str] = &[
     "Coalition",
 ];
 
+type StaticWords = std::sync::LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>;
+
+// The word lists as hash sets: every capitalized token is checked against them.
+static NOT_NAME_SET: StaticWords = StaticWords::new(|| NOT_NAMES.iter().copied().collect());
+static FUNCTION_WORD_SET: StaticWords =
+    StaticWords::new(|| NOT_NAMES[..40].iter().copied().collect());
+static CALENDAR_SET: StaticWords = StaticWords::new(|| CALENDAR.iter().copied().collect());
+
+/// Is this capitalized word one that starts sentences or headings but names nothing?
+fn is_not_name(w: &str) -> bool {
+    NOT_NAME_SET.contains(w)
+}
+
+/// Is this a sentence-starting function word ("The", "He", "In")?
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORD_SET.contains(w)
+}
+
+/// Is this a month or weekday name?
+fn is_calendar(w: &str) -> bool {
+    CALENDAR_SET.contains(w)
+}
+
 /// Finds all mentions in the sentences of one document.
 pub fn find(
     text: &str,
@@ -186,8 +211,15 @@ fn in_sentence(
     let tok_hits: Vec<TokHit> = hits
         .iter()
         .filter_map(|hit| {
-            let first = s.tokens.iter().position(|t| t.span.start == hit.start)?;
-            let end = s.tokens.iter().position(|t| t.span.end >= hit.end)? + 1;
+            // Tokens are in text order: binary search, not a scan per hit.
+            let first = s
+                .tokens
+                .binary_search_by_key(&hit.start, |t| t.span.start)
+                .ok()?;
+            let end = first + s.tokens[first..].partition_point(|t| t.span.end < hit.end) + 1;
+            if end > s.tokens.len() {
+                return None;
+            }
             Some(TokHit {
                 first,
                 end,
@@ -204,7 +236,7 @@ fn in_sentence(
     // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME.
     let mut i = 0;
     while i < n {
-        let Some(rlen) = lexicon.roles.match_at(&s.words, i) else {
+        let Some(rlen) = lexicon.roles.match_at(&s.ids, i) else {
             i += 1;
             continue;
         };
@@ -230,7 +262,7 @@ fn in_sentence(
         }
         // "Minister of State for Foreign Affairs Adel al-Jubeir": a portfolio.
         if j + 1 < n && matches!(s.words[j].as_str(), "for" | "of") {
-            if let Some(len) = lexicon.portfolios.match_at(&s.words, j + 1) {
+            if let Some(len) = lexicon.portfolios.match_at(&s.ids, j + 1) {
                 j += 1 + len;
             }
         }
@@ -278,7 +310,7 @@ fn in_sentence(
         // Affiliation before the role: "French President", "Qatar's prime minister",
         // "European Council President", "Deputy Foreign Minister".
         let mut a = i;
-        while a > 0 && lexicon.role_modifiers.match_at(&s.words, a - 1).is_some() {
+        while a > 0 && lexicon.role_modifiers.match_at(&s.ids, a - 1).is_some() {
             a -= 1;
         }
         let mut title_start = a;
@@ -347,7 +379,7 @@ fn in_sentence(
             let named = matches!(th.hit.form, Form::Name | Form::Alias | Form::Acronym)
                 && matches!(th.hit.entry, Entry::Country(_) | Entry::Organization(_));
             if named {
-                if let Some(len) = lexicon.official_nouns.match_at(&s.words, th.end) {
+                if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                     let end = th.end + len;
                     if (th.first..end).all(|k| !taken[k]) && !is_capitalized(word(th.end)) {
                         mark(&mut taken, th.first, end);
@@ -358,7 +390,7 @@ fn in_sentence(
             }
             if th.hit.form == Form::Demonym {
                 if let Entry::Country(_) = th.hit.entry {
-                    if let Some(len) = lexicon.official_nouns.match_at(&s.words, th.end) {
+                    if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                         let end = th.end + len;
                         if (th.first..end).all(|k| !taken[k]) {
                             mark(&mut taken, th.first, end);
@@ -385,11 +417,7 @@ fn in_sentence(
             while let Some(next) = hit_at(j).filter(|t| t.hit.form == Form::Demonym) {
                 j = next.end;
             }
-            if let Some(end) = lexicon
-                .collective_nouns
-                .match_at(&s.words, j)
-                .map(|l| j + l)
-            {
+            if let Some(end) = lexicon.collective_nouns.match_at(&s.ids, j).map(|l| j + l) {
                 if (i..end).all(|k| !taken[k]) {
                     mark(&mut taken, i, end);
                     out.push(group(text, si, s, i, end));
@@ -535,7 +563,7 @@ fn in_sentence(
                         .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
                     && lexicon
                         .org_descriptors
-                        .match_at(&s.words, e - 1)
+                        .match_at(&s.ids, e - 1)
                         .is_some_and(|l| l == 1)
                 {
                     end = e;
@@ -576,7 +604,7 @@ fn in_sentence(
             if j < n && (s.words[j].contains("year-old") || s.words[j] == "veteran") {
                 j += 1;
             }
-            if let Some(len) = lexicon.person_descriptions.match_at(&s.words, j) {
+            if let Some(len) = lexicon.person_descriptions.match_at(&s.ids, j) {
                 let end = j + len;
                 if (i..end).all(|k| !taken[k] || (country.is_some() && k < j)) {
                     // Remove the demonym mention we are absorbing.
@@ -599,10 +627,7 @@ fn in_sentence(
             // "the coalition", "the bloc", "the alliance"
             if let Some(desc) = s.words.get(i + 1) {
                 let phrase = format!("the {desc}");
-                if gazetteer
-                    .organizations
-                    .iter()
-                    .any(|o| o.descriptions.iter().any(|d| d == &phrase))
+                if gazetteer.is_org_description(&phrase)
                     && !taken[i + 1]
                     && !next_is_capitalized_name(text, s, i + 2)
                 {
@@ -644,13 +669,13 @@ fn in_sentence(
     // 5. Untitled names of people in speaker position: "Musalia Mudavadi said".
     let mut i = 0;
     while i < n {
-        if taken[i] || !is_capitalized(word(i)) || NOT_NAMES.contains(&word(i)) {
+        if taken[i] || !is_capitalized(word(i)) || is_not_name(word(i)) {
             i += 1;
             continue;
         }
         let end = name_run(text, s, i, lexicon, &tok_hits);
         let len = end.saturating_sub(i);
-        let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.words, end).is_some();
+        let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.ids, end).is_some();
         let followed_by_apposition = end + 2 < n && word(end) == "," && {
             // ", [the] [U.S.|Kenyan|Russia's] [senior] ROLE"
             let mut k = end + 1;
@@ -663,10 +688,10 @@ fn in_sentence(
                     k += 1;
                 }
             }
-            while k < n && lexicon.role_modifiers.match_at(&s.words, k).is_some() {
+            while k < n && lexicon.role_modifiers.match_at(&s.ids, k).is_some() {
                 k += 1;
             }
-            k < n && lexicon.roles.match_at(&s.words, k).is_some()
+            k < n && lexicon.roles.match_at(&s.ids, k).is_some()
         };
         if (2..=4).contains(&len)
             && (followed_by_speech || followed_by_apposition)
@@ -743,7 +768,7 @@ fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Menti
 /// If a collective noun starts at `j` (optionally after lowercase modifiers), where it ends.
 fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
     for k in j..j + 2 {
-        if let Some(len) = lexicon.collective_nouns.match_at(&s.words, k) {
+        if let Some(len) = lexicon.collective_nouns.match_at(&s.ids, k) {
             return Some(k + len);
         }
         // one lowercase modifier ("defense industries", "donor countries")
@@ -800,8 +825,8 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
     let mut j = start;
     let mut capitals = 0;
     if start < n
-        && (lexicon.roles.match_at(&s.words, start).is_some()
-            || lexicon.role_modifiers.match_at(&s.words, start).is_some()
+        && (lexicon.roles.match_at(&s.ids, start).is_some()
+            || lexicon.role_modifiers.match_at(&s.ids, start).is_some()
             || hits.iter().any(|h| {
                 h.first == start
                     && !matches!(h.hit.entry, Entry::Person(_))
@@ -823,8 +848,8 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         {
             break;
         }
-        if is_capitalized(w) && !CALENDAR.contains(&w) && !(NOT_NAMES.contains(&w) && j == start) {
-            if lexicon.roles.match_at(&s.words, j).is_some() && capitals > 0 {
+        if is_capitalized(w) && !is_calendar(w) && !(is_not_name(w) && j == start) {
+            if lexicon.roles.match_at(&s.ids, j).is_some() && capitals > 0 {
                 break;
             }
             capitals += 1;
@@ -873,7 +898,7 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
 fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
     let t = s.tokens[i];
     let w = t.span.of(text);
-    t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAMES[..40].contains(&w)
+    t.kind == TokenKind::Word && is_capitalized(w) && !is_function_word(w)
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
@@ -884,7 +909,7 @@ fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
         s.tokens.get(k).is_some_and(|t| {
             (t.kind == TokenKind::Number
                 || t.kind == TokenKind::Word && is_capitalized(t.span.of(text)))
-                && !CALENDAR.contains(&t.span.of(text))
+                && !is_calendar(t.span.of(text))
         })
     };
     let mut j = start;
@@ -910,7 +935,7 @@ fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon)
     (start + 1..end).any(|k| {
         lexicon
             .org_heads
-            .match_at(&s.words, k)
+            .match_at(&s.ids, k)
             .is_some_and(|len| k + len == end)
     })
 }

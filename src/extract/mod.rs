@@ -22,7 +22,7 @@ mod statements;
 use crate::error::Result;
 use crate::gazetteer::{Entry, Form, Gazetteer};
 use crate::graph::{Link, LinkKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordId};
 use crate::model::{Document, Entity, EntityKind, Event};
 use crate::text::{self, Quotation, Span, Token};
 use std::collections::HashMap;
@@ -35,8 +35,10 @@ pub struct Sentence {
     pub span: Span,
     /// Its tokens.
     pub tokens: Vec<Token>,
-    /// The tokens' text, lowercased (for lexicon lookups).
+    /// The tokens' text, lowercased.
     pub words: Vec<String>,
+    /// The words' ids in the lexicon's vocabulary (for phrase matching).
+    pub ids: Vec<WordId>,
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
 }
@@ -185,7 +187,7 @@ pub struct Extraction {
 }
 
 /// Stage 1: sentences, tokens and quotations.
-pub fn prepare(text: &str) -> (Vec<Sentence>, Vec<Quotation>) {
+pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>) {
     let spans = text::sentences(text);
     let mut out = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
@@ -198,16 +200,19 @@ pub fn prepare(text: &str) -> (Vec<Sentence>, Vec<Quotation>) {
                 let w = t.span.of(text);
                 match w {
                     "’s" | "'s" | "’S" | "'S" => "'s".to_string(),
+                    _ if w.is_ascii() => w.to_ascii_lowercase(),
                     _ => w.to_lowercase().replace('’', "'"),
                 }
             })
-            .collect();
+            .collect::<Vec<String>>();
+        let ids = lexicon.ids(&words);
         paragraph += text[counted_to..span.start].matches('\n').count();
         counted_to = span.start;
         out.push(Sentence {
             span,
             tokens,
             words,
+            ids,
             paragraph,
         });
     }
@@ -246,7 +251,7 @@ impl Extractor {
     /// Stages 1 to 3: sentences, quotations, and resolved mentions with entities.
     fn resolved(&self, doc: &Document) -> (Vec<Sentence>, Vec<Quotation>, DocEntities) {
         let text = doc.text.as_str();
-        let (sentences, quotes) = prepare(text);
+        let (sentences, quotes) = prepare(text, &self.lexicon);
         let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
         let ents = resolve::resolve(
             text,

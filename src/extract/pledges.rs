@@ -96,15 +96,15 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     let mut out = Vec::new();
     let reported = (0..n).any(|k| {
         !ctx.in_quote(si, k)
-            && (lx.speech_verbs.match_at(&s.words, k).is_some()
-                || lx.commitment_verbs.match_at(&s.words, k).is_some())
+            && (lx.speech_verbs.match_at(&s.ids, k).is_some()
+                || lx.commitment_verbs.match_at(&s.ids, k).is_some())
     });
     let mut k = 0;
     while k < n {
         // Commitment verbs: "pledged", "has promised to", "agreed to provide". With
         // "that" they report: the commitment is the reported clause's ("promised that
         // Damascus would publish" is Syria's pledge).
-        if let Some(len) = lx.commitment_verbs.match_at(&s.words, k) {
+        if let Some(len) = lx.commitment_verbs.match_at(&s.ids, k) {
             if s.words.get(k + len).is_some_and(|w| w == "that") {
                 k += len;
                 continue;
@@ -155,9 +155,9 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             k += 1;
             continue;
         }
-        let modal = lx.future_modals.match_at(&s.words, k).map(|l| (l, false));
+        let modal = lx.future_modals.match_at(&s.ids, k).map(|l| (l, false));
         let modal = modal.or_else(|| {
-            (reported && lx.reported_modals.match_at(&s.words, k).is_some()).then_some((1, false))
+            (reported && lx.reported_modals.match_at(&s.ids, k).is_some()).then_some((1, false))
         });
         let modal = modal.or_else(|| {
             matches!(s.words[k].as_str(), "could" | "may" | "might").then_some((1, true))
@@ -195,7 +195,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                 "not" | "n't" | "never" | "each" | "jointly" | "also" | "now" | "soon"
             )
             || s.tokens[j].kind == crate::text::TokenKind::Quote
-            || lx.hedges.contains(w);
+            || lx.has(&lx.hedges, w);
         if !skip {
             return None;
         }
@@ -226,11 +226,11 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
 }
 
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
-    let words = &ctx.sentences[si].words;
+    let ids = &ctx.sentences[si].ids;
     ctx.lexicon
         .commitment_actions
-        .match_at(words, j)
-        .or_else(|| ctx.lexicon.threat_actions.match_at(words, j))
+        .match_at(ids, j)
+        .or_else(|| ctx.lexicon.threat_actions.match_at(ids, j))
 }
 
 /// Is the action at `j` a threat ("retaliate", "respond", "strike")?
@@ -241,7 +241,10 @@ fn threat_at(ctx: &Context, si: usize, j: usize) -> bool {
     } else {
         j
     };
-    ctx.lexicon.threat_actions.match_at(words, j).is_some()
+    ctx.lexicon
+        .threat_actions
+        .match_at(&ctx.sentences[si].ids, j)
+        .is_some()
 }
 
 /// "new pledges", "the promise", "its commitment": a noun, not a verb.
@@ -320,7 +323,7 @@ fn speaker_mention<'a>(ctx: &Context<'a>, si: usize, m: &Mention) -> Option<&'a 
     let s = &ctx.sentences[si];
     (0..m.first)
         .rev()
-        .filter(|&k| ctx.lexicon.speech_verbs.match_at(&s.words, k).is_some())
+        .filter(|&k| ctx.lexicon.speech_verbs.match_at(&s.ids, k).is_some())
         .find_map(|k| ctx.subjects_before(si, k).into_iter().next())
         .or_else(|| {
             // "“I will ...,” Macron said" — the inverted or following speaker.
@@ -357,18 +360,18 @@ fn pledge(
     while k > 0 {
         k -= 1;
         let w = s.words[k].as_str();
-        if w == "that" || w == ";" || lx.speech_verbs.match_at(&s.words, k).is_some() {
+        if w == "that" || w == ";" || lx.speech_verbs.match_at(&s.ids, k).is_some() {
             // The verb that introduces the clause may itself frame it: "expressed
             // hope that", "urged that".
             let from = k.saturating_sub(3);
             if (from..=k).any(|f| {
-                lx.non_commitment_frames.match_at(&s.words, f).is_some() && !ctx.in_quote(si, f)
+                lx.non_commitment_frames.match_at(&s.ids, f).is_some() && !ctx.in_quote(si, f)
             }) {
                 return None;
             }
             break;
         }
-        if lx.non_commitment_frames.match_at(&s.words, k).is_some() && !ctx.in_quote(si, k) {
+        if lx.non_commitment_frames.match_at(&s.ids, k).is_some() && !ctx.in_quote(si, k) {
             return None;
         }
     }
@@ -390,16 +393,16 @@ fn pledge(
     };
     // Negation and hedging between the subject and the object.
     for k in subject.end..cue.object.min(n) {
-        if lx.negations.match_at(&s.words, k).is_some() {
+        if lx.negations.match_at(&s.ids, k).is_some() {
             modality.negated = true;
         }
-        if lx.hedges.match_at(&s.words, k).is_some() {
+        if lx.hedges.match_at(&s.ids, k).is_some() {
             modality.hedged = true;
         }
     }
     // Conditions anywhere in the sentence (outside quotes).
     modality.conditional =
-        (0..n).any(|k| lx.conditions.match_at(&s.words, k).is_some() && s.words[k] != "once");
+        (0..n).any(|k| lx.conditions.match_at(&s.ids, k).is_some() && s.words[k] != "once");
     // The object runs to the end of the clause.
     let obj_end = object_end(ctx, si, cue.object);
     let what = what_text(ctx, si, cue.object, obj_end);
@@ -450,8 +453,8 @@ fn attribution_start(ctx: &Context, si: usize, from: usize) -> usize {
     (from..s.words.len())
         .find(|&k| {
             !ctx.in_quote(si, k)
-                && (lx.speech_verbs.match_at(&s.words, k).is_some()
-                    || lx.source_phrases.match_at(&s.words, k).is_some())
+                && (lx.speech_verbs.match_at(&s.ids, k).is_some()
+                    || lx.source_phrases.match_at(&s.ids, k).is_some())
         })
         .map(|a| (from..a).rev().find(|&k| s.words[k] == ",").unwrap_or(a))
         .unwrap_or(s.words.len())

@@ -552,12 +552,12 @@ fn precedes_speech(s: &Sentence, end: usize, lexicon: &Lexicon) -> bool {
         j = k + 1;
     }
     j < s.words.len()
-        && (lexicon.speech_verbs.match_at(&s.words, j).is_some()
-            || lexicon.commitment_verbs.match_at(&s.words, j).is_some())
+        && (lexicon.speech_verbs.match_at(&s.ids, j).is_some()
+            || lexicon.commitment_verbs.match_at(&s.ids, j).is_some())
 }
 
 fn follows_speech(s: &Sentence, first: usize, lexicon: &Lexicon) -> bool {
-    first > 0 && lexicon.speech_verbs.match_at(&s.words, first - 1).is_some()
+    first > 0 && lexicon.speech_verbs.match_at(&s.ids, first - 1).is_some()
 }
 
 /// Is token `i` inside a quotation (an odd number of quote marks before it)?

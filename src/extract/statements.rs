@@ -41,7 +41,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         if ctx.in_quote(si, k) {
             continue;
         }
-        if let Some(len) = lx.source_phrases.match_at(&s.words, k) {
+        if let Some(len) = lx.source_phrases.match_at(&s.ids, k) {
             if let Some(m) = ctx.mention_after(si, k + len) {
                 if let Some(e) = m.entity {
                     return vec![e];
@@ -68,9 +68,9 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             continue;
         }
         // Speech verbs, and commitment verbs that report: "pledged that Y would".
-        let len = lx.speech_verbs.match_at(&s.words, k).or_else(|| {
+        let len = lx.speech_verbs.match_at(&s.ids, k).or_else(|| {
             lx.commitment_verbs
-                .match_at(&s.words, k)
+                .match_at(&s.ids, k)
                 .filter(|&l| s.words.get(k + l).is_some_and(|w| w == "that"))
         });
         let Some(len) = len else {
@@ -152,7 +152,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
     }
     // "..., with EU foreign policy chief Kaja Kallas saying the bloc would ...".
     for k in 1..n {
-        if ctx.in_quote(si, k) || lx.speech_participles.match_at(&s.words, k).is_none() {
+        if ctx.in_quote(si, k) || lx.speech_participles.match_at(&s.ids, k).is_none() {
             continue;
         }
         if let Some(m) = ctx.mention_ending(si, k) {
@@ -171,7 +171,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             if s.words[k - 1] != "," || ctx.in_quote(si, k) {
                 continue;
             }
-            if let Some(len) = lx.speech_participles.match_at(&s.words, k) {
+            if let Some(len) = lx.speech_participles.match_at(&s.ids, k) {
                 // "adding that", "writing on X", "saying ..." — but not "adding dozens
                 // more tankers".
                 let next = s.words.get(k + len).map(String::as_str);
