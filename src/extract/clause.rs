@@ -8,6 +8,7 @@
 //! inverted "said X" — and give up on anything else.
 
 use super::{DocEntities, Mention, MentionKind, Sentence};
+use crate::gazetteer::Form;
 use crate::lexicon::Lexicon;
 use crate::model::{DatePrecision, Document, EntityKind, Evidence};
 use crate::text::{Quotation, TokenKind};
@@ -103,6 +104,128 @@ impl<'a> Context<'a> {
     /// The kind of the entity a mention refers to.
     pub fn kind_of(&self, m: &Mention) -> Option<EntityKind> {
         m.entity.map(|e| self.ents.list[e].kind)
+    }
+
+    /// The actors a counted collective stands for: "the two sides", "both
+    /// governments", "the five governments", "the two presidents".
+    ///
+    /// They are actors of the collective's kind (persons for leaders, presidents and
+    /// ministers; else countries and organizations, a person standing for their
+    /// country) named closest before it — earlier in its sentence, then up to four
+    /// sentences back. At the first sentence where there are enough of them: a
+    /// coordinated list of exactly the count ("Norway, Sweden, Finland, Iceland and
+    /// Denmark"), else all of them if they are exactly the count. Anything else is
+    /// ambiguous and gives no members (an empty list): a wrong member is worse than
+    /// none, and the collective itself is nobody's name. `None` if the mention is not
+    /// a counted collective.
+    pub fn members(&self, m: &Mention) -> Option<Vec<usize>> {
+        let MentionKind::Group { name } = &m.kind else {
+            return None;
+        };
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        // Only a definite collective points back: "the two sides", "both sides" —
+        // not "a group of 12 donor countries".
+        let s = &self.sentences[m.sentence];
+        let definite = m.first > 0 && s.words[m.first - 1] == "the";
+        if !definite && words.first()? != "both" {
+            return None;
+        }
+        let count = match words.first()?.as_str() {
+            "both" | "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            w => w.parse::<usize>().ok().filter(|n| (2..=12).contains(n))?,
+        };
+        let persons = match words.last()?.as_str() {
+            "leaders" | "presidents" | "ministers" | "envoys" | "negotiators" => true,
+            "sides" | "governments" | "countries" | "nations" | "states" | "parties"
+            | "delegations" | "capitals" | "neighbours" | "neighbors" => false,
+            _ => return None,
+        };
+        Some(self.counted_members(m, count, persons).unwrap_or_default())
+    }
+
+    fn counted_members(&self, m: &Mention, count: usize, persons: bool) -> Option<Vec<usize>> {
+        // The member a mention names, if it can be one: `Some(None)` for a person
+        // whose country the document never names (a member we cannot give).
+        // Demonyms modify ("Chinese coast guard activity"); they name no side.
+        let member = |x: &Mention| -> Option<Option<usize>> {
+            if matches!(
+                x.kind,
+                MentionKind::Gazetteer {
+                    form: Form::Demonym,
+                    ..
+                }
+            ) {
+                return None;
+            }
+            let e = x.entity?;
+            let entity = &self.ents.list[e];
+            match entity.kind {
+                EntityKind::Person if persons => Some(Some(e)),
+                EntityKind::Person => Some(
+                    entity
+                        .attributes
+                        .get("country")
+                        .and_then(|c| self.ents.find_id(c)),
+                ),
+                EntityKind::Country | EntityKind::Organization if !persons => Some(Some(e)),
+                _ => None,
+            }
+        };
+        let mut found: Vec<usize> = Vec::new();
+        for si in (m.sentence.saturating_sub(4)..=m.sentence).rev() {
+            let s = &self.sentences[si];
+            let before: Vec<&Mention> = self
+                .mentions_in(si)
+                .into_iter()
+                .filter(|x| si != m.sentence || x.end <= m.first)
+                .collect();
+            // A coordinated list: members separated only by ",", "and", "the".
+            let mut run: Vec<usize> = Vec::new();
+            let mut last_end: Option<usize> = None;
+            for x in &before {
+                let Some(e) = member(x) else {
+                    continue;
+                };
+                let e = e?;
+                let joined = last_end.is_some_and(|end| {
+                    (end..x.head_first())
+                        .all(|k| matches!(s.words[k].as_str(), "," | "and" | "the"))
+                });
+                if !joined {
+                    if run.len() == count {
+                        break;
+                    }
+                    run.clear();
+                }
+                if !run.contains(&e) {
+                    run.push(e);
+                }
+                last_end = Some(x.end);
+            }
+            if run.len() == count {
+                return Some(run);
+            }
+            for x in &before {
+                if let Some(e) = member(x) {
+                    let e = e?;
+                    if !found.contains(&e) {
+                        found.push(e);
+                    }
+                }
+            }
+            if found.len() >= count {
+                return (found.len() == count).then_some(found);
+            }
+        }
+        None
     }
 
     /// Subjects of the verb at token `verb` (coordinated subjects give several).

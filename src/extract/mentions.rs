@@ -786,7 +786,8 @@ fn is_quantity(word: &str, kind: TokenKind) -> bool {
     }
     matches!(
         word,
-        "two"
+        "both"
+            | "two"
             | "three"
             | "four"
             | "five"

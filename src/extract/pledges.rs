@@ -32,15 +32,22 @@ pub fn find(ctx: &Context) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for si in 0..ctx.sentences.len() {
         for cue in cues(ctx, si) {
-            let mut jobs: Vec<(Cue, &Mention)> = committers(ctx, si, cue.at)
-                .into_iter()
-                .map(|m| (cue.clone(), m))
-                .collect();
-            if !jobs.is_empty() {
-                jobs.extend(gapped(ctx, si, &cue));
+            let mut jobs: Vec<(Cue, &Mention, usize)> = Vec::new();
+            for m in committers(ctx, si, cue.at) {
+                // "The two sides agreed to ...": one pledge per member.
+                let actors = ctx.members(m).or_else(|| m.entity.map(|e| vec![e]));
+                for e in actors.unwrap_or_default() {
+                    jobs.push((cue.clone(), m, e));
+                }
             }
-            for (cue, m) in jobs {
-                let Some(actor_idx) = m.entity else { continue };
+            if !jobs.is_empty() {
+                for (cue, m) in gapped(ctx, si, &cue) {
+                    if let Some(e) = m.entity {
+                        jobs.push((cue, m, e));
+                    }
+                }
+            }
+            for (cue, m, actor_idx) in jobs {
                 if let Some(ev) = pledge(ctx, si, &cue, actor_idx, m) {
                     if !out
                         .iter()

@@ -89,7 +89,9 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         let subjects = ctx.subjects_before(si, k);
         if !subjects.is_empty() {
             for m in subjects {
-                if let Some(e) = m.entity {
+                // "The three governments said": each member speaks.
+                let actors = ctx.members(m).or_else(|| m.entity.map(|e| vec![e]));
+                for e in actors.unwrap_or_default() {
                     push(e, &mut found);
                 }
             }
