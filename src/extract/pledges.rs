@@ -24,6 +24,9 @@ struct Cue {
     future: bool,
     /// Cue is a hedged modal ("could").
     hedged: bool,
+    /// The committer, when the cue names it itself rather than by a subject:
+    /// "Japan's pledge of", "a commitment from Tokyo to", "was pledged by Norway".
+    agent: Option<(usize, usize)>,
 }
 
 /// Finds the pledges of a document (firm, conditional, hedged and negated alike;
@@ -33,7 +36,14 @@ pub fn find(ctx: &Context) -> Vec<Event> {
     for si in 0..ctx.sentences.len() {
         for cue in cues(ctx, si) {
             let mut jobs: Vec<(Cue, &Mention, usize)> = Vec::new();
-            for m in committers(ctx, si, cue.at) {
+            let agent = cue
+                .agent
+                .and_then(|(msi, first)| ctx.mention_starting(msi, first));
+            let subjects = match agent {
+                Some(m) => vec![m],
+                None => committers(ctx, si, cue.at),
+            };
+            for m in subjects {
                 // "The two sides agreed to ...": one pledge per member.
                 let actors = ctx.members(m).or_else(|| m.entity.map(|e| vec![e]));
                 for e in actors.unwrap_or_default() {
@@ -108,6 +118,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     });
     let mut k = 0;
     while k < n {
+        if let Some(cue) = named_commitment(ctx, si, k) {
+            k += 1;
+            out.push(cue);
+            continue;
+        }
         // Commitment verbs: "pledged", "has promised to", "agreed to provide". With
         // "that" they report: the commitment is the reported clause's ("promised that
         // Damascus would publish" is Syria's pledge).
@@ -122,6 +137,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     object: k + len,
                     future: false,
                     hedged: false,
+                    agent: None,
                 });
                 k += len;
                 continue;
@@ -142,6 +158,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     object: t + 1,
                     future: false,
                     hedged: false,
+                    agent: None,
                 });
                 k = t + 1;
                 continue;
@@ -158,6 +175,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 object: k + 1,
                 future: false,
                 hedged: false,
+                agent: None,
             });
             k += 1;
             continue;
@@ -176,6 +194,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     object: obj,
                     future: true,
                     hedged,
+                    agent: None,
                 });
                 k = obj;
                 continue;
@@ -184,6 +203,76 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         k += 1;
     }
     out
+}
+
+/// A commitment that names its committer itself, as a noun or a passive:
+/// "Japan's pledge of five vessels", "a commitment from Tokyo to train 150 sailors",
+/// "the commitment by the World Bank of US$1.5 billion", "$300 million was pledged
+/// by Norway", "loans will be extended by JICA", "a grant offered by Ankara".
+fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    let w = s.words[k].as_str();
+    let n = s.words.len();
+    if ctx.in_quote(si, k) {
+        return None;
+    }
+    let cue = |at: usize, object: usize, agent: &Mention| Cue {
+        at,
+        object,
+        future: false,
+        hedged: false,
+        agent: Some((agent.sentence, agent.first)),
+    };
+    let after_of = |j: usize| {
+        if s.words.get(j).is_some_and(|w| w == "of" || w == "to") {
+            j + 1
+        } else {
+            j
+        }
+    };
+    if matches!(w, "pledge" | "commitment" | "promise" | "offer") {
+        // "Japan's pledge of", "Japan's new pledge of"
+        for gap in [1, 2] {
+            if k > gap && s.words[k - gap] == "'s" {
+                if let Some(m) = ctx.mention_ending(si, k - gap) {
+                    return Some(cue(k, after_of(k + 1), m));
+                }
+            }
+        }
+        // "a commitment from Tokyo to", "the commitment by the World Bank of"
+        if s.words.get(k + 1).is_some_and(|w| w == "from" || w == "by") {
+            let m = ctx.mention_after(si, k + 2)?;
+            return Some(cue(k, after_of(m.end), m));
+        }
+        return None;
+    }
+    // Passive: "[was|will be|is to be] pledged by X", or reduced ("offered by Ankara").
+    let passive = matches!(
+        w,
+        "pledged"
+            | "committed"
+            | "promised"
+            | "offered"
+            | "extended"
+            | "financed"
+            | "funded"
+            | "provided"
+            | "granted"
+            | "allocated"
+            | "contributed"
+            | "donated"
+            | "earmarked"
+    );
+    if !passive || k + 1 >= n || s.words[k + 1] != "by" {
+        return None;
+    }
+    let m = ctx.mention_after(si, k + 2)?;
+    // What was committed: the clause before the participle.
+    let from = (0..k)
+        .rev()
+        .find(|&j| matches!(s.words[j].as_str(), "," | ";" | "—" | "-"))
+        .map_or(super::clause::dateline_end(&s.words), |j| j + 1);
+    Some(cue(k, from, m))
 }
 
 /// After a modal: skip adverbs, negation, quote marks and "be ready to"; find an action.

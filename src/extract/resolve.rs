@@ -428,6 +428,16 @@ fn head_matches_role(head: &str, role: &str) -> bool {
 /// Is a capital mention in actor position (rather than a venue or a modifier)?
 fn capital_is_actor(text: &str, s: &Sentence, m: &Mention) -> bool {
     let prev = m.first.checked_sub(1).map(|k| s.words[k].as_str());
+    // "a commitment from Tokyo", "support from Washington": a giver, not a place.
+    let before = m.first.checked_sub(2).map(|k| s.words[k].as_str());
+    if prev == Some("from")
+        && matches!(
+            before,
+            Some("commitment" | "pledge" | "promise" | "offer" | "support" | "assurances")
+        )
+    {
+        return true;
+    }
     if matches!(
         prev,
         Some(
