@@ -230,19 +230,26 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             j
         }
     };
+    // The noun must say what is committed ("pledge of", "commitment to"); a bare
+    // "welcomed Japan's pledge" points back to a pledge reported elsewhere.
+    let content_follows = |j: usize| {
+        s.words
+            .get(j)
+            .is_some_and(|w| matches!(w.as_str(), "of" | "to" | "worth"))
+    };
     if matches!(w, "pledge" | "commitment" | "promise" | "offer") {
         // "Japan's pledge of", "Japan's new pledge of"
         for gap in [1, 2] {
             if k > gap && s.words[k - gap] == "'s" {
                 if let Some(m) = ctx.mention_ending(si, k - gap) {
-                    return Some(cue(k, after_of(k + 1), m));
+                    return content_follows(k + 1).then(|| cue(k, after_of(k + 1), m));
                 }
             }
         }
         // "a commitment from Tokyo to", "the commitment by the World Bank of"
         if s.words.get(k + 1).is_some_and(|w| w == "from" || w == "by") {
             let m = ctx.mention_after(si, k + 2)?;
-            return Some(cue(k, after_of(m.end), m));
+            return content_follows(m.end).then(|| cue(k, after_of(m.end), m));
         }
         return None;
     }
@@ -397,6 +404,17 @@ fn is_noun_use(ctx: &Context, si: usize, k: usize) -> bool {
 /// speaker of a reported clause ("Japan said it would send").
 fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
     let subjects = ctx.subjects_before(si, at);
+    if subjects.is_empty() {
+        // "Egypt, which has pledged 1,100 troops": the relative clause's antecedent.
+        let s = &ctx.sentences[si];
+        let mut j = at;
+        while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
+            j -= 1;
+        }
+        if j >= 2 && matches!(s.words[j - 1].as_str(), "which" | "who") && s.words[j - 2] == "," {
+            return ctx.mention_ending(si, j - 2).into_iter().collect();
+        }
+    }
     let mut out = Vec::new();
     for m in subjects {
         match m.kind {
