@@ -10,19 +10,60 @@
 //! multi-sentence quotes that end in it.
 
 use super::clause::Context;
-use crate::model::{Event, EventKind, Modality};
+use crate::model::{EntityKind, Event, EventKind, Modality};
 use crate::text::TokenKind;
 use std::collections::BTreeSet;
 
 /// Finds the statements of a document.
 pub fn find(ctx: &Context) -> Vec<Event> {
     let mut out = Vec::new();
+    // The institution that spoke last, and in which sentence.
+    let mut last_institution: Option<(usize, usize)> = None;
     for si in 0..ctx.sentences.len() {
-        for speaker in speakers(ctx, si) {
+        let mut found = speakers(ctx, si);
+        if found.is_empty() {
+            // "In a statement, the ministry said ... It also urged ...": "it" speaks
+            // again for the institution of the sentence before.
+            if let Some((e, at)) = last_institution {
+                if at + 1 == si && it_speaks(ctx, si) {
+                    found.push(e);
+                }
+            }
+        }
+        last_institution = match found.as_slice() {
+            [e] if matches!(
+                ctx.ents.list[*e].kind,
+                EntityKind::Organization | EntityKind::Country
+            ) =>
+            {
+                Some((*e, si))
+            }
+            _ => None,
+        };
+        for speaker in found {
             out.push(statement(ctx, si, speaker));
         }
     }
     out
+}
+
+/// Is "it" the subject of a speech verb in sentence `si` ("It also urged", "In a
+/// separate statement, it said")?
+fn it_speaks(ctx: &Context, si: usize) -> bool {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    (1..s.words.len()).any(|k| {
+        if ctx.in_quote(si, k) || lx.speech_verbs.match_at(&s.ids, k).is_none() {
+            return false;
+        }
+        let mut j = k;
+        while j > 0 && lx.skippable.contains(&s.words[j - 1]) {
+            j -= 1;
+        }
+        j > 0
+            && s.words[j - 1] == "it"
+            && (j == 1 || matches!(s.words[j - 2].as_str(), "," | "and" | "but"))
+    })
 }
 
 /// The entities speaking in sentence `si`, in order of appearance.
