@@ -509,7 +509,15 @@ fn in_sentence(
         let overlapped = tok_hits
             .iter()
             .any(|t| t.first < end && t.end > end && t.first >= i);
+        // "Sri Lanka and the International Monetary Fund": two actors, not one name.
+        let coordinated = tok_hits.iter().any(|t| {
+            t.first == i
+                && t.end < end
+                && s.words[t.end] == "and"
+                && !matches!(t.hit.entry, Entry::Person(_))
+        });
         if end - i < 2
+            || coordinated
             || whole_hit
             || has_person
             || generic
