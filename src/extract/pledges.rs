@@ -489,14 +489,21 @@ fn pledge(
             return None;
         }
     }
-    // "keep fighting", "continue pressing": carrying on, not committing.
+    // "keep fighting", "continue pressing": carrying on, not committing — unless
+    // what carries on is itself a commitment ("keep paying", "continue funding").
+    let carried = |w: &str| {
+        let stem = w.strip_suffix("ing").unwrap_or(w);
+        [stem.to_string(), format!("{stem}e")]
+            .iter()
+            .any(|v| lx.has(&lx.commitment_actions, v))
+    };
     if matches!(
         s.words.get(cue.object).map(String::as_str),
         Some("keep" | "continue")
     ) && s
         .words
         .get(cue.object + 1)
-        .is_some_and(|w| w.ends_with("ing"))
+        .is_some_and(|w| w.ends_with("ing") && !carried(w))
     {
         return None;
     }
