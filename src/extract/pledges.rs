@@ -118,6 +118,33 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     });
     let mut k = 0;
     while k < n {
+        // "..., with Turkey offering to finance the studies": the participle commits
+        // the actor named after "with".
+        if matches!(
+            s.words[k].as_str(),
+            "offering" | "promising" | "pledging" | "committing" | "vowing"
+        ) && !ctx.in_quote(si, k)
+        {
+            if let Some(m) = ctx.mention_ending(si, k) {
+                let h = m.head_first();
+                if h > 0 && s.words[h - 1] == "with" {
+                    let object = if s.words.get(k + 1).is_some_and(|w| w == "to") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    out.push(Cue {
+                        at: k,
+                        object,
+                        future: false,
+                        hedged: false,
+                        agent: Some((m.sentence, m.first)),
+                    });
+                    k += 1;
+                    continue;
+                }
+            }
+        }
         if let Some(cue) = named_commitment(ctx, si, k) {
             k += 1;
             out.push(cue);
@@ -413,6 +440,31 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
         if j >= 2 && matches!(s.words[j - 1].as_str(), "which" | "who") && s.words[j - 2] == "," {
             return ctx.mention_ending(si, j - 2).into_iter().collect();
+        }
+        // "... that the United States “welcomes the plan” and will provide $25
+        // million": the subject of the clause the predicate is coordinated with —
+        // the nearest actor that starts a clause ("that X", ", X", sentence start).
+        if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != ",") {
+            let start = super::clause::dateline_end(&s.words);
+            let subject = ctx
+                .mentions_in(si)
+                .into_iter()
+                .rev()
+                .filter(|m| m.end < j - 1 && m.entity.is_some())
+                .find(|m| {
+                    let h = m.head_first();
+                    h <= start
+                        || matches!(s.words[h - 1].as_str(), "that")
+                        || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that")
+                });
+            if let Some(m) = subject {
+                let between_has_verb = (m.end..j - 1).any(|k| {
+                    !ctx.in_quote(si, k) && ctx.lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+                });
+                if !between_has_verb {
+                    return vec![m];
+                }
+            }
         }
     }
     let mut out = Vec::new();
