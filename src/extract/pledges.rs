@@ -438,6 +438,13 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
             j -= 1;
         }
+        // "the Houthis had assured him they would grant access": the pronoun is the
+        // one who gave the assurance.
+        if j >= 1 && matches!(s.words[j - 1].as_str(), "they" | "he" | "she" | "it" | "we") {
+            if let Some(giver) = assurance_giver(ctx, si, j - 1) {
+                return vec![giver];
+            }
+        }
         if j >= 2 && matches!(s.words[j - 1].as_str(), "which" | "who") && s.words[j - 2] == "," {
             return ctx.mention_ending(si, j - 2).into_iter().collect();
         }
@@ -481,6 +488,29 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
     }
     out
+}
+
+/// For "X assured him (that) they would ...": the mention of X, when the pronoun at
+/// token `pronoun` opens the clause of an assurance and X is an actor.
+fn assurance_giver<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let mut j = pronoun;
+    if j > 0 && s.words[j - 1] == "that" {
+        j -= 1;
+    }
+    if j > 0 && matches!(s.words[j - 1].as_str(), "him" | "her" | "them" | "us" | "me") {
+        j -= 1;
+    }
+    if j == 0
+        || !matches!(
+            s.words[j - 1].as_str(),
+            "assured" | "promised" | "guaranteed" | "assures" | "promises"
+        )
+    {
+        return None;
+    }
+    let giver = ctx.subjects_before(si, j - 1).into_iter().next()?;
+    (!matches!(giver.kind, MentionKind::Pronoun(_))).then_some(giver)
 }
 
 /// For "X said it would ...": the mention of X (the nearest subject of a speech verb
