@@ -445,6 +445,16 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                 return vec![giver];
             }
         }
+        // "Japan said (on Monday) (that) it would send troops": the speaker, when the
+        // pronoun fits it ("it" a state or body, "he"/"she" a person).
+        if j >= 1 && matches!(s.words[j - 1].as_str(), "it" | "he" | "she") {
+            if let Some(sp) = reporting_speaker(ctx, si, j - 1) {
+                let person = ctx.kind_of(sp) == Some(EntityKind::Person);
+                if person == (s.words[j - 1] != "it") {
+                    return vec![sp];
+                }
+            }
+        }
         if j >= 2 && matches!(s.words[j - 1].as_str(), "which" | "who") && s.words[j - 2] == "," {
             return ctx.mention_ending(si, j - 2).into_iter().collect();
         }
@@ -490,6 +500,26 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
     out
 }
 
+/// For "X said (on Monday) (that) it ...": the subject of the speech verb that
+/// introduces the clause the pronoun at token `pronoun` opens.
+fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let mut k = pronoun;
+    if k > 0 && s.words[k - 1] == "that" {
+        k -= 1;
+    }
+    while k > 0 && ctx.is_time_word(si, k - 1) {
+        k -= 1;
+    }
+    let verb = (k.saturating_sub(3)..k).find(|&v| {
+        lx.speech_verbs
+            .match_at(&s.ids, v)
+            .is_some_and(|l| v + l == k)
+    })?;
+    ctx.subjects_before(si, verb).into_iter().next()
+}
+
 /// For "X assured him (that) they would ...": the mention of X, when the pronoun at
 /// token `pronoun` opens the clause of an assurance and X is an actor.
 fn assurance_giver<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&'a Mention> {
@@ -498,7 +528,12 @@ fn assurance_giver<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&
     if j > 0 && s.words[j - 1] == "that" {
         j -= 1;
     }
-    if j > 0 && matches!(s.words[j - 1].as_str(), "him" | "her" | "them" | "us" | "me") {
+    if j > 0
+        && matches!(
+            s.words[j - 1].as_str(),
+            "him" | "her" | "them" | "us" | "me"
+        )
+    {
         j -= 1;
     }
     if j == 0

@@ -283,3 +283,109 @@ fn empty_and_odd_documents_never_fail() {
         }
     }
 }
+
+#[test]
+fn collectives_and_named_committers() {
+    check(&[
+        Case {
+            name: "the two sides after a meeting of two leaders' countries",
+            text: "Greece and Cyprus held talks in Nicosia on Monday. The two sides agreed to open a joint coast guard centre.",
+            want: &["pledge Greece", "pledge Cyprus"],
+            not: &["pledge two sides"],
+        },
+        Case {
+            name: "counted collective with too many candidates stays silent",
+            text: "Chile, Peru and Bolivia met in Arica. The two governments agreed to share records.",
+            want: &[],
+            not: &["pledge Chile", "pledge Peru", "pledge Bolivia", "pledge two governments"],
+        },
+        Case {
+            name: "an indefinite collective is its own committer",
+            text: "A group of 12 donor countries also committed to disburse funds before June.",
+            want: &["pledge 12 donor countries"],
+            not: &[],
+        },
+        Case {
+            name: "possessive nominal pledge",
+            text: "Canada's pledge of 400 million dollars for Haiti was welcomed by the council.",
+            want: &["pledge Canada"],
+            not: &[],
+        },
+        Case {
+            name: "nominal pledge without content points back",
+            text: "Kenyan President William Ruto welcomed Japan's pledge.",
+            want: &[],
+            not: &["pledge Japan"],
+        },
+        Case {
+            name: "passive with agent",
+            text: "A further $90 million was pledged by Norway for the reconstruction fund.",
+            want: &["pledge Norway"],
+            not: &[],
+        },
+        Case {
+            name: "with X offering to",
+            text: "Armenia and Azerbaijan agreed to reopen a border crossing, with Georgia offering to host the next round.",
+            want: &["pledge Georgia"],
+            not: &[],
+        },
+        Case {
+            name: "assurance given to the speaker",
+            text: "UN envoy Hans Grundberg said the Houthis had assured him they would free 200 detainees.",
+            want: &["pledge Houthis", "statement Hans Grundberg"],
+            not: &[],
+        },
+        Case {
+            name: "relative clause committer",
+            text: "Egypt, which has pledged 1,000 troops to the mission, was cautious.",
+            want: &["pledge Egypt"],
+            not: &[],
+        },
+        Case {
+            name: "carrying on a commitment, not a fight",
+            text: "Saudi Arabia said it would keep paying public salaries. Iran said it would keep fighting the plan.",
+            want: &["pledge Saudi Arabia"],
+            not: &["pledge Iran"],
+        },
+    ]);
+}
+
+#[test]
+fn institutions_speak_again_as_it() {
+    check(&[Case {
+        name: "it also urged",
+        text: "The European Commission said the vote was a mistake. It also urged Serbia to reconsider.",
+        want: &["statement European Commission"],
+        not: &[],
+    }]);
+    let got = lines("Hungarian Prime Minister Viktor Orban said the vote was a mistake. It also urged Serbia to reconsider.");
+    let orban = got
+        .iter()
+        .filter(|g| *g == "statement Viktor Orbán" || *g == "statement Viktor Orban")
+        .count();
+    assert!(orban <= 1, "a person is not 'it': {got:?}");
+}
+
+#[test]
+fn reported_pronoun_committers() {
+    check(&[
+        Case {
+            name: "it after a state's speech verb",
+            text: "Japan said on Monday that it would send 200 engineers to South Sudan.",
+            want: &["pledge Japan"],
+            not: &[],
+        },
+        Case {
+            name: "he after a person's speech verb",
+            text: "Kenyan President William Ruto said he would send a mediator to Juba.",
+            want: &["pledge William Ruto"],
+            not: &[],
+        },
+        Case {
+            name: "pronoun that does not fit the speaker",
+            text: "Kenyan President William Ruto said it would send a mediator to Juba.",
+            want: &[],
+            not: &["pledge William Ruto"],
+        },
+    ]);
+}
