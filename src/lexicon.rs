@@ -28,6 +28,7 @@ struct CuesFile {
     conditions: Vec<String>,
     non_commitment_frames: Vec<String>,
     skippable: Vec<String>,
+    boilerplate_openers: Vec<String>,
 }
 
 /// Title lists, as in `data/lexicon/titles.ron`.
@@ -188,6 +189,9 @@ pub struct Lexicon {
     pub non_commitment_frames: PhraseSet,
     /// Adverbs and auxiliaries between a subject and its verb.
     pub skippable: WordSet,
+    /// How lines that are not article text begin ("Related:", "(Reporting by"): no
+    /// actor or event is read from them.
+    pub boilerplate_openers: Vec<String>,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
     /// Words that may precede a role noun.
@@ -241,6 +245,7 @@ impl Lexicon {
             conditions: PhraseSet::new(&cues.conditions, v),
             non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
             skippable: set(&cues.skippable),
+            boilerplate_openers: cues.boilerplate_openers.clone(),
             roles: PhraseSet::new(&titles.roles, v),
             role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
@@ -266,6 +271,27 @@ impl Lexicon {
             .iter()
             .map(|w| self.vocabulary.id(w.as_ref()))
             .collect()
+    }
+
+    /// Is this line boilerplate rather than article text ("Related: ...",
+    /// "(Reporting by ...)", "Photo: ... / AFP", a short "By Jane Doe" byline)?
+    pub fn is_boilerplate_line(&self, line: &str) -> bool {
+        let line = line.trim_start();
+        let lower = line.to_lowercase();
+        if self
+            .boilerplate_openers
+            .iter()
+            .any(|o| lower.starts_with(&o.to_lowercase()))
+        {
+            return true;
+        }
+        // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.first() == Some(&"By")
+            && words.len() <= 8
+            && words[1..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&" | "in")
+            })
     }
 
     /// Is this lowercase word one of the phrases of `set` on its own?

@@ -187,7 +187,9 @@ pub fn find(
             sent_hits.push(hits[h]);
             h += 1;
         }
-        out.extend(in_sentence(text, si, s, &sent_hits, gazetteer, lexicon));
+        if !s.boilerplate {
+            out.extend(in_sentence(text, si, s, &sent_hits, gazetteer, lexicon));
+        }
     }
     out
 }

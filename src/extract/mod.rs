@@ -41,6 +41,8 @@ pub struct Sentence {
     pub ids: Vec<WordId>,
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
+    /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
+    pub boilerplate: bool,
 }
 
 /// A pronoun that may refer to an actor.
@@ -192,6 +194,8 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
     let mut out = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
+    // The current line: start, end, and whether it is boilerplate.
+    let mut line = (0, 0, false);
     for span in spans {
         let tokens = text::tokenize(span.of(text), span.start);
         let words = tokens
@@ -208,12 +212,22 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
         let ids = lexicon.ids(&words);
         paragraph += text[counted_to..span.start].matches('\n').count();
         counted_to = span.start;
+        // Each line is looked at once (linear even for one enormous line).
+        if span.start >= line.1 {
+            let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[span.start..]
+                .find('\n')
+                .map_or(text.len(), |i| span.start + i);
+            line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
+        }
+        let boilerplate = line.2;
         out.push(Sentence {
             span,
             tokens,
             words,
             ids,
             paragraph,
+            boilerplate,
         });
     }
     (out, text::quotations(text))

@@ -130,9 +130,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         let subjects = ctx.subjects_before(si, k);
         if !subjects.is_empty() {
             for m in subjects {
-                // "The three governments said": each member speaks.
-                let actors = ctx.members(m).or_else(|| m.entity.map(|e| vec![e]));
-                for e in actors.unwrap_or_default() {
+                for e in actors_of(ctx, m) {
                     push(e, &mut found);
                 }
             }
@@ -173,11 +171,10 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                         )
                         || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == ",")
                 });
-            if let Some(e) = clause_subject
-                .or_else(|| ctx.sentence_subject(si))
-                .and_then(|m| m.entity)
-            {
-                push(e, &mut found);
+            if let Some(m) = clause_subject.or_else(|| ctx.sentence_subject(si)) {
+                for e in actors_of(ctx, m) {
+                    push(e, &mut found);
+                }
             }
             continue;
         }
@@ -234,6 +231,14 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     found
+}
+
+/// The speakers a subject mention stands for: its entity, or each member of a
+/// counted collective ("The three governments said": each member speaks).
+fn actors_of(ctx: &Context, m: &super::Mention) -> Vec<usize> {
+    ctx.members(m)
+        .or_else(|| m.entity.map(|e| vec![e]))
+        .unwrap_or_default()
 }
 
 fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {

@@ -389,3 +389,27 @@ fn reported_pronoun_committers() {
         },
     ]);
 }
+
+#[test]
+fn boilerplate_lines_name_no_actors() {
+    let doc = Document {
+        id: "t".into(),
+        text: "By Jane Doe\nPARIS - France pledged 50 million euros to Chad on Monday.\nRelated: Germany pledges aid to Niger\n(Reporting by John Roe; Editing by Ann Poe)\n".into(),
+        published: Some("2026-03-05".into()),
+        ..Document::default()
+    };
+    let ex = extractor().extract(&doc);
+    let names: Vec<&str> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"France"), "{names:?}");
+    assert!(
+        !names.contains(&"Germany") && !names.contains(&"Niger"),
+        "{names:?}"
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Jane") || n.contains("Roe")),
+        "{names:?}"
+    );
+    assert_eq!(ex.events.len(), 1, "{:?}", ex.events);
+}
