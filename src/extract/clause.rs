@@ -32,11 +32,16 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// The resolved mentions of sentence `si`, in order.
     pub fn mentions_in(&self, si: usize) -> Vec<&'a Mention> {
-        self.ents
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == si)
-            .collect()
+        self.sentence_mentions(si).iter().collect()
+    }
+
+    /// The mentions of sentence `si` as a slice: mentions are in reading order, so
+    /// two binary searches find them (these lookups run for nearly every token).
+    fn sentence_mentions(&self, si: usize) -> &'a [Mention] {
+        let all: &'a [Mention] = &self.ents.mentions;
+        let from = all.partition_point(|m| m.sentence < si);
+        let to = from + all[from..].partition_point(|m| m.sentence == si);
+        &all[from..to]
     }
 
     /// Evidence for sentence `si`.
@@ -87,18 +92,16 @@ impl<'a> Context<'a> {
 
     /// The resolved mention that ends right before token `end` in sentence `si`.
     pub fn mention_ending(&self, si: usize, end: usize) -> Option<&'a Mention> {
-        self.ents
-            .mentions
+        self.sentence_mentions(si)
             .iter()
-            .find(|m| m.sentence == si && m.end == end && m.entity.is_some())
+            .find(|m| m.end == end && m.entity.is_some())
     }
 
     /// The resolved mention that starts at token `first` in sentence `si`.
     pub fn mention_starting(&self, si: usize, first: usize) -> Option<&'a Mention> {
-        self.ents
-            .mentions
+        self.sentence_mentions(si)
             .iter()
-            .find(|m| m.sentence == si && m.first == first && m.entity.is_some())
+            .find(|m| m.first == first && m.entity.is_some())
     }
 
     /// The kind of the entity a mention refers to.
@@ -368,9 +371,8 @@ impl<'a> Context<'a> {
     /// The actor mention at token `j`: a titled person whose title starts there wins
     /// over the country or organization in the title.
     fn actor_at(&self, si: usize, j: usize) -> Option<&'a Mention> {
-        let person = self.ents.mentions.iter().find(|m| {
-            m.sentence == si
-                && m.entity.is_some()
+        let person = self.sentence_mentions(si).iter().find(|m| {
+            m.entity.is_some()
                 && m.head_first() == j
                 && matches!(m.kind, MentionKind::Person { .. })
         });

@@ -275,6 +275,11 @@ impl Extractor {
             &self.gazetteer,
             &self.lexicon,
         );
+        // Later stages find a sentence's mentions by binary search.
+        debug_assert!(ents
+            .mentions
+            .windows(2)
+            .all(|w| w[0].sentence <= w[1].sentence));
         (sentences, quotes, ents)
     }
 
