@@ -280,6 +280,19 @@ impl<'a> Context<'a> {
                     }
                 }
                 j = self.skip_back(si, p - 1);
+                // "X, secretary of Ukraine's National Security Council, who led the
+                // delegation, said": a name inside a description segment is not the
+                // subject; the segment before it may hold it.
+                let in_description = self.mention_ending(si, j).is_some_and(|m| {
+                    let h = m.head_first();
+                    h > 0 && matches!(s.words[h - 1].as_str(), "'s" | "of")
+                });
+                if in_description {
+                    if let Some(c) = (0..j).rev().find(|&k| s.words[k] == ",") {
+                        close = c;
+                        continue;
+                    }
+                }
                 let usable = self
                     .mention_ending(si, j)
                     .is_some_and(|m| !self.after_preposition(si, m.head_first()));
