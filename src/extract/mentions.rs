@@ -580,6 +580,29 @@ fn in_sentence(
                 }
             }
         }
+        // "Pakistan's Foreign Office", "the German Foreign Office": a government
+        // body named after another state's owner belongs to that state, whatever
+        // the gazetteer's bare form ("Foreign Office") means alone.
+        if th.hit.form == Form::Metonym && th.first > 0 {
+            let b = if s.words[th.first - 1] == "'s" {
+                th.first - 1
+            } else {
+                th.first
+            };
+            let owner = tok_hits.iter().find(|t| {
+                t.end == b
+                    && matches!(t.hit.entry, Entry::Country(_))
+                    && t.hit.entry != th.hit.entry
+                    && (b < th.first || t.hit.form == Form::Demonym)
+            });
+            if let Some(owner) = owner {
+                if (owner.first..end).all(|k| !taken[k]) {
+                    mark(&mut taken, owner.first, end);
+                    out.push(metonym(si, s, owner.first, end, owner.hit.entry));
+                }
+                continue;
+            }
+        }
         mark(&mut taken, th.first, end);
         out.push(Mention {
             sentence: si,

@@ -413,3 +413,33 @@ fn boilerplate_lines_name_no_actors() {
     );
     assert_eq!(ex.events.len(), 1, "{:?}", ex.events);
 }
+
+#[test]
+fn government_bodies_belong_to_their_owner() {
+    check(&[
+        Case {
+            name: "possessive owner",
+            text: "Pakistan's Foreign Office said the talks had failed.",
+            want: &["statement Pakistan"],
+            not: &["statement United Kingdom"],
+        },
+        Case {
+            name: "demonym owner",
+            text: "The German Foreign Office said the talks had failed.",
+            want: &["statement Germany"],
+            not: &["statement United Kingdom"],
+        },
+        Case {
+            name: "bare form keeps its gazetteer meaning",
+            text: "The Foreign Office said the talks had failed.",
+            want: &["statement United Kingdom"],
+            not: &[],
+        },
+        Case {
+            name: "description segment before a relative clause",
+            text: "Rustem Umerov, secretary of Ukraine's National Security and Defence Council, who led the delegation, said the swap was agreed.",
+            want: &["statement Rustem Umerov"],
+            not: &["statement National Security and Defence Council of Ukraine"],
+        },
+    ]);
+}
