@@ -289,6 +289,10 @@ impl<'a> Context<'a> {
                 });
                 if in_description {
                     if let Some(c) = (0..j).rev().find(|&k| s.words[k] == ",") {
+                        if self.mention_ending(si, c).is_some() {
+                            j = c;
+                            break;
+                        }
                         close = c;
                         continue;
                     }
