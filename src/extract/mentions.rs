@@ -518,8 +518,11 @@ fn in_sentence(
                 && s.words[t.end] == "and"
                 && !matches!(t.hit.entry, Entry::Person(_))
         });
+        // "the President of the World Bank Group" is a title, not a body.
+        let titled = lexicon.roles.match_at(&s.ids, i).is_some();
         if end - i < 2
             || coordinated
+            || titled
             || whole_hit
             || has_person
             || generic
@@ -988,11 +991,12 @@ fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
         .is_some_and(|t| t.span.of(text) == "." && t.span.start == s.tokens[j].span.end)
 }
 
-/// Drops honorifics and trailing possessives from a name as written.
+/// Drops leading honorifics from a name as written ("Sheikh Tamim bin Hamad" ->
+/// "Tamim bin Hamad"); inside a name they are part of it ("Hassan Sheikh Mohamud").
 fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
     let words: Vec<&str> = raw
         .split_whitespace()
-        .filter(|w| !lexicon.honorifics.contains(*w))
+        .skip_while(|w| lexicon.honorifics.contains(*w))
         .collect();
     words.join(" ")
 }
