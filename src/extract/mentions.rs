@@ -876,6 +876,17 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         let t = s.tokens[j];
         let w = t.span.of(text);
         if t.kind != TokenKind::Word {
+            // An initial: "S. Jaishankar", "Kenneth M. Roth".
+            let initial = j > start
+                && w == "."
+                && s.tokens[j - 1].span.of(text).chars().count() == 1
+                && s.tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
+            if initial {
+                j += 1;
+                continue;
+            }
             break;
         }
         // A gazetteer place or organization ends the name ("... Merz in Berlin").

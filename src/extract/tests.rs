@@ -443,3 +443,21 @@ fn government_bodies_belong_to_their_owner() {
         },
     ]);
 }
+
+#[test]
+fn name_shapes() {
+    check(&[
+        Case {
+            name: "an initial inside a name",
+            text: "Indian External Affairs Minister S. Jaishankar said New Delhi would extend a credit line.",
+            want: &["statement S. Jaishankar", "pledge India"],
+            not: &["statement S"],
+        },
+        Case {
+            name: "an honorific inside a name is part of it",
+            text: "Somali President Hassan Sheikh Mohamud said Mogadishu would host the talks.",
+            want: &["statement Hassan Sheikh Mohamud"],
+            not: &["statement Jafar Hassan"],
+        },
+    ]);
+}
