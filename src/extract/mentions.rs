@@ -861,6 +861,15 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
     let n = s.tokens.len();
     let mut j = start;
     let mut capitals = 0;
+    // A full name the gazetteer knows is the name, whatever words it holds
+    // ("Hassan Sheikh Mohamud").
+    if let Some(h) = hits.iter().find(|h| {
+        h.first == start
+            && matches!(h.hit.entry, Entry::Person(_))
+            && matches!(h.hit.form, Form::Name | Form::Alias)
+    }) {
+        return h.end;
+    }
     if start < n
         && (lexicon.roles.match_at(&s.ids, start).is_some()
             || lexicon.role_modifiers.match_at(&s.ids, start).is_some()
