@@ -586,7 +586,19 @@ fn in_sentence(
         // "Pakistan's Foreign Office", "the German Foreign Office": a government
         // body named after another state's owner belongs to that state, whatever
         // the gazetteer's bare form ("Foreign Office") means alone.
-        if th.hit.form == Form::Metonym && th.first > 0 {
+        // The state a government body belongs to, when the gazetteer says.
+        let body_of = match th.hit.entry {
+            Entry::Organization(o) if gazetteer.organizations[o].org_type == "government_body" => {
+                gazetteer.organizations[o]
+                    .members
+                    .first()
+                    .and_then(|iso3| gazetteer.country_by_iso3(iso3))
+                    .map(Entry::Country)
+            }
+            Entry::Country(_) if th.hit.form == Form::Metonym => Some(th.hit.entry),
+            _ => None,
+        };
+        if let (Some(body_of), true) = (body_of, th.first > 0) {
             let b = if s.words[th.first - 1] == "'s" {
                 th.first - 1
             } else {
@@ -595,7 +607,7 @@ fn in_sentence(
             let owner = tok_hits.iter().find(|t| {
                 t.end == b
                     && matches!(t.hit.entry, Entry::Country(_))
-                    && t.hit.entry != th.hit.entry
+                    && t.hit.entry != body_of
                     && (b < th.first || t.hit.form == Form::Demonym)
             });
             if let Some(owner) = owner {

@@ -382,6 +382,11 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
                 else {
                     continue;
                 };
+                // A government body's `members` names the state it belongs to; that
+                // is not a membership.
+                if gazetteer.organizations[org].org_type == "government_body" {
+                    continue;
+                }
                 for m in &gazetteer.organizations[org].members {
                     let cid = format!("country:{m}");
                     if present(&cid) {
