@@ -1,0 +1,775 @@
+//! Packed reports: how a binary store (layout 3) keeps every report, and how a loaded
+//! graph reads its events from the file's bytes without decoding them all up front.
+//!
+//! A million events are millions of small strings. Decoding all of them into
+//! [`Event`]s at load time is what made loading slow (allocation and fresh memory,
+//! not parsing), and a query reads only a few of them. So the file keeps reports as
+//! compact records, and a loaded graph keeps those bytes: an event is decoded the
+//! first time it is asked for, then kept. Loading only checks the tables and reads,
+//! for each event, its kind, actor and targets (to build the graph's edges).
+//!
+//! Strings that repeat (entity ids, dates, documents, CAMEO and PLOVER codes) are
+//! written once, in a string table, and records point to them; strings of their own
+//! (ids, sentences, objects, quotes) are written inside the record, so that decoding
+//! an event reads one place of the file rather than one per string.
+//!
+//! Sections (all integers little-endian):
+//! - **strings**: count `n` (u64), `n + 1` offsets (u64) into the text that follows,
+//!   then the UTF-8 text of every string, back to back. The entity ids come first.
+//! - **groups**: for each group of reports, the index of its first event (u32), then
+//!   the number of events. A group's events are consecutive.
+//! - **events**: for each event, the index of its first report (u32), then the number
+//!   of reports; then one flag byte per event (bit 0: the event has an id of its own,
+//!   because an earlier event of its group has its first report's id). An event's
+//!   reports are consecutive, in (date, document, id) order: the first is the one the
+//!   event is made from.
+//! - **offsets**: for each report, where its record starts in the records (u64), then
+//!   their total length.
+//! - **records**: one per report, of unsigned LEB128 numbers and strings: id, flags
+//!   (kind, date precision, modality), actor, target count and targets, what, quote
+//!   and date (each a presence number 0 or 1, then the string if 1), cameo, plover,
+//!   evidence count and, for each, document, sentence, start and end. A string is a
+//!   number `k`: even, it is string `k / 2` of the table; odd, its `k / 2` bytes of
+//!   UTF-8 follow.
+//!
+//! Loading checks every table and record (bounds, string indices, UTF-8), so a file
+//! that loads decodes completely. What it cannot check is that the grouping is right:
+//! as in layout 2, a grouping made under the current merge rules is trusted.
+//!
+//! This module knows the model and the merge rules' event assembly; it does not know
+//! petgraph or the store's framing.
+
+use crate::model::{DatePrecision, Event, EventKind, Evidence, Modality};
+use crate::same_event::event_of;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+/// The sections of a packed store, in file order.
+pub(crate) const SECTIONS: usize = 5;
+
+const PRECISIONS: [DatePrecision; 4] = [
+    DatePrecision::Day,
+    DatePrecision::Week,
+    DatePrecision::Month,
+    DatePrecision::Published,
+];
+
+/// Event flag: the event has an id of its own (not its first report's).
+const RENAMED: u8 = 1;
+
+/// One group of reports to write: its events, each as its reports in order (first the
+/// report the event is made from), and whether the event's id differs from its first
+/// report's.
+pub(crate) struct GroupOut<'g> {
+    /// (reports of the event, renamed), per event.
+    pub events: Vec<(Vec<&'g Event>, bool)>,
+}
+
+/// Writes the packed sections of a store: groups in the order given, the string table
+/// starting with `first_strings` (the entity ids).
+pub(crate) fn encode(
+    first_strings: &[&str],
+    groups: &[GroupOut<'_>],
+) -> Result<[Vec<u8>; SECTIONS], String> {
+    let events: usize = groups.iter().map(|g| g.events.len()).sum();
+    let mut group_starts: Vec<u8> = Vec::with_capacity(4 * (groups.len() + 1));
+    let mut event_starts: Vec<u8> = Vec::with_capacity(5 * events + 4);
+    let mut event_flags: Vec<u8> = Vec::with_capacity(events);
+    let mut reports: Vec<&Event> = Vec::with_capacity(events);
+    let too_big = || "too many events for the binary store".to_string();
+    let u32_of = |n: usize| u32::try_from(n).map_err(|_| too_big());
+    let mut event_count = 0;
+    for g in groups {
+        group_starts.extend_from_slice(&u32_of(event_count)?.to_le_bytes());
+        for (members, renamed) in &g.events {
+            event_starts.extend_from_slice(&u32_of(reports.len())?.to_le_bytes());
+            event_flags.push(if *renamed { RENAMED } else { 0 });
+            event_count += 1;
+            reports.extend(members.iter().copied());
+        }
+    }
+    group_starts.extend_from_slice(&u32_of(event_count)?.to_le_bytes());
+    event_starts.extend_from_slice(&u32_of(reports.len())?.to_le_bytes());
+    event_starts.extend_from_slice(&event_flags);
+    // The table first, in order of first appearance (so the file is deterministic):
+    // each batch lists its strings in its own order of first appearance on all cores,
+    // and the lists are joined in batch order. Then the records, on all cores.
+    let mut strings = Interner::default();
+    for s in first_strings {
+        strings.intern(s);
+    }
+    let seen: Vec<Vec<&str>> = reports
+        .par_chunks(ENCODE_BATCH)
+        .map(|part| {
+            let mut local = Interner::default();
+            for r in part {
+                for s in table_strings(r) {
+                    local.intern(s);
+                }
+            }
+            local.list
+        })
+        .collect();
+    for s in seen.into_iter().flatten() {
+        strings.intern(s);
+    }
+    let chunks: Vec<(Vec<u8>, Vec<usize>)> = reports
+        .par_chunks(ENCODE_BATCH)
+        .map(|part| {
+            let mut out = Vec::with_capacity(part.len() * 256);
+            let mut ends = Vec::with_capacity(part.len());
+            for r in part {
+                write_record(&mut out, &strings, r);
+                ends.push(out.len());
+            }
+            (out, ends)
+        })
+        .collect();
+    let total: usize = chunks.iter().map(|(b, _)| b.len()).sum();
+    let mut records: Vec<u8> = Vec::with_capacity(total);
+    let mut offsets: Vec<u8> = Vec::with_capacity(8 * (reports.len() + 1));
+    offsets.extend_from_slice(&0u64.to_le_bytes());
+    for (bytes, ends) in chunks {
+        let base = records.len() as u64;
+        for e in ends {
+            offsets.extend_from_slice(&(base + e as u64).to_le_bytes());
+        }
+        records.extend_from_slice(&bytes);
+    }
+    Ok([
+        strings.into_section(),
+        group_starts,
+        event_starts,
+        offsets,
+        records,
+    ])
+}
+
+/// Reports are encoded in parallel in batches of this many.
+const ENCODE_BATCH: usize = 16 * 1024;
+
+/// The strings of a report that go in the string table.
+fn table_strings(ev: &Event) -> impl Iterator<Item = &str> {
+    [ev.actor.as_str(), &ev.cameo, &ev.plover]
+        .into_iter()
+        .chain(ev.targets.iter().map(String::as_str))
+        .chain(ev.date.as_deref())
+        .chain(ev.evidence.iter().map(|e| e.doc.as_str()))
+}
+
+/// A fast hash for the string table's index (FxHash's mixing: the keys are our own
+/// strings, not an adversary's, and SipHash was a third of saving).
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Distinct strings, numbered in order of first appearance.
+#[derive(Default)]
+struct Interner<'a> {
+    index: HashMap<&'a str, u64, std::hash::BuildHasherDefault<Fx>>,
+    list: Vec<&'a str>,
+}
+
+impl<'a> Interner<'a> {
+    fn intern(&mut self, s: &'a str) -> u64 {
+        let next = self.list.len() as u64;
+        let k = *self.index.entry(s).or_insert(next);
+        if k == next {
+            self.list.push(s);
+        }
+        k
+    }
+
+    /// The number of a string interned before (every table string of every report is
+    /// interned before any record is written).
+    fn get(&self, s: &str) -> u64 {
+        self.index.get(s).copied().unwrap_or(0)
+    }
+
+    fn into_section(self) -> Vec<u8> {
+        let text: usize = self.list.iter().map(|s| s.len()).sum();
+        let mut out = Vec::with_capacity(8 * (self.list.len() + 2) + text);
+        out.extend_from_slice(&(self.list.len() as u64).to_le_bytes());
+        let mut at = 0u64;
+        for s in &self.list {
+            out.extend_from_slice(&at.to_le_bytes());
+            at += s.len() as u64;
+        }
+        out.extend_from_slice(&at.to_le_bytes());
+        for s in &self.list {
+            out.extend_from_slice(s.as_bytes());
+        }
+        out
+    }
+}
+
+fn put(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn flags_of(ev: &Event) -> u64 {
+    let kind = EventKind::ALL
+        .iter()
+        .position(|k| *k == ev.kind)
+        .unwrap_or(0) as u64;
+    let precision = PRECISIONS
+        .iter()
+        .position(|p| *p == ev.date_precision)
+        .unwrap_or(3) as u64;
+    let m = ev.modality;
+    kind | precision << 3
+        | u64::from(m.negated) << 5
+        | u64::from(m.conditional) << 6
+        | u64::from(m.hedged) << 7
+        | u64::from(m.future) << 8
+}
+
+fn write_record(out: &mut Vec<u8>, strings: &Interner<'_>, ev: &Event) {
+    let table = |out: &mut Vec<u8>, s: &str| put(out, strings.get(s) << 1);
+    inline(out, &ev.id);
+    put(out, flags_of(ev));
+    table(out, &ev.actor);
+    put(out, ev.targets.len() as u64);
+    for t in &ev.targets {
+        table(out, t);
+    }
+    for s in [&ev.what, &ev.quote] {
+        put(out, u64::from(s.is_some()));
+        if let Some(s) = s {
+            inline(out, s);
+        }
+    }
+    put(out, u64::from(ev.date.is_some()));
+    if let Some(d) = &ev.date {
+        table(out, d);
+    }
+    table(out, &ev.cameo);
+    table(out, &ev.plover);
+    put(out, ev.evidence.len() as u64);
+    for e in &ev.evidence {
+        table(out, &e.doc);
+        inline(out, &e.sentence);
+        put(out, e.start as u64);
+        put(out, e.end as u64);
+    }
+}
+
+/// Writes a string inside the record.
+fn inline(out: &mut Vec<u8>, s: &str) {
+    put(out, (s.len() as u64) << 1 | 1);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A reader over a record's numbers.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// A string of a record: in the table, or inside the record.
+#[derive(Clone, Copy)]
+pub(crate) enum Name<'a> {
+    /// String `k` of the table.
+    Table(u64),
+    /// The string itself.
+    Inline(&'a str),
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: u64) -> Option<&'a [u8]> {
+        let n = usize::try_from(n).ok()?;
+        let end = self.at.checked_add(n)?;
+        let b = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(b)
+    }
+
+    fn name(&mut self) -> Option<Name<'a>> {
+        let k = self.num()?;
+        if k & 1 == 0 {
+            return Some(Name::Table(k >> 1));
+        }
+        std::str::from_utf8(self.take(k >> 1)?)
+            .ok()
+            .map(Name::Inline)
+    }
+
+    fn num(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
+/// The packed reports of a loaded binary store, and the events decoded from them so
+/// far.
+pub(crate) struct Packed {
+    /// The whole file (sections are ranges of it).
+    data: Arc<Vec<u8>>,
+    strings: u64,
+    /// Offsets table and text of the string table.
+    string_offsets: Range<usize>,
+    string_text: Range<usize>,
+    group_starts: Range<usize>,
+    event_starts: Range<usize>,
+    event_flags: Range<usize>,
+    offsets: Range<usize>,
+    records: Range<usize>,
+    /// Each event, once decoded.
+    cells: Box<[OnceLock<Arc<Event>>]>,
+}
+
+impl Clone for Packed {
+    fn clone(&self) -> Packed {
+        Packed {
+            data: Arc::clone(&self.data),
+            strings: self.strings,
+            string_offsets: self.string_offsets.clone(),
+            string_text: self.string_text.clone(),
+            group_starts: self.group_starts.clone(),
+            event_starts: self.event_starts.clone(),
+            event_flags: self.event_flags.clone(),
+            offsets: self.offsets.clone(),
+            records: self.records.clone(),
+            cells: self.cells.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Packed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Packed")
+            .field("groups", &self.group_count())
+            .field("events", &self.event_count())
+            .field("reports", &self.report_count())
+            .field("strings", &self.strings)
+            .finish()
+    }
+}
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    let mut x = [0u8; 4];
+    x.copy_from_slice(&b[i..i + 4]);
+    u32::from_le_bytes(x)
+}
+
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(x)
+}
+
+/// Reports are checked in parallel in batches of this many.
+const CHECK_BATCH: usize = 16 * 1024;
+
+impl Packed {
+    /// Reads the packed sections (`sections`: their ranges in `data`, in file order)
+    /// and checks them; the error says what is wrong.
+    pub(crate) fn parse(data: Arc<Vec<u8>>, sections: &[Range<usize>]) -> Result<Packed, String> {
+        let [strings, groups, events, offsets, records] = sections else {
+            return Err(format!(
+                "{} packed sections, expected {SECTIONS}",
+                sections.len()
+            ));
+        };
+        let d = &data[..];
+        // String table.
+        let s = &d[strings.clone()];
+        if s.len() < 16 {
+            return Err("string table too short".into());
+        }
+        let n = u64_at(s, 0);
+        let table_end = n
+            .checked_add(1)
+            .and_then(|k| k.checked_mul(8))
+            .and_then(|k| k.checked_add(8))
+            .and_then(|k| usize::try_from(k).ok())
+            .filter(|&k| k <= s.len())
+            .ok_or("string table: bad count")?;
+        let string_offsets = strings.start + 8..strings.start + table_end;
+        let string_text = strings.start + table_end..strings.end;
+        let text = &d[string_text.clone()];
+        let offs = &d[string_offsets.clone()];
+        let count = n as usize;
+        let ok = (0..count + 1)
+            .into_par_iter()
+            .with_min_len(64 * 1024)
+            .all(|i| {
+                let at = u64_at(offs, 8 * i);
+                (i > 0 || at == 0)
+                    && (i < count || at == text.len() as u64)
+                    && (i == 0 || u64_at(offs, 8 * (i - 1)) <= at)
+                    && usize::try_from(at).is_ok_and(|at| starts_char(text, at))
+            });
+        if !ok {
+            return Err("string table: bad offsets".into());
+        }
+        if !utf8_par(text) {
+            return Err("string table: not UTF-8".into());
+        }
+        // Groups and events.
+        let table = |r: &Range<usize>, extra: usize, what: &str| -> Result<usize, String> {
+            let len = r
+                .len()
+                .checked_sub(4)
+                .ok_or(format!("{what} table too short"))?;
+            if len % (4 + extra) != 0 {
+                return Err(format!("{what} table has a bad length"));
+            }
+            Ok(len / (4 + extra))
+        };
+        let group_count = table(groups, 0, "group")?;
+        let event_count = table(events, 1, "event")?;
+        let report_count = offsets
+            .len()
+            .checked_sub(8)
+            .filter(|l| l % 8 == 0)
+            .map(|l| l / 8)
+            .ok_or("offsets table has a bad length")?;
+        let rising =
+            |r: Range<usize>, count: usize, last: usize, what: &str| -> Result<(), String> {
+                let b = &d[r];
+                let at = |i: usize| u32_at(b, 4 * i) as usize;
+                if at(0) != 0 || at(count) != last || (1..=count).any(|i| at(i) <= at(i - 1)) {
+                    return Err(format!("{what} table is not in order"));
+                }
+                Ok(())
+            };
+        rising(groups.clone(), group_count, event_count, "group")?;
+        let event_starts = events.start..events.start + 4 * (event_count + 1);
+        rising(event_starts.clone(), event_count, report_count, "event")?;
+        let event_flags = event_starts.end..events.end;
+        if d[event_flags.clone()].iter().any(|f| f & !RENAMED != 0) {
+            return Err("event table has unknown flags".into());
+        }
+        let o = &d[offsets.clone()];
+        let rec_len = records.len() as u64;
+        if u64_at(o, 0) != 0
+            || u64_at(o, 8 * report_count) != rec_len
+            || (1..=report_count).any(|i| u64_at(o, 8 * i) < u64_at(o, 8 * (i - 1)))
+        {
+            return Err("offsets table is not in order".into());
+        }
+        let packed = Packed {
+            data: Arc::clone(&data),
+            strings: n,
+            string_offsets,
+            string_text,
+            group_starts: groups.clone(),
+            event_starts,
+            event_flags,
+            offsets: offsets.clone(),
+            records: records.clone(),
+            cells: (0..event_count).map(|_| OnceLock::new()).collect(),
+        };
+        // Every record decodes, exactly filling its place.
+        let bad = (0..report_count)
+            .into_par_iter()
+            .with_min_len(CHECK_BATCH)
+            .find_any(|&r| !packed.check_record(r));
+        if let Some(r) = bad {
+            return Err(format!("report record {r} is malformed"));
+        }
+        Ok(packed)
+    }
+
+    /// Number of strings in the table.
+    pub(crate) fn string_count(&self) -> usize {
+        self.strings as usize
+    }
+
+    /// Number of groups.
+    pub(crate) fn group_count(&self) -> usize {
+        self.group_starts.len() / 4 - 1
+    }
+
+    /// Number of events (including any whose actor is not an entity).
+    pub(crate) fn event_count(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Number of reports.
+    pub(crate) fn report_count(&self) -> usize {
+        self.offsets.len() / 8 - 1
+    }
+
+    /// The events of group `g`.
+    pub(crate) fn group_events(&self, g: usize) -> Range<u32> {
+        let b = &self.data[self.group_starts.clone()];
+        u32_at(b, 4 * g)..u32_at(b, 4 * (g + 1))
+    }
+
+    /// The reports of event `e`.
+    fn event_reports(&self, e: u32) -> Range<usize> {
+        let b = &self.data[self.event_starts.clone()];
+        let e = e as usize;
+        u32_at(b, 4 * e) as usize..u32_at(b, 4 * (e + 1)) as usize
+    }
+
+    fn renamed(&self, e: u32) -> bool {
+        self.data[self.event_flags.start + e as usize] & RENAMED != 0
+    }
+
+    /// String `k` of the table (checked at load: None only past the end).
+    pub(crate) fn str(&self, k: u64) -> Option<&str> {
+        if k >= self.strings {
+            return None;
+        }
+        let offs = &self.data[self.string_offsets.clone()];
+        let a = usize::try_from(u64_at(offs, 8 * k as usize)).ok()?;
+        let b = usize::try_from(u64_at(offs, 8 * (k as usize + 1))).ok()?;
+        std::str::from_utf8(self.data[self.string_text.clone()].get(a..b)?).ok()
+    }
+
+    fn record(&self, r: usize) -> Cursor<'_> {
+        let o = &self.data[self.offsets.clone()];
+        let a = u64_at(o, 8 * r) as usize;
+        let b = u64_at(o, 8 * (r + 1)) as usize;
+        Cursor {
+            bytes: &self.data[self.records.clone()][a..b],
+            at: 0,
+        }
+    }
+
+    /// The text of a record's string.
+    fn text<'a>(&'a self, n: Name<'a>) -> Option<&'a str> {
+        match n {
+            Name::Table(k) => self.str(k),
+            Name::Inline(s) => Some(s),
+        }
+    }
+
+    /// Does report `r` decode completely, every string in the table or valid UTF-8,
+    /// filling its record exactly?
+    fn check_record(&self, r: usize) -> bool {
+        let mut c = self.record(r);
+        let n = self.strings;
+        let s = |c: &mut Cursor| match c.name()? {
+            Name::Table(k) => (k < n).then_some(()),
+            Name::Inline(_) => Some(()),
+        };
+        let mut go = || -> Option<()> {
+            s(&mut c)?;
+            c.num().filter(|&f| (f & 7) < 6 && f >> 9 == 0)?;
+            s(&mut c)?;
+            for _ in 0..c.num()? {
+                s(&mut c)?;
+            }
+            for _ in 0..3 {
+                match c.num()? {
+                    0 => {}
+                    1 => s(&mut c)?,
+                    _ => return None,
+                }
+            }
+            s(&mut c)?;
+            s(&mut c)?;
+            for _ in 0..c.num()? {
+                s(&mut c)?;
+                s(&mut c)?;
+                usize::try_from(c.num()?).ok()?;
+                usize::try_from(c.num()?).ok()?;
+            }
+            Some(())
+        };
+        go().is_some() && c.at == c.bytes.len()
+    }
+
+    /// Kind, actor and targets of event `e` (those of its first report): what the
+    /// graph's edges need. Targets go to `targets`.
+    pub(crate) fn event_head<'a>(
+        &'a self,
+        e: u32,
+        targets: &mut Vec<Name<'a>>,
+    ) -> Option<(EventKind, Name<'a>)> {
+        let mut c = self.record(self.event_reports(e).start);
+        c.name()?;
+        let kind = *EventKind::ALL.get((c.num()? & 7) as usize)?;
+        let actor = c.name()?;
+        targets.clear();
+        for _ in 0..c.num()? {
+            targets.push(c.name()?);
+        }
+        Some((kind, actor))
+    }
+
+    /// Decodes report `r`.
+    pub(crate) fn report(&self, r: usize) -> Event {
+        self.try_report(r).unwrap_or_else(|| Event {
+            // Unreachable for a file that loaded: every record was checked.
+            id: String::new(),
+            kind: EventKind::Statement,
+            actor: String::new(),
+            targets: Vec::new(),
+            what: None,
+            quote: None,
+            modality: Modality::default(),
+            date: None,
+            date_precision: DatePrecision::Published,
+            cameo: String::new(),
+            plover: String::new(),
+            evidence: Vec::new(),
+        })
+    }
+
+    fn try_report(&self, r: usize) -> Option<Event> {
+        let mut c = self.record(r);
+        let c = &mut c;
+        let s = |c: &mut Cursor| -> Option<String> {
+            let n = c.name()?;
+            self.text(n).map(str::to_string)
+        };
+        let opt = |c: &mut Cursor| -> Option<Option<String>> {
+            match c.num()? {
+                0 => Some(None),
+                _ => s(c).map(Some),
+            }
+        };
+        let id = s(c)?;
+        let flags = c.num()?;
+        let kind = *EventKind::ALL.get((flags & 7) as usize)?;
+        let date_precision = PRECISIONS[(flags >> 3 & 3) as usize];
+        let bit = |i: u32| flags >> i & 1 == 1;
+        let modality = Modality {
+            negated: bit(5),
+            conditional: bit(6),
+            hedged: bit(7),
+            future: bit(8),
+        };
+        let actor = s(c)?;
+        let targets = (0..c.num()?).map(|_| s(c)).collect::<Option<Vec<_>>>()?;
+        let what = opt(c)?;
+        let quote = opt(c)?;
+        let date = opt(c)?;
+        let cameo = s(c)?;
+        let plover = s(c)?;
+        let evidence = (0..c.num()?)
+            .map(|_| {
+                Some(Evidence {
+                    doc: s(c)?,
+                    sentence: s(c)?,
+                    start: usize::try_from(c.num()?).ok()?,
+                    end: usize::try_from(c.num()?).ok()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Event {
+            id,
+            kind,
+            actor,
+            targets,
+            what,
+            quote,
+            modality,
+            date,
+            date_precision,
+            cameo,
+            plover,
+            evidence,
+        })
+    }
+
+    /// Event `e`, decoded on first use.
+    pub(crate) fn event(&self, e: u32) -> &Arc<Event> {
+        self.cells[e as usize].get_or_init(|| Arc::new(self.decode_event(e)))
+    }
+
+    /// Decodes the events in `events` that are not decoded yet, on all cores.
+    pub(crate) fn decode_all(&self, events: &[u32]) {
+        events.par_iter().with_min_len(256).for_each(|&e| {
+            self.event(e);
+        });
+    }
+
+    fn decode_event(&self, e: u32) -> Event {
+        let reports = self.event_reports(e);
+        let renamed = self.renamed(e);
+        let first = self.report(reports.start);
+        if reports.len() == 1 && !renamed {
+            return first;
+        }
+        let others: Vec<Event> = (reports.start + 1..reports.end)
+            .map(|r| self.report(r))
+            .collect();
+        event_of(&first, others.iter(), !renamed)
+    }
+
+    /// The reports of group `g` with each one's event index in the group, and the
+    /// group's events: what an unpacked graph keeps. A report that is its event is
+    /// shared with it.
+    pub(crate) fn group(&self, g: usize) -> (Vec<Arc<Event>>, Vec<u32>, Vec<Arc<Event>>) {
+        let events = self.group_events(g);
+        let mut reports = Vec::new();
+        let mut assign = Vec::new();
+        let mut out = Vec::with_capacity(events.len());
+        for (i, e) in events.enumerate() {
+            let ev = self.event(e);
+            let rs = self.event_reports(e);
+            if rs.len() == 1 && !self.renamed(e) {
+                reports.push(Arc::clone(ev));
+                assign.push(i as u32);
+            } else {
+                for r in rs {
+                    reports.push(Arc::new(self.report(r)));
+                    assign.push(i as u32);
+                }
+            }
+            out.push(Arc::clone(ev));
+        }
+        (reports, assign, out)
+    }
+}
+
+/// Is `at` the end of `text` or the start of a character (not a UTF-8 continuation
+/// byte)?
+fn starts_char(text: &[u8], at: usize) -> bool {
+    text.get(at)
+        .map_or(at == text.len(), |&b| (b as i8) >= -0x40)
+}
+
+/// Is `text` UTF-8? Checked in parallel, in pieces cut at char boundaries.
+fn utf8_par(text: &[u8]) -> bool {
+    const PIECE: usize = 8 << 20;
+    let mut cuts = vec![0];
+    let mut at = PIECE;
+    while at < text.len() {
+        // A cut is at a byte that does not continue a character (a bad file may have
+        // none nearby: then the piece just gets longer).
+        while at < text.len() && !starts_char(text, at) {
+            at += 1;
+        }
+        cuts.push(at);
+        at += PIECE;
+    }
+    cuts.push(text.len());
+    cuts.dedup();
+    cuts.par_windows(2)
+        .all(|w| std::str::from_utf8(&text[w[0]..w[1]]).is_ok())
+}
