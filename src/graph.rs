@@ -29,7 +29,7 @@
 
 use crate::extract::Extraction;
 use crate::model::{fold_name, Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
-use crate::packed::{GroupOut, Name, Packed};
+use crate::packed::{Name, Packed, PackedOut};
 use crate::same_event::{
     events_from_assignment, fresh_ids, members_from_assignment, merge_reports, report_doc,
     GroupKey, MERGE_RULES,
@@ -912,30 +912,55 @@ impl KnowledgeGraph {
             .collect()
     }
 
-    /// The groups of reports, sorted by group, each as its events' reports in order
-    /// (for the binary store: loading them back skips regrouping). A group written
+    /// Every report, in the order the binary store keeps them: groups sorted by key,
+    /// each group's events in order, each event's reports in order (first the one it
+    /// is made from), so that loading them back skips regrouping. A store written
     /// under other merge rules is regrouped on load.
-    pub(crate) fn packed_groups_out(&self) -> Vec<GroupOut<'_>> {
+    pub(crate) fn packed_out(&self) -> PackedOut<'_> {
         let mut v: Vec<&Group> = self
             .all_groups()
             .iter()
             .filter(|g| !g.reports.is_empty())
             .collect();
         v.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        v.into_par_iter()
-            .map(|g| {
-                let members = members_from_assignment(&g.reports, &g.assign)
-                    .unwrap_or_else(|| (0..g.reports.len()).map(|k| vec![k]).collect());
-                let fresh = fresh_ids(&g.reports, &members);
-                GroupOut {
-                    events: members
-                        .into_iter()
-                        .zip(fresh)
-                        .map(|(m, fresh)| (m.into_iter().map(|k| &*g.reports[k]).collect(), !fresh))
-                        .collect(),
+        // Batches of groups on all cores, each laid out flat, then joined.
+        let parts: Vec<PackedOut> = v
+            .par_chunks(4096)
+            .map(|groups| {
+                let mut out = PackedOut::default();
+                for g in groups {
+                    out.groups.push(out.events.len());
+                    if let [only] = &g.reports[..] {
+                        out.events.push((out.reports.len(), false));
+                        out.reports.push(only);
+                        continue;
+                    }
+                    let members = members_from_assignment(&g.reports, &g.assign)
+                        .or_else(|| {
+                            members_from_assignment(&g.reports, &merge_reports(&g.reports).1)
+                        })
+                        .unwrap_or_default();
+                    let fresh = fresh_ids(&g.reports, &members);
+                    for (m, fresh) in members.into_iter().zip(fresh) {
+                        out.events.push((out.reports.len(), !fresh));
+                        out.reports.extend(m.into_iter().map(|k| &*g.reports[k]));
+                    }
                 }
+                out
             })
-            .collect()
+            .collect();
+        let mut out = PackedOut::default();
+        for p in parts {
+            let (events, reports) = (out.events.len(), out.reports.len());
+            out.groups.extend(p.groups.into_iter().map(|e| e + events));
+            out.events.extend(
+                p.events
+                    .into_iter()
+                    .map(|(r, renamed)| (r + reports, renamed)),
+            );
+            out.reports.extend(p.reports);
+        }
+        out
     }
 
     /// Rebuilds a graph from stored groups: each group's reports (of one group, unique

@@ -57,81 +57,88 @@ const PRECISIONS: [DatePrecision; 4] = [
 /// Event table bit: the event has an id of its own (not its first report's).
 const RENAMED: u64 = 1 << 63;
 
-/// One group of reports to write: its events, each as its reports in order (first the
-/// report the event is made from), and whether the event's id differs from its first
-/// report's.
-pub(crate) struct GroupOut<'g> {
-    /// (reports of the event, renamed), per event.
-    pub events: Vec<(Vec<&'g Event>, bool)>,
+/// The reports of a graph laid out for writing.
+#[derive(Default)]
+pub(crate) struct PackedOut<'g> {
+    /// Every report: by group, by event, each event's reports in order (first the
+    /// report the event is made from).
+    pub reports: Vec<&'g Event>,
+    /// For each event: its first report's index, and whether its id differs from its
+    /// first report's.
+    pub events: Vec<(usize, bool)>,
+    /// For each group, its first event's index.
+    pub groups: Vec<usize>,
 }
 
-/// Writes the packed sections of a store: groups in the order given, the string table
-/// starting with `first_strings` (the entity ids).
+/// Writes the packed sections of a store, the string table starting with
+/// `first_strings` (the entity ids).
+///
+/// Reports are encoded in batches on all cores, each batch with strings numbered in
+/// its own table; the batch tables are then joined in batch order (so a string's
+/// number is its order of first appearance, and the file is deterministic) and each
+/// batch's records are rewritten with the joined numbers. Reading the reports (which
+/// are scattered in memory) is the slow part, and happens once.
 pub(crate) fn encode(
     first_strings: &[&str],
-    groups: &[GroupOut<'_>],
+    out: &PackedOut<'_>,
 ) -> Result<[Vec<u8>; SECTIONS], String> {
-    let mut group_starts: Vec<u8> = Vec::with_capacity(4 * (groups.len() + 1));
-    // Per event: its first report's index, and the renamed bit.
-    let mut events: Vec<(usize, u64)> = Vec::new();
-    let mut reports: Vec<&Event> = Vec::new();
-    for g in groups {
-        let first = u32::try_from(events.len())
-            .map_err(|_| "too many events for the binary store".to_string())?;
-        group_starts.extend_from_slice(&first.to_le_bytes());
-        for (members, renamed) in &g.events {
-            events.push((reports.len(), if *renamed { RENAMED } else { 0 }));
-            reports.extend(members.iter().copied());
-        }
+    let too_many =
+        |n: usize| u32::try_from(n).map_err(|_| "too many events for the binary store".to_string());
+    let mut group_starts: Vec<u8> = Vec::with_capacity(4 * (out.groups.len() + 1));
+    for &g in out.groups.iter().chain([&out.events.len()]) {
+        group_starts.extend_from_slice(&too_many(g)?.to_le_bytes());
     }
-    let last = u32::try_from(events.len())
-        .map_err(|_| "too many events for the binary store".to_string())?;
-    group_starts.extend_from_slice(&last.to_le_bytes());
-    // The table first, in order of first appearance (so the file is deterministic):
-    // each batch lists its strings in its own order of first appearance on all cores,
-    // and the lists are joined in batch order. Then the records, on all cores.
+    let batches: Vec<(Interner, Vec<u8>)> = out
+        .reports
+        .par_chunks(ENCODE_BATCH)
+        .map(|part| {
+            let mut local = Interner::default();
+            let mut bytes = Vec::with_capacity(part.len() * 192);
+            for r in part {
+                write_record(&mut bytes, &mut local, r);
+            }
+            (local, bytes)
+        })
+        .collect();
     let mut strings = Interner::default();
     for s in first_strings {
         strings.intern(s);
     }
-    let seen: Vec<Vec<&str>> = reports
-        .par_chunks(ENCODE_BATCH)
-        .map(|part| {
-            let mut local = Interner::default();
-            for r in part {
-                for s in table_strings(r) {
-                    local.intern(s);
-                }
-            }
-            local.list
-        })
+    let maps: Vec<Vec<u64>> = batches
+        .iter()
+        .map(|(local, _)| local.list.iter().map(|s| strings.intern(s)).collect())
         .collect();
-    for s in seen.into_iter().flatten() {
-        strings.intern(s);
-    }
-    let chunks: Vec<(Vec<u8>, Vec<usize>)> = reports
-        .par_chunks(ENCODE_BATCH)
-        .map(|part| {
-            let mut out = Vec::with_capacity(part.len() * 256);
-            let mut starts = Vec::with_capacity(part.len());
-            for r in part {
+    let rewritten: Vec<(Vec<u8>, Vec<usize>)> = batches
+        .par_iter()
+        .zip(&maps)
+        .map(|((_, bytes), map)| {
+            let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+            let mut starts = Vec::with_capacity(ENCODE_BATCH);
+            let mut c = Cursor { bytes, at: 0 };
+            while c.at < bytes.len() {
                 starts.push(out.len());
-                write_record(&mut out, &strings, r);
+                if rewrite_record(&mut c, &mut out, map).is_none() {
+                    break; // unreachable: the bytes were just written
+                }
             }
             (out, starts)
         })
         .collect();
-    let total: usize = chunks.iter().map(|(b, _)| b.len()).sum();
+    let total: usize = rewritten.iter().map(|(b, _)| b.len()).sum();
     let mut records: Vec<u8> = Vec::with_capacity(total);
-    let mut starts: Vec<u64> = Vec::with_capacity(reports.len());
-    for (bytes, local) in chunks {
+    let mut starts: Vec<u64> = Vec::with_capacity(out.reports.len() + 1);
+    for (bytes, local) in rewritten {
         let base = records.len() as u64;
         starts.extend(local.into_iter().map(|s| base + s as u64));
         records.extend_from_slice(&bytes);
     }
-    let mut event_table: Vec<u8> = Vec::with_capacity(8 * (events.len() + 1));
-    for (first, renamed) in events {
-        event_table.extend_from_slice(&(starts[first] | renamed).to_le_bytes());
+    starts.push(records.len() as u64);
+    too_many(out.events.len())?;
+    let mut event_table: Vec<u8> = Vec::with_capacity(8 * (out.events.len() + 1));
+    for &(first, renamed) in &out.events {
+        let at = starts.get(first).copied().unwrap_or(records.len() as u64);
+        let flag = if renamed { RENAMED } else { 0 };
+        event_table.extend_from_slice(&(at | flag).to_le_bytes());
     }
     event_table.extend_from_slice(&(records.len() as u64).to_le_bytes());
     Ok([strings.into_section(), group_starts, event_table, records])
@@ -140,13 +147,43 @@ pub(crate) fn encode(
 /// Reports are encoded in parallel in batches of this many.
 const ENCODE_BATCH: usize = 16 * 1024;
 
-/// The strings of a report that go in the string table.
-fn table_strings(ev: &Event) -> impl Iterator<Item = &str> {
-    [ev.actor.as_str(), &ev.cameo, &ev.plover]
-        .into_iter()
-        .chain(ev.targets.iter().map(String::as_str))
-        .chain(ev.date.as_deref())
-        .chain(ev.evidence.iter().map(|e| e.doc.as_str()))
+/// Copies one record, renumbering its table strings through `map`.
+fn rewrite_record(c: &mut Cursor<'_>, out: &mut Vec<u8>, map: &[u64]) -> Option<()> {
+    let name = |c: &mut Cursor, out: &mut Vec<u8>| -> Option<()> {
+        let k = c.num()?;
+        if k & 1 == 0 {
+            put(out, map.get((k >> 1) as usize)? << 1);
+        } else {
+            put(out, k);
+            out.extend_from_slice(c.take(k >> 1)?);
+        }
+        Some(())
+    };
+    let num = |c: &mut Cursor, out: &mut Vec<u8>| -> Option<u64> {
+        let n = c.num()?;
+        put(out, n);
+        Some(n)
+    };
+    name(c, out)?; // id
+    num(c, out)?; // flags
+    name(c, out)?; // actor
+    for _ in 0..num(c, out)? {
+        name(c, out)?;
+    }
+    for _ in 0..3 {
+        if num(c, out)? == 1 {
+            name(c, out)?;
+        }
+    }
+    name(c, out)?; // cameo
+    name(c, out)?; // plover
+    for _ in 0..num(c, out)? {
+        name(c, out)?;
+        name(c, out)?;
+        num(c, out)?;
+        num(c, out)?;
+    }
+    Some(())
 }
 
 /// A fast hash for the string table's index (FxHash's mixing: the keys are our own
@@ -184,12 +221,6 @@ impl<'a> Interner<'a> {
             self.list.push(s);
         }
         k
-    }
-
-    /// The number of a string interned before (every table string of every report is
-    /// interned before any record is written).
-    fn get(&self, s: &str) -> u64 {
-        self.index.get(s).copied().unwrap_or(0)
     }
 
     fn into_section(self) -> Vec<u8> {
@@ -234,8 +265,8 @@ fn flags_of(ev: &Event) -> u64 {
         | u64::from(m.future) << 8
 }
 
-fn write_record(out: &mut Vec<u8>, strings: &Interner<'_>, ev: &Event) {
-    let table = |out: &mut Vec<u8>, s: &str| put(out, strings.get(s) << 1);
+fn write_record<'a>(out: &mut Vec<u8>, strings: &mut Interner<'a>, ev: &'a Event) {
+    let mut table = |out: &mut Vec<u8>, s: &'a str| put(out, strings.intern(s) << 1);
     inline(out, &ev.id);
     put(out, flags_of(ev));
     table(out, &ev.actor);

@@ -5,9 +5,9 @@
 //!   and editable by hand.
 //! - **Binary** (`.bin`, `.dgb`): the same content behind a header (magic, layout
 //!   version, payload length, CRC-32 of the payload). Documents, entities and links
-//!   are postcard; reports are packed ([`crate::packed`]): compact records over a table
-//!   of distinct strings, which a loaded graph reads lazily, so a million events load
-//!   in a fraction of a second.
+//!   are postcard; reports are packed (`src/packed.rs`): compact records over a table
+//!   of repeated strings, which a loaded graph decodes lazily, so a million events
+//!   load in well under a second. Stores of layout 2 (all postcard) still load.
 //!
 //! The file is our own schema — documents, entities, reports and links by id — never
 //! petgraph's serde form, which would write raw indices. It keeps *reports* (each
@@ -245,7 +245,7 @@ fn newer(path: &Path, version: u32, newest: u32) -> Error {
 /// little-endian), then the payload: a section count u32, each section's length u64,
 /// then the sections. The first is postcard: documents, entities (sorted by id),
 /// links, and the merge rules version the grouping was made under; the others are the
-/// packed reports ([`crate::packed`]).
+/// packed reports (see `src/packed.rs`).
 pub fn to_bytes(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
     let ser_err = |message: String| Error::Export {
         message: format!("cannot serialize store: {message}"),
@@ -261,7 +261,7 @@ pub fn to_bytes(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
     })
     .map_err(|e| ser_err(e.to_string()))?;
     let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-    let packed = packed::encode(&ids, &graph.packed_groups_out()).map_err(ser_err)?;
+    let packed = packed::encode(&ids, &graph.packed_out()).map_err(ser_err)?;
     let sections: Vec<&[u8]> = std::iter::once(head.as_slice())
         .chain(packed.iter().map(Vec::as_slice))
         .collect();
