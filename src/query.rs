@@ -46,15 +46,10 @@ impl EventFilter {
         self
     }
 
-    /// Does `ev`, whose actor is `actor`, pass the filter? `by` and `to` are the ids
-    /// the names resolve to (None: not to be tested).
-    fn accepts(
-        &self,
-        ev: &Event,
-        actor: &Entity,
-        by: Option<&BTreeSet<&str>>,
-        to: Option<&BTreeSet<&str>>,
-    ) -> bool {
+    /// Does `ev`, whose actor is `actor`, pass the filter? `by` is the ids its name
+    /// resolves to (None: not to be tested). The `to` test is the caller's: events
+    /// come from the edges of the entities `to` names.
+    fn accepts(&self, ev: &Event, actor: &Entity, by: Option<&BTreeSet<&str>>) -> bool {
         if !self.kinds.is_empty() && !self.kinds.contains(&ev.kind) {
             return false;
         }
@@ -62,9 +57,6 @@ impl EventFilter {
             return false;
         }
         if by.is_some_and(|ids| !ids.contains(actor.id.as_str())) {
-            return false;
-        }
-        if to.is_some_and(|ids| !ev.targets.iter().any(|t| ids.contains(t.as_str()))) {
             return false;
         }
         let date = ev.date.as_deref().unwrap_or("");
@@ -141,17 +133,17 @@ impl KnowledgeGraph {
         // `by`) pass that test already.
         let found: Vec<(&Event, &Entity)> = match (&by, &to) {
             (_, Some(ids)) => self.events_touching_where(ids, false, &filter.kinds, |ev, actor| {
-                filter.accepts(ev, actor, by.as_ref(), None)
+                filter.accepts(ev, actor, by.as_ref())
             }),
             (Some(ids), None) => {
                 self.events_touching_where(ids, true, &filter.kinds, |ev, actor| {
-                    filter.accepts(ev, actor, None, None)
+                    filter.accepts(ev, actor, None)
                 })
             }
             (None, None) => self
                 .events()
                 .filter_map(|ev| Some((ev, self.entity(&ev.actor)?)))
-                .filter(|(ev, actor)| filter.accepts(ev, actor, None, None))
+                .filter(|(ev, actor)| filter.accepts(ev, actor, None))
                 .collect(),
         };
         // Sorted by (date, actor name, id), through keys that decide most comparisons
@@ -287,4 +279,60 @@ pub struct Profile<'g> {
     pub statements_made: Vec<EventView<'g>>,
     /// Statements about it.
     pub statements_about: Vec<EventView<'g>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DatePrecision, EntityKind, Evidence, Modality};
+
+    #[test]
+    fn results_are_sorted_by_date_then_actor_name_then_id() {
+        let pledge = |id: &str, actor: &str, date: Option<&str>| Event {
+            id: id.into(),
+            kind: EventKind::Pledge,
+            actor: actor.into(),
+            targets: vec!["country:MDA".into()],
+            what: Some(format!("aid {id}")),
+            quote: None,
+            modality: Modality::default(),
+            date: date.map(str::to_string),
+            date_precision: DatePrecision::Published,
+            cameo: "030".into(),
+            plover: "AGREE".into(),
+            evidence: vec![Evidence {
+                doc: format!("doc-{id}"),
+                sentence: format!("sentence {id}"),
+                start: 0,
+                end: 10,
+            }],
+        };
+        let entities = vec![
+            Entity::new("country:MDA", EntityKind::Country, "Moldova"),
+            Entity::new("country:AAA", EntityKind::Country, "Zeta"),
+            Entity::new("country:ZZZ", EntityKind::Country, "Alpha"),
+            Entity::new("country:BBB", EntityKind::Country, "Alpha"),
+        ];
+        let reports = vec![
+            pledge("ev:1", "country:AAA", Some("2026-03-05")),
+            pledge("ev:2", "country:ZZZ", Some("2026-03-05")),
+            pledge("ev:3", "country:AAA", None),
+            pledge("ev:4", "country:AAA", Some("2026-03")),
+            pledge("ev:5", "country:BBB", Some("2026-03-05")),
+            pledge("ev:6", "country:ZZZ", Some("2026-3-5")),
+            pledge("ev:0", "country:AAA", Some("2026-03-04")),
+        ];
+        let g = KnowledgeGraph::from_parts(vec![], entities, reports, vec![]);
+        let got: Vec<&str> = g
+            .pledges(&EventFilter::default().to("Moldova"))
+            .iter()
+            .map(|v| v.event.id.as_str())
+            .collect();
+        // No date first; dates as text ("2026-03" < "2026-03-04" < "2026-03-05" <
+        // "2026-3-5"); on one date, actors by name (Alpha, Alpha, Zeta), then ids.
+        assert_eq!(
+            got,
+            ["ev:3", "ev:4", "ev:0", "ev:2", "ev:5", "ev:1", "ev:6"]
+        );
+    }
 }
