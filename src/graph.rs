@@ -578,8 +578,15 @@ impl KnowledgeGraph {
         self.packed_groups = OnceLock::new();
         self.packed_shown = Vec::new();
         self.by_id = OnceLock::new();
-        self.graph
-            .retain_edges(|g, e| !matches!(g[e], EdgeData::Event { .. }));
+        // All edges go and the links come back: removing edges one by one unlinks each
+        // from its node's list, quadratic for a node with many events.
+        self.graph.clear_edges();
+        for l in &self.links {
+            if let (Some(&a), Some(&b)) = (self.nodes.get(&l.from), self.nodes.get(&l.to)) {
+                self.graph
+                    .add_edge(a, b, EdgeData::Link(Box::new(l.clone())));
+            }
+        }
         self.event_total = 0;
         let nodes = &self.nodes;
         let built: Vec<(Group, Vec<Placed>)> = (0..packed.group_count())
