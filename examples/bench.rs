@@ -13,7 +13,10 @@
 //!    (VmHWM) of a process doing only that.
 //! 4. Store save and load times (RON and binary) of the ingested graph.
 //! 5. A synthetic graph of at least `--events` events (default 1 million) built through
-//!    the library: store save/load times and `pledges --to X` query latency.
+//!    the library: store save/load times and `pledges --to X` query latency, on the
+//!    graph in memory and, in a fresh process (its own peak memory), on the graph as
+//!    loaded from the binary store: load, first query (which decodes the events it
+//!    returns), later queries. `--synthetic-only` runs only this part.
 //! 6. Growth: ingest time and peak memory at 1, 10, 30 and 100 MB (each in its own
 //!    process, so peak memory is per size). Skip with `--no-growth`.
 //!
@@ -62,6 +65,10 @@ fn main() -> Res<()> {
     let cores = rayon::current_num_threads();
     println!("diplograph benchmark: {mb} MB corpus, {events} synthetic events, {cores} cores");
 
+    // Child process: load a store, then query it; print the numbers (see load_child).
+    if let Some(store) = value("--load-only") {
+        return load_and_query(Path::new(&store), &value("--to").unwrap_or_default());
+    }
     if flag("--synthetic-only").is_some() {
         return synthetic_part(events, &dir, flag("--ron-1m").is_some());
     }
@@ -182,9 +189,95 @@ fn synthetic_part(events: usize, dir: &Path, ron: bool) -> Res<()> {
     );
     store_times("synthetic graph", &big, dir, ron)?;
     let x = busiest_target(&big);
-    query_time("synthetic graph", &big, &x);
-    query_time("synthetic graph", &big, "Country 117");
+    query_time("synthetic graph in memory", &big, &x);
+    query_time("synthetic graph in memory", &big, "Country 117");
+    drop(big);
+    load_child(&dir.join("store.bin"), &x)?;
     Ok(())
+}
+
+/// Loads a store and queries it in a child process (so that its peak memory is the
+/// load's and the query's alone), and prints what it measured.
+fn load_child(store: &Path, to: &str) -> Res<()> {
+    let out = std::process::Command::new(std::env::current_exe()?)
+        .args(["--load-only", &store.to_string_lossy(), "--to", to])
+        .output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let f: Vec<f64> = text
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let [load, load_cpu, peak, cold, cold_cpu, warm, warm_cpu, n, peak_after] = f[..] else {
+        return Err(format!(
+            "load child failed: {text} {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    };
+    let name = store
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy());
+    println!(
+        "{name} loaded in a fresh process: load {load:.2} s wall ({load_cpu:.2} s CPU on all threads), peak memory {:.0} MB after the load, {:.0} MB after the queries",
+        peak / 1024.0,
+        peak_after / 1024.0
+    );
+    println!(
+        "{name} loaded: pledges --to {to:?}: {n} results; first query {cold:.1} ms wall ({cold_cpu:.1} ms CPU on all threads, decoding the events), later {warm:.1} ms wall ({warm_cpu:.1} ms CPU, best of 5)"
+    );
+    Ok(())
+}
+
+/// The child side of [`load_child`]: prints load seconds (wall, CPU), peak kB, first
+/// query ms (wall, CPU), best later query ms (wall, CPU), result count, peak kB at the
+/// end.
+fn load_and_query(store: &Path, to: &str) -> Res<()> {
+    let cpu = all_threads_cpu();
+    let t = Instant::now();
+    let g = store::load(store, false)?;
+    let load = t.elapsed().as_secs_f64();
+    let load_cpu = all_threads_cpu() - cpu;
+    let peak = peak_kb();
+    let filter = EventFilter::default().to(to);
+    let cpu = all_threads_cpu();
+    let t = Instant::now();
+    let n = g.pledges(&filter).len();
+    let cold = t.elapsed().as_secs_f64();
+    let cold_cpu = all_threads_cpu() - cpu;
+    let (mut warm, mut warm_cpu) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        let cpu = all_threads_cpu();
+        let t = Instant::now();
+        let _ = g.pledges(&filter).len();
+        warm = warm.min(t.elapsed().as_secs_f64());
+        warm_cpu = warm_cpu.min(all_threads_cpu() - cpu);
+    }
+    println!(
+        "{load} {load_cpu} {peak} {} {} {} {} {n} {}",
+        cold * 1e3,
+        cold_cpu * 1e3,
+        warm * 1e3,
+        warm_cpu * 1e3,
+        peak_kb()
+    );
+    std::mem::forget(g);
+    Ok(())
+}
+
+/// CPU time of all threads of this process so far, in seconds (from each thread's
+/// schedstat: nanoseconds, unlike /proc/self/stat's ticks).
+fn all_threads_cpu() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .sum::<f64>()
+        / 1e9
 }
 
 /// CPU time of this thread so far, in seconds (from /proc/thread-self/schedstat): on a

@@ -29,13 +29,18 @@
 
 use crate::extract::Extraction;
 use crate::model::{fold_name, Document, DocumentMeta, Entity, EntityKind, Event, EventKind};
-use crate::same_event::{events_from_assignment, merge_reports, report_doc, GroupKey, MERGE_RULES};
+use crate::packed::{Name, Packed, PackedOut};
+use crate::same_event::{
+    events_from_assignment, fresh_ids, members_from_assignment, merge_reports, report_doc,
+    GroupKey, MERGE_RULES,
+};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A non-event link between two entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,20 +76,30 @@ pub struct Link {
     pub role: Option<String>,
 }
 
-/// What an edge of the graph carries.
+/// Where an event is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum EventAt {
+    /// In a group of the graph's own: the group, and the event's position in its
+    /// events.
+    Group(u32, u32),
+    /// In the packed reports of a loaded store, by number.
+    Packed(u32),
+}
+
+/// What an edge of the graph carries (kept small: there is one per event target).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum EdgeData {
     /// One target of an event (or a self-loop for an event with no target).
     Event {
-        /// The group holding the event.
-        group: u32,
-        /// The event's position in the group's events.
-        index: u32,
+        /// Where the event is.
+        at: EventAt,
+        /// Its kind, so that queries for one kind skip the others unread.
+        kind: EventKind,
         /// The event has no target: this edge is a self-loop.
         untargeted: bool,
     },
     /// A role or membership link.
-    Link(Link),
+    Link(Box<Link>),
 }
 
 /// The reports of one group, and the events derived from them.
@@ -121,8 +136,16 @@ pub struct KnowledgeGraph {
     unindexed: bool,
     /// Number of derived events.
     event_total: usize,
-    /// Event id -> (group, index), built on first use after a change.
-    by_id: std::sync::OnceLock<HashMap<String, (u32, u32)>>,
+    /// Event id -> where the event is, built on first use after a change.
+    by_id: OnceLock<HashMap<String, EventAt>>,
+    /// The reports of a loaded binary store, until the first change: events are
+    /// decoded from them when first read, and `groups` is empty meanwhile.
+    packed: Option<Packed>,
+    /// The packed events that are shown (their actor is an entity), in order.
+    packed_shown: Vec<u32>,
+    /// The packed reports as groups, for readers that need every report (saving,
+    /// merging into another graph); made on first use.
+    packed_groups: OnceLock<Vec<Group>>,
     links: BTreeSet<Link>,
     documents: BTreeMap<String, DocumentMeta>,
     /// Groups whose reports changed since the last [`KnowledgeGraph::settle`].
@@ -208,7 +231,12 @@ impl KnowledgeGraph {
 
     fn insert_document(&mut self, meta: DocumentMeta) {
         for id in &meta.entities {
-            *self.mentions.entry(id.clone()).or_default() += 1;
+            match self.mentions.get_mut(id) {
+                Some(n) => *n += 1,
+                None => {
+                    self.mentions.insert(id.clone(), 1);
+                }
+            }
         }
         self.documents.insert(meta.id.clone(), meta);
     }
@@ -271,7 +299,7 @@ impl KnowledgeGraph {
         };
         if !self.links.contains(&link) {
             self.links.insert(link.clone());
-            self.graph.add_edge(a, b, EdgeData::Link(link));
+            self.graph.add_edge(a, b, EdgeData::Link(Box::new(link)));
         }
     }
 
@@ -374,11 +402,13 @@ impl KnowledgeGraph {
         true
     }
 
-    /// Builds the group and document indexes a loaded graph skipped.
+    /// Builds the group and document indexes a loaded graph skipped (unpacking its
+    /// reports first): every change to reports starts here.
     fn ensure_indexed(&mut self) {
         if !self.unindexed {
             return;
         }
+        self.unpack();
         self.unindexed = false;
         for (gid, g) in self.groups.iter().enumerate() {
             let gid = gid as u32;
@@ -430,7 +460,7 @@ impl KnowledgeGraph {
             }
             dedup_reports(&mut group.reports);
         }
-        self.by_id = std::sync::OnceLock::new();
+        self.by_id = OnceLock::new();
         // Grouping, and finding each event's nodes, on all cores.
         let (groups, nodes) = (&self.groups, &self.nodes);
         let merged: Vec<(u32, Vec<u32>, Vec<Placed>)> = dirty
@@ -473,8 +503,8 @@ impl KnowledgeGraph {
                 continue;
             };
             let data = |untargeted| EdgeData::Event {
-                group: gid,
-                index: index as u32,
+                at: EventAt::Group(gid, index as u32),
+                kind: p.event.kind,
                 untargeted,
             };
             if p.targets.is_empty() {
@@ -491,12 +521,99 @@ impl KnowledgeGraph {
         group.edges = edges;
     }
 
-    /// The event an edge carries.
-    fn edge_event(&self, group: u32, index: u32) -> Option<&Event> {
-        self.groups
-            .get(group as usize)
-            .and_then(|g| g.events.get(index as usize))
-            .and_then(|e| e.as_deref())
+    /// The event at `at`.
+    fn event_at(&self, at: EventAt) -> Option<&Event> {
+        match at {
+            EventAt::Group(group, index) => self
+                .groups
+                .get(group as usize)
+                .and_then(|g| g.events.get(index as usize))
+                .and_then(|e| e.as_deref()),
+            EventAt::Packed(e) => self.packed.as_ref().map(|p| &**p.event(e)),
+        }
+    }
+
+    /// Decodes (on all cores) the packed events among `at` not decoded yet.
+    fn decode(&self, at: impl Iterator<Item = EventAt>) {
+        if let Some(p) = &self.packed {
+            let list: Vec<u32> = at
+                .filter_map(|a| match a {
+                    EventAt::Packed(e) => Some(e),
+                    EventAt::Group(..) => None,
+                })
+                .collect();
+            p.decode_all(&list);
+        }
+    }
+
+    /// Every report, by group: the graph's own groups, or those of its packed reports
+    /// (decoded on first use).
+    fn all_groups(&self) -> &[Group] {
+        let Some(p) = &self.packed else {
+            return &self.groups;
+        };
+        self.packed_groups.get_or_init(|| {
+            (0..p.group_count())
+                .into_par_iter()
+                .map(|g| {
+                    let (reports, assign, events) = p.group(g);
+                    Group {
+                        key: GroupKey::of(&reports[0]),
+                        reports,
+                        assign,
+                        events: events.into_iter().map(Some).collect(),
+                        edges: Vec::new(),
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Turns packed reports into groups of the graph's own, with their edges: before
+    /// the first change to a loaded graph's reports.
+    fn unpack(&mut self) {
+        let Some(packed) = self.packed.take() else {
+            return;
+        };
+        self.packed_groups = OnceLock::new();
+        self.packed_shown = Vec::new();
+        self.by_id = OnceLock::new();
+        // All edges go and the links come back: removing edges one by one unlinks each
+        // from its node's list, quadratic for a node with many events.
+        self.graph.clear_edges();
+        for l in &self.links {
+            if let (Some(&a), Some(&b)) = (self.nodes.get(&l.from), self.nodes.get(&l.to)) {
+                self.graph
+                    .add_edge(a, b, EdgeData::Link(Box::new(l.clone())));
+            }
+        }
+        self.event_total = 0;
+        let nodes = &self.nodes;
+        let built: Vec<(Group, Vec<Placed>)> = (0..packed.group_count())
+            .into_par_iter()
+            .map(|g| {
+                let (reports, assign, events) = packed.group(g);
+                let group = Group {
+                    key: GroupKey::of(&reports[0]),
+                    reports,
+                    assign,
+                    events: Vec::new(),
+                    edges: Vec::new(),
+                };
+                (group, place(nodes, events))
+            })
+            .collect();
+        self.install_groups(built);
+    }
+
+    /// Appends built groups and installs their events' edges.
+    fn install_groups(&mut self, built: Vec<(Group, Vec<Placed>)>) {
+        self.groups.reserve(built.len());
+        for (group, placed) in built {
+            let gid = self.groups.len() as u32;
+            self.groups.push(group);
+            self.install(gid, placed);
+        }
     }
 
     /// Adds everything of `other` into this graph, with the same entity and event
@@ -516,7 +633,7 @@ impl KnowledgeGraph {
         for l in &other.links {
             self.add_link(l.clone());
         }
-        for g in &other.groups {
+        for g in other.all_groups() {
             for r in &g.reports {
                 self.file_report(Event::clone(r));
             }
@@ -536,7 +653,10 @@ impl KnowledgeGraph {
 
     /// Number of reports: one per document per event it reports.
     pub fn report_count(&self) -> usize {
-        self.groups.iter().map(|g| g.reports.len()).sum()
+        match &self.packed {
+            Some(p) => p.report_count(),
+            None => self.groups.iter().map(|g| g.reports.len()).sum(),
+        }
     }
 
     /// All entities, sorted by id.
@@ -582,11 +702,17 @@ impl KnowledgeGraph {
 
     /// All events, sorted by id.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        let mut v: Vec<&Event> = self
-            .groups
-            .iter()
-            .flat_map(|g| g.events.iter().flatten().map(|e| &**e))
-            .collect();
+        let mut v: Vec<&Event> = match &self.packed {
+            Some(p) => {
+                p.decode_all(&self.packed_shown);
+                self.packed_shown.iter().map(|&e| &**p.event(e)).collect()
+            }
+            None => self
+                .groups
+                .iter()
+                .flat_map(|g| g.events.iter().flatten().map(|e| &**e))
+                .collect(),
+        };
         v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v.into_iter()
     }
@@ -595,24 +721,29 @@ impl KnowledgeGraph {
     pub fn event(&self, id: &str) -> Option<&Event> {
         let index = self.by_id.get_or_init(|| {
             let mut m = HashMap::with_capacity(self.event_total);
+            if let Some(p) = &self.packed {
+                p.decode_all(&self.packed_shown);
+                for &e in &self.packed_shown {
+                    m.insert(p.event(e).id.clone(), EventAt::Packed(e));
+                }
+            }
             for (g, group) in self.groups.iter().enumerate() {
                 for (i, e) in group.events.iter().enumerate() {
                     if let Some(e) = e {
-                        m.insert(e.id.clone(), (g as u32, i as u32));
+                        m.insert(e.id.clone(), EventAt::Group(g as u32, i as u32));
                     }
                 }
             }
             m
         });
-        let &(g, i) = index.get(id)?;
-        self.edge_event(g, i)
+        self.event_at(*index.get(id)?)
     }
 
     /// Every document's report of every event, sorted by (document, id): what the
     /// store keeps, and what events are derived from.
     pub fn reports(&self) -> impl Iterator<Item = &Event> {
         let mut v: Vec<&Event> = self
-            .groups
+            .all_groups()
             .iter()
             .flat_map(|g| g.reports.iter().map(|r| &**r))
             .collect();
@@ -637,6 +768,9 @@ impl KnowledgeGraph {
 
     /// Every edge, in a deterministic order (by source id, target id, then content).
     pub fn edges(&self) -> Vec<EdgeView<'_>> {
+        if let Some(p) = &self.packed {
+            p.decode_all(&self.packed_shown);
+        }
         let mut out: Vec<EdgeView> = self
             .graph
             .edge_indices()
@@ -648,14 +782,10 @@ impl KnowledgeGraph {
                 let source = &self.graph[src];
                 let target = &self.graph[dst];
                 match weight {
-                    EdgeData::Event {
-                        group,
-                        index,
-                        untargeted,
-                    } => EdgeView {
+                    EdgeData::Event { at, untargeted, .. } => EdgeView {
                         source,
                         target,
-                        event: self.edge_event(*group, *index),
+                        event: self.event_at(*at),
                         link: None,
                         untargeted: *untargeted,
                     },
@@ -663,7 +793,7 @@ impl KnowledgeGraph {
                         source,
                         target,
                         event: None,
-                        link: Some(l),
+                        link: Some(&**l),
                         untargeted: false,
                     },
                 }
@@ -723,51 +853,61 @@ impl KnowledgeGraph {
     /// found through the graph's edges (an index: no scan of all events). Sorted by
     /// event id, without duplicates.
     pub fn events_touching(&self, ids: &BTreeSet<&str>, outgoing: bool) -> Vec<&Event> {
-        let mut out = self.events_touching_where(ids, outgoing, |_| true);
+        let mut out: Vec<&Event> = self
+            .events_touching_where(ids, outgoing, &[], |_, _| true)
+            .into_iter()
+            .map(|(ev, _)| ev)
+            .collect();
         out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         out
     }
 
-    /// [`KnowledgeGraph::events_touching`] keeping only events that pass `keep`, in
-    /// no particular order (the caller sorts).
+    /// [`KnowledgeGraph::events_touching`] keeping only events of `kinds` (all when
+    /// empty) that pass `keep`, each with its actor, in no particular order (the
+    /// caller sorts). Kinds are told from the edges, so events of other kinds are not
+    /// even read; the actor is the edge's source.
     pub(crate) fn events_touching_where(
         &self,
         ids: &BTreeSet<&str>,
         outgoing: bool,
-        keep: impl Fn(&Event) -> bool,
-    ) -> Vec<&Event> {
+        kinds: &[EventKind],
+        keep: impl Fn(&Event, &Entity) -> bool,
+    ) -> Vec<(&Event, &Entity)> {
         let dir = if outgoing {
             Direction::Outgoing
         } else {
             Direction::Incoming
         };
-        let mut out: Vec<&Event> = Vec::new();
+        let mut found: Vec<(EventAt, NodeIndex)> = Vec::new();
         for id in ids {
             let Some(&n) = self.nodes.get(*id) else {
                 continue;
             };
             for e in self.graph.edges_directed(n, dir) {
                 if let EdgeData::Event {
-                    group,
-                    index,
+                    at,
+                    kind,
                     untargeted,
                 } = e.weight()
                 {
                     // An untargeted self-loop is the actor's, not a target's.
-                    if *untargeted && !outgoing {
+                    if (*untargeted && !outgoing) || !(kinds.is_empty() || kinds.contains(kind)) {
                         continue;
                     }
-                    if let Some(ev) = self.edge_event(*group, *index).filter(|ev| keep(ev)) {
-                        out.push(ev);
-                    }
+                    found.push((*at, e.source()));
                 }
             }
         }
         // An event with several targets is reached once per target edge (outgoing from
         // its actor, or incoming at each target among `ids`).
-        out.sort_unstable_by_key(|e| *e as *const Event as usize);
-        out.dedup_by(|a, b| std::ptr::eq(*a, *b));
-        out
+        found.sort_unstable_by_key(|(at, _)| *at);
+        found.dedup_by_key(|(at, _)| *at);
+        self.decode(found.iter().map(|(at, _)| *at));
+        found
+            .into_iter()
+            .filter_map(|(at, n)| Some((self.event_at(at)?, &self.graph[n])))
+            .filter(|(ev, actor)| keep(ev, actor))
+            .collect()
     }
 
     /// Events of a kind involving an entity as actor (`outgoing`) or target.
@@ -779,18 +919,55 @@ impl KnowledgeGraph {
             .collect()
     }
 
-    /// The groups of reports with each report's event index, sorted by group (for
-    /// the binary store: loading them back skips regrouping).
-    pub(crate) fn stored_groups(&self) -> Vec<(&[Arc<Event>], &[u32])> {
+    /// Every report, in the order the binary store keeps them: groups sorted by key,
+    /// each group's events in order, each event's reports in order (first the one it
+    /// is made from), so that loading them back skips regrouping. A store written
+    /// under other merge rules is regrouped on load.
+    pub(crate) fn packed_out(&self) -> PackedOut<'_> {
         let mut v: Vec<&Group> = self
-            .groups
+            .all_groups()
             .iter()
             .filter(|g| !g.reports.is_empty())
             .collect();
-        v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        v.into_iter()
-            .map(|g| (g.reports.as_slice(), g.assign.as_slice()))
-            .collect()
+        v.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        // Batches of groups on all cores, each laid out flat, then joined.
+        let parts: Vec<PackedOut> = v
+            .par_chunks(4096)
+            .map(|groups| {
+                let mut out = PackedOut::default();
+                for g in groups {
+                    out.groups.push(out.events.len());
+                    if let [only] = &g.reports[..] {
+                        out.events.push((out.reports.len(), false));
+                        out.reports.push(only);
+                        continue;
+                    }
+                    let members = members_from_assignment(&g.reports, &g.assign)
+                        .or_else(|| {
+                            members_from_assignment(&g.reports, &merge_reports(&g.reports).1)
+                        })
+                        .unwrap_or_default();
+                    let fresh = fresh_ids(&g.reports, &members);
+                    for (m, fresh) in members.into_iter().zip(fresh) {
+                        out.events.push((out.reports.len(), !fresh));
+                        out.reports.extend(m.into_iter().map(|k| &*g.reports[k]));
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut out = PackedOut::default();
+        for p in parts {
+            let (events, reports) = (out.events.len(), out.reports.len());
+            out.groups.extend(p.groups.into_iter().map(|e| e + events));
+            out.events.extend(
+                p.events
+                    .into_iter()
+                    .map(|(r, renamed)| (r + reports, renamed)),
+            );
+            out.reports.extend(p.reports);
+        }
+        out
     }
 
     /// Rebuilds a graph from stored groups: each group's reports (of one group, unique
@@ -838,12 +1015,68 @@ impl KnowledgeGraph {
                 (group, place(nodes, events))
             })
             .collect();
-        g.groups.reserve(built.len());
-        for (group, placed) in built {
-            let gid = g.groups.len() as u32;
-            g.groups.push(group);
-            g.install(gid, placed);
+        g.install_groups(built);
+        g.unindexed = true;
+        g
+    }
+
+    /// Rebuilds a graph from a binary store's packed reports. Only the edges are made
+    /// now (from each event's kind, actor and targets); events are decoded when first
+    /// read, and the reports become groups of the graph's own at the first change.
+    /// The packed reports must have been grouped under the current merge rules.
+    pub(crate) fn from_packed(
+        documents: Vec<DocumentMeta>,
+        entities: Vec<Entity>,
+        links: Vec<Link>,
+        packed: Packed,
+    ) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        g.graph = StableDiGraph::with_capacity(entities.len(), packed.event_count() + links.len());
+        for d in documents {
+            g.insert_document(d);
         }
+        for e in entities {
+            g.upsert_entity(e);
+        }
+        for l in links {
+            g.add_link(l);
+        }
+        // String table index -> node, looked up once per string.
+        let mut node_of: Vec<Option<Option<NodeIndex>>> = vec![None; packed.string_count()];
+        let (nodes, graph) = (&g.nodes, &mut g.graph);
+        let mut node = |n: Name| match n {
+            Name::Table(k) => *node_of[k as usize]
+                .get_or_insert_with(|| packed.str(k).and_then(|s| nodes.get(s).copied())),
+            Name::Inline(s) => nodes.get(s).copied(),
+        };
+        let mut shown = Vec::with_capacity(packed.event_count());
+        let (mut targets, mut target_nodes) = (Vec::new(), Vec::new());
+        for e in 0..packed.event_count() as u32 {
+            let Some((kind, actor)) = packed.event_head(e, &mut targets) else {
+                continue;
+            };
+            let Some(actor) = node(actor) else {
+                continue;
+            };
+            target_nodes.clear();
+            target_nodes.extend(targets.iter().filter_map(|&t| node(t)));
+            target_nodes.dedup();
+            let data = |untargeted| EdgeData::Event {
+                at: EventAt::Packed(e),
+                kind,
+                untargeted,
+            };
+            if target_nodes.is_empty() {
+                graph.add_edge(actor, actor, data(true));
+            }
+            for &t in &target_nodes {
+                graph.add_edge(actor, t, data(false));
+            }
+            shown.push(e);
+        }
+        g.event_total = shown.len();
+        g.packed_shown = shown;
+        g.packed = Some(packed);
         g.unindexed = true;
         g
     }

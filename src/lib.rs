@@ -46,6 +46,7 @@ mod graph;
 pub mod ingest;
 mod lexicon;
 mod model;
+mod packed;
 pub mod query;
 pub mod render;
 mod same_event;

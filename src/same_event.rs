@@ -325,11 +325,23 @@ pub fn merge_reports(reports: &[Arc<Event>]) -> (Vec<Arc<Event>>, Vec<u32>) {
 /// Rebuilds the events of a group from a stored assignment (report -> event index, as
 /// [`merge_reports`] returned it). None when the assignment does not fit the reports.
 pub fn events_from_assignment(reports: &[Arc<Event>], assign: &[u32]) -> Option<Vec<Arc<Event>>> {
+    if let ([only], [0]) = (reports, assign) {
+        return Some(vec![Arc::clone(only)]);
+    }
+    let members = members_from_assignment(reports, assign)?;
+    Some(build(reports, &members))
+}
+
+/// The members of each event of a group, from a stored assignment: events in the order
+/// [`merge_reports`] gives them, each as its report indices in (date, document, id)
+/// order, so that the first is the report the event is made from. None when the
+/// assignment does not fit the reports.
+pub fn members_from_assignment(reports: &[Arc<Event>], assign: &[u32]) -> Option<Vec<Vec<usize>>> {
     if assign.len() != reports.len() || reports.is_empty() {
         return None;
     }
-    if let ([only], [0]) = (reports, assign) {
-        return Some(vec![Arc::clone(only)]);
+    if assign == [0] {
+        return Some(vec![vec![0]]);
     }
     let count = *assign.iter().max()? as usize + 1;
     if count > reports.len() {
@@ -345,7 +357,7 @@ pub fn events_from_assignment(reports: &[Arc<Event>], assign: &[u32]) -> Option<
     let mut members: Vec<Vec<usize>> = members.into_iter().map(|m| in_order(reports, m)).collect();
     let key = |k: usize| (day(&reports[k]), report_doc(&reports[k]), &reports[k].id);
     members.sort_by(|a, b| key(a[0]).cmp(&key(b[0])));
-    Some(build(reports, &members))
+    Some(members)
 }
 
 fn day(e: &Event) -> Option<i64> {
@@ -374,30 +386,67 @@ fn in_order(reports: &[Arc<Event>], mut ks: Vec<usize>) -> Vec<usize> {
 /// member carrying every member's evidence (shared when alone), with a distinct id when
 /// an earlier event of the group already has the first member's id.
 fn build(reports: &[Arc<Event>], clusters: &[Vec<usize>]) -> Vec<Arc<Event>> {
-    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(clusters.len());
-    for c in clusters {
+    for (c, fresh) in clusters.iter().zip(fresh_ids(reports, clusters)) {
         let first = &reports[c[0]];
-        // Ids repeat only across clusters: a lone cluster needs no check.
-        let fresh = clusters.len() == 1 || used.insert(first.id.as_str());
         if fresh && c.len() == 1 {
             out.push(Arc::clone(first));
             continue;
         }
-        let mut ev = Event::clone(first);
-        if !fresh {
-            // The same sentence reported again after the window: a distinct id.
-            ev.id = format!("ev:{:016x}", stable_hash(&[&first.id, report_doc(first)]));
-        }
-        ev.evidence = c
-            .iter()
-            .flat_map(|&k| reports[k].evidence.iter().cloned())
-            .collect();
-        ev.evidence.sort();
-        ev.evidence.dedup();
-        out.push(Arc::new(ev));
+        out.push(Arc::new(event_of(
+            first,
+            c[1..].iter().map(|&k| &*reports[k]),
+            fresh,
+        )));
     }
     out
+}
+
+/// For each cluster (given in order, as in [`build`]), whether its event keeps its
+/// first report's id: false when an earlier event of the group already has it.
+pub fn fresh_ids(reports: &[Arc<Event>], clusters: &[Vec<usize>]) -> Vec<bool> {
+    // Ids repeat only across clusters: a lone cluster needs no check.
+    if clusters.len() == 1 {
+        return vec![true];
+    }
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    clusters
+        .iter()
+        .map(|c| used.insert(reports[c[0]].id.as_str()))
+        .collect()
+}
+
+/// One event made of several reports (or of one whose id an earlier event of its group
+/// already has): the `first` report carrying every member's evidence, sorted and
+/// without duplicates; `fresh` is false when the first report's id is taken, and the
+/// event gets an id of its own.
+pub fn event_of<'a>(first: &Event, others: impl Iterator<Item = &'a Event>, fresh: bool) -> Event {
+    let mut evidence = first.evidence.clone();
+    for r in others {
+        evidence.extend(r.evidence.iter().cloned());
+    }
+    evidence.sort();
+    evidence.dedup();
+    let id = if fresh {
+        first.id.clone()
+    } else {
+        // The same sentence reported again after the window: a distinct id.
+        format!("ev:{:016x}", stable_hash(&[&first.id, report_doc(first)]))
+    };
+    Event {
+        id,
+        kind: first.kind,
+        actor: first.actor.clone(),
+        targets: first.targets.clone(),
+        what: first.what.clone(),
+        quote: first.quote.clone(),
+        modality: first.modality,
+        date: first.date.clone(),
+        date_precision: first.date_precision,
+        cameo: first.cameo.clone(),
+        plover: first.plover.clone(),
+        evidence,
+    }
 }
 
 #[cfg(test)]

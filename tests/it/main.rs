@@ -7,6 +7,7 @@ mod cli;
 mod corpus;
 mod exports;
 mod merge;
+mod packed;
 mod properties;
 mod python;
 mod render;
