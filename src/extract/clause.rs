@@ -366,9 +366,25 @@ impl<'a> Context<'a> {
 
     /// Steps left from `from` over adverbs, auxiliaries and dates.
     fn skip_back(&self, si: usize, from: usize) -> usize {
+        let s = &self.sentences[si];
         let mut j = from;
         while j > 0 && self.skippable(si, j - 1) {
             j -= 1;
+        }
+        // "the Japan Bank for International Cooperation (JBIC) committed": a short
+        // parenthesis after a name (its acronym) is not between subject and verb.
+        if j > 0 && s.words[j - 1] == ")" {
+            if let Some(open) = (j.saturating_sub(5)..j - 1)
+                .rev()
+                .find(|&k| s.words[k] == "(")
+            {
+                if self.mention_ending(si, open).is_some() {
+                    j = open;
+                    while j > 0 && self.skippable(si, j - 1) {
+                        j -= 1;
+                    }
+                }
+            }
         }
         j
     }

@@ -583,6 +583,20 @@ fn pledge(
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
     let n = s.words.len();
+    // "... if the IOM agreed to fund ...": the condition of somebody else's pledge.
+    let h = subject.head_first();
+    let mut b = h;
+    if b > 0 && s.words[b - 1] == "the" {
+        b -= 1;
+    }
+    if b > 0
+        && matches!(
+            s.words[b - 1].as_str(),
+            "if" | "unless" | "provided" | "providing"
+        )
+    {
+        return None;
+    }
     // Somebody else's demand or hope frames the commitment: not a pledge.
     // Only the clause the subject stands in counts: stop at "that", a speech verb,
     // or a semicolon ("..., the Quad would keep pressing ..., and warned that

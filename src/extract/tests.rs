@@ -461,3 +461,21 @@ fn name_shapes() {
         },
     ]);
 }
+
+#[test]
+fn clauses_around_the_committer() {
+    check(&[
+        Case {
+            name: "an acronym in parentheses after the subject",
+            text: "The Asian Development Bank (ADB) committed to finance a new power line in Nepal.",
+            want: &["pledge Asian Development Bank"],
+            not: &[],
+        },
+        Case {
+            name: "a commitment inside a condition is not a pledge",
+            text: "Peru said Lima would open a corridor if the International Organization for Migration agreed to fund the transport.",
+            want: &["pledge Peru"],
+            not: &["pledge International Organization for Migration"],
+        },
+    ]);
+}
