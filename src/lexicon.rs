@@ -189,8 +189,8 @@ pub struct Lexicon {
     pub non_commitment_frames: PhraseSet,
     /// Adverbs and auxiliaries between a subject and its verb.
     pub skippable: WordSet,
-    /// How lines that are not article text begin ("Related:", "(Reporting by"): no
-    /// actor or event is read from them.
+    /// How lines that are not article text begin ("related:", "(reporting by"),
+    /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
@@ -245,7 +245,11 @@ impl Lexicon {
             conditions: PhraseSet::new(&cues.conditions, v),
             non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
             skippable: set(&cues.skippable),
-            boilerplate_openers: cues.boilerplate_openers.clone(),
+            boilerplate_openers: cues
+                .boilerplate_openers
+                .iter()
+                .map(|o| o.to_lowercase())
+                .collect(),
             roles: PhraseSet::new(&titles.roles, v),
             role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
@@ -277,11 +281,12 @@ impl Lexicon {
     /// "(Reporting by ...)", "Photo: ... / AFP", a short "By Jane Doe" byline)?
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
         let line = line.trim_start();
-        let lower = line.to_lowercase();
+        // Openers are short: lowercase the line's start only (a line may be huge).
+        let lower: String = line.chars().take(64).collect::<String>().to_lowercase();
         if self
             .boilerplate_openers
             .iter()
-            .any(|o| lower.starts_with(&o.to_lowercase()))
+            .any(|o| lower.starts_with(o))
         {
             return true;
         }

@@ -109,6 +109,14 @@ impl<'a> Context<'a> {
         m.entity.map(|e| self.ents.list[e].kind)
     }
 
+    /// The actors a subject mention stands for: its entity, or each member of a
+    /// counted collective ("The three governments said": each member speaks).
+    pub fn actors(&self, m: &Mention) -> Vec<usize> {
+        self.members(m)
+            .or_else(|| m.entity.map(|e| vec![e]))
+            .unwrap_or_default()
+    }
+
     /// The actors a counted collective stands for: "the two sides", "both
     /// governments", "the five governments", "the two presidents".
     ///

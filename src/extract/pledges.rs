@@ -45,8 +45,7 @@ pub fn find(ctx: &Context) -> Vec<Event> {
             };
             for m in subjects {
                 // "The two sides agreed to ...": one pledge per member.
-                let actors = ctx.members(m).or_else(|| m.entity.map(|e| vec![e]));
-                for e in actors.unwrap_or_default() {
+                for e in ctx.actors(m) {
                     jobs.push((cue.clone(), m, e));
                 }
             }
@@ -240,7 +239,25 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     let s = &ctx.sentences[si];
     let w = s.words[k].as_str();
     let n = s.words.len();
-    if ctx.in_quote(si, k) {
+    // Runs for every token: the word test first, the quotation scan only for cues.
+    let noun = matches!(w, "pledge" | "commitment" | "promise" | "offer");
+    let passive = matches!(
+        w,
+        "pledged"
+            | "committed"
+            | "promised"
+            | "offered"
+            | "extended"
+            | "financed"
+            | "funded"
+            | "provided"
+            | "granted"
+            | "allocated"
+            | "contributed"
+            | "donated"
+            | "earmarked"
+    );
+    if !(noun || passive) || ctx.in_quote(si, k) {
         return None;
     }
     let cue = |at: usize, object: usize, agent: &Mention| Cue {
@@ -264,7 +281,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             .get(j)
             .is_some_and(|w| matches!(w.as_str(), "of" | "to" | "worth"))
     };
-    if matches!(w, "pledge" | "commitment" | "promise" | "offer") {
+    if noun {
         // "Japan's pledge of", "Japan's new pledge of"
         for gap in [1, 2] {
             if k > gap && s.words[k - gap] == "'s" {
@@ -281,22 +298,6 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         return None;
     }
     // Passive: "[was|will be|is to be] pledged by X", or reduced ("offered by Ankara").
-    let passive = matches!(
-        w,
-        "pledged"
-            | "committed"
-            | "promised"
-            | "offered"
-            | "extended"
-            | "financed"
-            | "funded"
-            | "provided"
-            | "granted"
-            | "allocated"
-            | "contributed"
-            | "donated"
-            | "earmarked"
-    );
     if !passive || k + 1 >= n || s.words[k + 1] != "by" {
         return None;
     }

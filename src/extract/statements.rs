@@ -130,7 +130,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         let subjects = ctx.subjects_before(si, k);
         if !subjects.is_empty() {
             for m in subjects {
-                for e in actors_of(ctx, m) {
+                for e in ctx.actors(m) {
                     push(e, &mut found);
                 }
             }
@@ -172,7 +172,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                         || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == ",")
                 });
             if let Some(m) = clause_subject.or_else(|| ctx.sentence_subject(si)) {
-                for e in actors_of(ctx, m) {
+                for e in ctx.actors(m) {
                     push(e, &mut found);
                 }
             }
@@ -231,14 +231,6 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     found
-}
-
-/// The speakers a subject mention stands for: its entity, or each member of a
-/// counted collective ("The three governments said": each member speaks).
-fn actors_of(ctx: &Context, m: &super::Mention) -> Vec<usize> {
-    ctx.members(m)
-        .or_else(|| m.entity.map(|e| vec![e]))
-        .unwrap_or_default()
 }
 
 fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {
