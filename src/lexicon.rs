@@ -28,6 +28,8 @@ struct CuesFile {
     conditions: Vec<String>,
     non_commitment_frames: Vec<String>,
     skippable: Vec<String>,
+    function_words: Vec<String>,
+    stative_verbs: Vec<String>,
     boilerplate_openers: Vec<String>,
 }
 
@@ -189,6 +191,11 @@ pub struct Lexicon {
     pub non_commitment_frames: PhraseSet,
     /// Adverbs and auxiliaries between a subject and its verb.
     pub skippable: WordSet,
+    /// Determiners, pronouns and prepositions: words that never start a verb phrase.
+    pub function_words: WordSet,
+    /// Verbs of state or outcome ("will remain", "would face"): after a modal they
+    /// commit nobody.
+    pub stative_verbs: WordSet,
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
@@ -245,6 +252,8 @@ impl Lexicon {
             conditions: PhraseSet::new(&cues.conditions, v),
             non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
             skippable: set(&cues.skippable),
+            function_words: set(&cues.function_words),
+            stative_verbs: set(&cues.stative_verbs),
             boilerplate_openers: cues
                 .boilerplate_openers
                 .iter()

@@ -153,16 +153,30 @@ impl<'a> Context<'a> {
             "ten" => 10,
             w => w.parse::<usize>().ok().filter(|n| (2..=12).contains(n))?,
         };
-        let persons = match words.last()?.as_str() {
-            "leaders" | "presidents" | "ministers" | "envoys" | "negotiators" => true,
+        let (persons, state_persons) = match words.last()?.as_str() {
+            "leaders" | "presidents" | "premiers" => (true, true),
+            "ministers" | "envoys" | "negotiators" => (true, false),
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
-            | "delegations" | "capitals" | "neighbours" | "neighbors" => false,
+            | "delegations" | "capitals" | "neighbours" | "neighbors" => (false, false),
             _ => return None,
         };
-        Some(self.counted_members(m, count, persons).unwrap_or_default())
+        Some(
+            self.counted_members(m, count, persons, state_persons)
+                .unwrap_or_default(),
+        )
     }
 
-    fn counted_members(&self, m: &Mention, count: usize, persons: bool) -> Option<Vec<usize>> {
+    /// The `count` actors a counted collective points back to. With `state_persons`
+    /// ("the two presidents", "the three leaders") only persons who hold a state's
+    /// office count: the president of the World Bank at the same meeting is not one
+    /// of "the two presidents".
+    fn counted_members(
+        &self,
+        m: &Mention,
+        count: usize,
+        persons: bool,
+        state_persons: bool,
+    ) -> Option<Vec<usize>> {
         // The member a mention names, if it can be one: `Some(None)` for a person
         // whose country the document never names (a member we cannot give).
         // Demonyms modify ("Chinese coast guard activity"); they name no side.
@@ -179,7 +193,11 @@ impl<'a> Context<'a> {
             let e = x.entity?;
             let entity = &self.ents.list[e];
             match entity.kind {
-                EntityKind::Person if persons => Some(Some(e)),
+                EntityKind::Person if persons => {
+                    let of_state = entity.attributes.contains_key("country")
+                        && !entity.attributes.contains_key("org");
+                    (of_state || !state_persons).then_some(Some(e))
+                }
                 EntityKind::Person => Some(
                     entity
                         .attributes

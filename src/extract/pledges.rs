@@ -43,6 +43,13 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 Some(m) => vec![m],
                 None => committers(ctx, si, cue.at),
             };
+            if subjects.is_empty() {
+                // "Marchenko said the government would submit the bills": the
+                // speaker's own state.
+                if let Some((m, e)) = home_government(ctx, si, cue.at) {
+                    jobs.push((cue.clone(), m, e));
+                }
+            }
             for m in subjects {
                 // "The two sides agreed to ...": one pledge per member.
                 for e in ctx.actors(m) {
@@ -178,7 +185,10 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
                 t += 1;
             }
-            if s.words.get(t).is_some_and(|w| w == "to") && action_at(ctx, si, t + 1).is_some() {
+            if s.words.get(t).is_some_and(|w| w == "to")
+                && (action_at(ctx, si, t + 1).is_some()
+                    || (s.words[k].starts_with("agree") && bare_verb_at(ctx, si, t + 1)))
+            {
                 out.push(Cue {
                     at: k,
                     object: t + 1,
@@ -321,6 +331,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
         }
         let w = s.words[j].as_str();
         let skip = lx.skippable.contains(w)
+            || (w.len() > 4 && w.ends_with("ly") && !lx.stative_verbs.contains(w))
             || matches!(
                 w,
                 "not" | "n't" | "never" | "each" | "jointly" | "also" | "now" | "soon"
@@ -328,7 +339,9 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
             || s.tokens[j].kind == crate::text::TokenKind::Quote
             || lx.has(&lx.hedges, w);
         if !skip {
-            return None;
+            // Any other verb commits ("would reintroduce", "will fast-track"); verbs
+            // of state or outcome do not ("will remain", "would face").
+            return (bare_verb_at(ctx, si, j) && !lx.stative_verbs.contains(w)).then_some(j);
         }
         j += 1;
         steps += 1;
@@ -362,6 +375,29 @@ fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
         .commitment_actions
         .match_at(ids, j)
         .or_else(|| ctx.lexicon.threat_actions.match_at(ids, j))
+}
+
+/// Does a verb in its base form stand at `j`? After "agreed to" any action is a
+/// commitment ("agreed to fast-track the line", "agreed to meet again"), so this
+/// guesses from the word's shape instead of asking the action lexicon: a lowercase
+/// word that is no determiner or pronoun and does not look like a noun ("agreed to
+/// a ceasefire", "agreed to talks", "agreed to its demands" are not verbs).
+fn bare_verb_at(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    let (Some(w), Some(tok)) = (s.words.get(j), s.tokens.get(j)) else {
+        return false;
+    };
+    let text = &ctx.text[tok.span.start..tok.span.end];
+    let lowercase = text.chars().next().is_some_and(char::is_lowercase);
+    let noun_shaped = (w.ends_with('s') && !w.ends_with("ss"))
+        || ["tion", "ment", "ness", "ity", "ance", "ence", "ism", "ship"]
+            .iter()
+            .any(|end| w.ends_with(end));
+    lowercase
+        && tok.kind == crate::text::TokenKind::Word
+        && !noun_shaped
+        && !ctx.lexicon.function_words.contains(w)
+        && !matches!(w.as_str(), "disagree" | "differ")
 }
 
 /// Is the action at `j` a threat ("retaliate", "respond", "strike")?
@@ -501,6 +537,46 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
     out
 }
 
+/// For "X said (that) his government / the government / the kingdom would ...": the
+/// speaker's mention and the state it speaks for — the state itself, or the country
+/// of a person who holds its office. Nothing when no speaker introduces the clause
+/// ("the government pledges" alone could be any government of the article).
+fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
+    let s = &ctx.sentences[si];
+    let mut j = at;
+    while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
+        j -= 1;
+    }
+    if j < 2 {
+        return None;
+    }
+    let noun = s.words[j - 1].as_str();
+    let det = s.words[j - 2].as_str();
+    let fits = match noun {
+        "government" | "administration" | "cabinet" => {
+            matches!(det, "his" | "her" | "the" | "its" | "their")
+        }
+        "kingdom" | "country" | "republic" => det == "the",
+        _ => false,
+    };
+    if !fits || ctx.mention_ending(si, j).is_some() {
+        return None;
+    }
+    let speaker = reporting_speaker(ctx, si, j - 2)?;
+    let e = speaker.entity?;
+    let entity = &ctx.ents.list[e];
+    let state = match entity.kind {
+        EntityKind::Country => Some(e),
+        EntityKind::Person => entity
+            .attributes
+            .get("country")
+            .filter(|_| !entity.attributes.contains_key("org"))
+            .and_then(|c| ctx.ents.find_id(c)),
+        _ => None,
+    }?;
+    Some((speaker, state))
+}
+
 /// For "X said (on Monday) (that) it ...": the subject of the speech verb that
 /// introduces the clause the pronoun at token `pronoun` opens.
 fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&'a Mention> {
@@ -513,10 +589,11 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
     while k > 0 && ctx.is_time_word(si, k - 1) {
         k -= 1;
     }
+    // "said (that) it would", and "pledged/promised that it would".
     let verb = (k.saturating_sub(3)..k).find(|&v| {
-        lx.speech_verbs
-            .match_at(&s.ids, v)
-            .is_some_and(|l| v + l == k)
+        [&lx.speech_verbs, &lx.commitment_verbs]
+            .iter()
+            .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
     })?;
     ctx.subjects_before(si, verb).into_iter().next()
 }

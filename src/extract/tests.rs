@@ -479,3 +479,51 @@ fn clauses_around_the_committer() {
         },
     ]);
 }
+
+#[test]
+fn verbs_outside_the_action_lexicon() {
+    check(&[
+        Case {
+            name: "agreed to any verb",
+            text: "Kenya and Tanzania agreed to fast-track a new rail link.",
+            want: &["pledge Kenya", "pledge Tanzania"],
+            not: &[],
+        },
+        Case {
+            name: "agreed to a noun is not an action",
+            text: "Kenya agreed to talks with Tanzania.",
+            want: &[],
+            not: &["pledge Kenya"],
+        },
+        Case {
+            name: "would with an unlisted verb in a reported clause",
+            text: "Chile said Argentina would reintroduce the gas quotas next year.",
+            want: &["pledge Argentina"],
+            not: &[],
+        },
+        Case {
+            name: "verbs of state commit nobody",
+            text: "Chile said Argentina would remain outside the deal and would face higher prices.",
+            want: &[],
+            not: &["pledge Argentina"],
+        },
+        Case {
+            name: "the government of the speaker",
+            text: "Ukrainian Finance Minister Serhiy Marchenko said the government would submit the bills within days.",
+            want: &["pledge Ukraine"],
+            not: &[],
+        },
+        Case {
+            name: "no speaker, no government",
+            text: "The government will submit the bills within days.",
+            want: &[],
+            not: &["pledge Ukraine"],
+        },
+        Case {
+            name: "the two presidents are heads of state, not of a bank",
+            text: "President Bola Tinubu received President John Dramani Mahama of Ghana and the President of the World Bank Group, Ajay Banga. The two presidents agreed to build a transmission line.",
+            want: &["pledge Bola Tinubu", "pledge John Mahama"],
+            not: &["pledge Ajay Banga"],
+        },
+    ]);
+}
