@@ -47,6 +47,7 @@ struct TitlesFile {
     portfolios: Vec<String>,
     org_heads: Vec<String>,
     org_descriptors: Vec<String>,
+    org_head_nouns: Vec<String>,
     generic_org_words: Vec<String>,
 }
 
@@ -219,6 +220,9 @@ pub struct Lexicon {
     pub org_heads: PhraseSet,
     /// Lowercase nouns that may follow an organization's name ("rebel movement").
     pub org_descriptors: PhraseSet,
+    /// Head nouns of institutions' names ("ministry", "department", "mission"):
+    /// "the ministry" refers back to the institution last named with that head.
+    pub org_head_nouns: WordSet,
     /// Words that alone make no organization's name ("Foreign Ministry").
     pub generic_org_words: WordSet,
 }
@@ -269,6 +273,7 @@ impl Lexicon {
             portfolios: PhraseSet::new(&titles.portfolios, v),
             org_heads: PhraseSet::new(&titles.org_heads, v),
             org_descriptors: PhraseSet::new(&titles.org_descriptors, v),
+            org_head_nouns: set(&titles.org_head_nouns),
             generic_org_words: set(&titles.generic_org_words),
             vocabulary: Vocabulary::default(),
         };

@@ -298,9 +298,16 @@ impl<'a> Context<'a> {
                                 .honorifics
                                 .contains(&format!("{}.", self.word(si, k)))
                     });
+                    // A list ("France, Germany, Italy and Spain said") is not an
+                    // appositive — but a named person after a description is:
+                    // "Ukraine's ambassador to Germany, Oleksii Makeiev, said".
+                    let after_description = self.kind_of(m) == Some(EntityKind::Person)
+                        && self
+                            .mention_ending(si, p - 1)
+                            .is_some_and(|b| self.kind_of(b) != Some(EntityKind::Person));
                     if m.head_first() >= p
                         && only_honorifics
-                        && !self.mention_ending_before(si, p - 1)
+                        && (after_description || !self.mention_ending_before(si, p - 1))
                     {
                         return vec![m];
                     }

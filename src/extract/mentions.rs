@@ -370,6 +370,30 @@ fn in_sentence(
         i = name_end;
     }
 
+    // 1b. Untitled persons in apposition: "..., said Natalia Ospina Correa, a
+    //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
+    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken) {
+        mark(&mut taken, first, end);
+        let span = span_of(s, first, end);
+        let name = clean_name(span.of(text), lexicon);
+        let known = known_person(&name, gazetteer, &tok_hits, first, end);
+        out.push(Mention {
+            sentence: si,
+            first,
+            end,
+            span,
+            kind: MentionKind::Person {
+                name,
+                role: None,
+                affiliation: None,
+                known,
+                full: None,
+                title_first: first,
+            },
+            entity: None,
+        });
+    }
+
     // 2. Collectives: NUMBER [adjectives] COLLECTIVE, REGION-ADJ COLLECTIVE,
     //    DEMONYM OFFICIALS.
     for i in 0..n {
@@ -675,7 +699,7 @@ fn in_sentence(
             // "the coalition", "the bloc", "the alliance"
             if let Some(desc) = s.words.get(i + 1) {
                 let phrase = format!("the {desc}");
-                if gazetteer.is_org_description(&phrase)
+                if (gazetteer.is_org_description(&phrase) || lexicon.org_head_nouns.contains(desc))
                     && !taken[i + 1]
                     && !next_is_capitalized_name(text, s, i + 2)
                 {
@@ -960,6 +984,70 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         }
         j
     }
+}
+
+/// Names of persons no title introduces, recognized by their place: right after a
+/// speech verb or source phrase ("said Natalia Ospina Correa"), or opening the
+/// sentence before a description ("Onesphore Mugisha, a researcher at ..., said"),
+/// and followed by a description, a relative clause or the sentence's end. A name
+/// needs two capitalized words; gazetteer places and organizations end it.
+fn apposed_names(
+    text: &str,
+    s: &Sentence,
+    lexicon: &Lexicon,
+    hits: &[TokHit],
+    taken: &[bool],
+) -> Vec<(usize, usize)> {
+    let n = s.tokens.len();
+    let mut out = Vec::new();
+    let description_at = |k: usize| {
+        k + 1 < n
+            && s.words[k] == ","
+            && (matches!(s.words[k + 1].as_str(), "a" | "an" | "the" | "who")
+                || lexicon.roles.match_at(&s.ids, k + 1).is_some())
+    };
+    let speech = |k: usize| {
+        (k.saturating_sub(3)..k).any(|v| {
+            [&lexicon.speech_verbs, &lexicon.source_phrases]
+                .iter()
+                .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
+        })
+    };
+    let start = super::clause::dateline_end(&s.words);
+    for p in 0..n {
+        let after_speech = p > 0 && speech(p);
+        let opening =
+            p == start && (start..n).any(|k| lexicon.speech_verbs.match_at(&s.ids, k).is_some());
+        if !(after_speech || opening) || taken[p] || !next_is_capitalized_name(text, s, p) {
+            continue;
+        }
+        let w = s.tokens[p].span.of(text);
+        if is_not_name(w) || is_function_word(w) || is_calendar(w) {
+            continue;
+        }
+        if hits
+            .iter()
+            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
+        {
+            continue;
+        }
+        let end = name_run(text, s, p, lexicon, hits);
+        let capitals = (p..end)
+            .filter(|&k| is_capitalized(s.tokens[k].span.of(text)))
+            .count();
+        if capitals < 2 || (p..end).any(|k| taken[k]) || ends_with_org_head(s, p, end, lexicon) {
+            continue;
+        }
+        let closed = if after_speech {
+            end == n || s.words[end] == "." || description_at(end)
+        } else {
+            description_at(end) && s.words.get(end + 1).is_some_and(|w| w != "the")
+        };
+        if closed {
+            out.push((p, end));
+        }
+    }
+    out
 }
 
 /// Can an organization name start at token `i` (a capitalized word that is not a

@@ -276,7 +276,9 @@ pub fn resolve(
                     f.gender != Some('m')
                 })
             }
-            MentionKind::OrgRef { phrase } => antecedent_org(&all, k, &ents, gazetteer, phrase),
+            MentionKind::OrgRef { phrase } => {
+                antecedent_org(&all, k, &ents, gazetteer, lexicon, text, phrase)
+            }
             _ => None,
         };
         if let Some(idx) = target {
@@ -587,20 +589,48 @@ fn antecedent_org(
     k: usize,
     ents: &DocEntities,
     gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    text: &str,
     phrase: &str,
 ) -> Option<usize> {
+    let head = phrase.strip_prefix("the ").unwrap_or(phrase);
+    // A state's ministry, department or office goes by any of the three ("the
+    // Foreign Office ... the department said").
+    let office = matches!(head, "ministry" | "department" | "office");
     let fits = |idx: usize| {
         let e = &ents.list[idx];
         let id = e.id.strip_prefix("org:")?;
         let o = gazetteer.org_by_id(id)?;
-        gazetteer.organizations[o]
-            .descriptions
-            .iter()
-            .any(|d| d == phrase)
-            .then_some(idx)
+        let org = &gazetteer.organizations[o];
+        let ministry = office
+            && org.org_type == "government_body"
+            && std::iter::once(&org.name).chain(&org.aliases).any(|n| {
+                n.split_whitespace()
+                    .any(|w| matches!(w, "Ministry" | "Department" | "Office"))
+            });
+        (ministry || org.descriptions.iter().any(|d| d == phrase)).then_some(idx)
+    };
+    // "the ministry" after "Rwanda's foreign ministry" or "the Ministry of Foreign
+    // Affairs": an earlier mention whose own words hold the head noun.
+    let named_with_head = |m: &Mention| {
+        if !lexicon.org_head_nouns.contains(head) {
+            return None;
+        }
+        let e = m.entity?;
+        let kind = ents.list[e].kind;
+        let surface = m.span.of(text);
+        (matches!(kind, EntityKind::Organization | EntityKind::Country)
+            && surface
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(head)))
+        .then_some(e)
     };
     // Nearest earlier mention that fits.
-    if let Some(e) = all[..k].iter().rev().find_map(|m| m.entity.and_then(fits)) {
+    if let Some(e) = all[..k]
+        .iter()
+        .rev()
+        .find_map(|m| m.entity.and_then(fits).or_else(|| named_with_head(m)))
+    {
         return Some(e);
     }
     // Otherwise the only fitting organization named later in the document.

@@ -66,6 +66,27 @@ fn it_speaks(ctx: &Context, si: usize) -> bool {
     })
 }
 
+/// Does a verb of naming stand at `k` with a quotation as its complement ("called
+/// the project “a test of ...”", "described the talks as “candid”")? Without the
+/// quotation these verbs report no words ("called a meeting", "described the
+/// damage").
+fn naming_verb(ctx: &Context, si: usize, k: usize) -> bool {
+    let s = &ctx.sentences[si];
+    matches!(
+        s.words[k].as_str(),
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "branded"
+            | "brands"
+            | "dubbed"
+            | "termed"
+            | "labelled"
+            | "labeled"
+    ) && (k + 1..(k + 8).min(s.words.len())).any(|j| s.tokens[j].kind == TokenKind::Quote)
+}
+
 /// The entities speaking in sentence `si`, in order of appearance.
 pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
     let s = &ctx.sentences[si];
@@ -109,11 +130,15 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             continue;
         }
         // Speech verbs, and commitment verbs that report: "pledged that Y would".
-        let len = lx.speech_verbs.match_at(&s.ids, k).or_else(|| {
-            lx.commitment_verbs
-                .match_at(&s.ids, k)
-                .filter(|&l| s.words.get(k + l).is_some_and(|w| w == "that"))
-        });
+        let len = lx
+            .speech_verbs
+            .match_at(&s.ids, k)
+            .or_else(|| {
+                lx.commitment_verbs
+                    .match_at(&s.ids, k)
+                    .filter(|&l| s.words.get(k + l).is_some_and(|w| w == "that"))
+            })
+            .or_else(|| naming_verb(ctx, si, k).then_some(1));
         let Some(len) = len else {
             continue;
         };

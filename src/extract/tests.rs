@@ -527,3 +527,51 @@ fn verbs_outside_the_action_lexicon() {
         },
     ]);
 }
+
+#[test]
+fn speakers_by_apposition_and_description() {
+    check(&[
+        Case {
+            name: "an unknown person after said, with a description",
+            text: "\"The deal is fragile,\" said Onesphore Mugisha, a researcher at a civil society group.",
+            want: &["statement Onesphore Mugisha"],
+            not: &[],
+        },
+        Case {
+            name: "an unknown person opening the sentence before a description",
+            text: "Natalia Ospina Correa, an analyst in Bogota, said the talks had stalled.",
+            want: &["statement Natalia Ospina Correa"],
+            not: &[],
+        },
+        Case {
+            name: "a named person after a title description",
+            text: "Ukraine's ambassador to Germany, Oleksii Makeiev, welcomed the announcement.",
+            want: &["statement Oleksii Makeiev"],
+            not: &["statement Germany", "statement Ukraine"],
+        },
+        Case {
+            name: "a list of states is not an apposition",
+            text: "France, Germany, and Italy said the plan was premature.",
+            want: &["statement France", "statement Germany", "statement Italy"],
+            not: &[],
+        },
+        Case {
+            name: "called with a quotation reports words",
+            text: "Kazakh President Kassym-Jomart Tokayev called the project \"a test of trust.\"",
+            want: &["statement Kassym-Jomart Tokayev"],
+            not: &[],
+        },
+        Case {
+            name: "called without a quotation does not",
+            text: "Kazakh President Kassym-Jomart Tokayev called a meeting of the cabinet.",
+            want: &[],
+            not: &["statement Kassym-Jomart Tokayev"],
+        },
+        Case {
+            name: "the department and the ministry refer back to the named office",
+            text: "The Foreign Office said Britain had listed 40 tankers. \"These ships are a danger,\" the department said. The ministry added that it would list more captains.",
+            want: &["statement Foreign Office", "pledge Foreign Office"],
+            not: &[],
+        },
+    ]);
+}
