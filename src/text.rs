@@ -6,6 +6,7 @@
 //! spaces) by treating those characters as what they are rather than replacing
 //! them. It knows nothing about entities or events.
 
+use std::borrow::Cow;
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -65,6 +66,63 @@ fn is_open_quote(c: char) -> bool {
 /// Is this a closing-only quotation mark?
 fn is_close_quote(c: char) -> bool {
     matches!(c, '\u{201d}' | '\u{00bb}')
+}
+
+/// Surnames written in capitals after a given name ("Assimi GOÏTA", "Ibrahim
+/// TRAORÉ", a habit of francophone state media) in title case, so that the
+/// gazetteer, which matches names case-sensitively, finds them. Byte offsets are
+/// kept: a word whose title case has another length stays as it is. Acronyms are
+/// untouched — they do not follow a capitalized word ("the AES", "(ECOWAS)").
+pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut prev_titled = false;
+    let mut start = None;
+    let push_word = |out: &mut Option<String>, prev_titled: &mut bool, from: usize, to: usize| {
+        let w = &text[from..to];
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = letters >= 3
+            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+            && w.chars().any(char::is_alphabetic);
+        if caps && *prev_titled {
+            let mut titled = String::with_capacity(w.len());
+            let mut first = true;
+            for c in w.chars() {
+                if first {
+                    titled.push(c);
+                } else {
+                    titled.extend(c.to_lowercase());
+                }
+                first = c == '-';
+            }
+            if titled.len() == w.len() {
+                let buf = out.get_or_insert_with(|| text.to_string());
+                buf.replace_range(from..to, &titled);
+            }
+        }
+        let mut cs = w.chars();
+        *prev_titled = cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase);
+    };
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphabetic() || c == '-' || c == '\'';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                push_word(&mut out, &mut prev_titled, from, i);
+                start = None;
+                if c != ' ' {
+                    prev_titled = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        push_word(&mut out, &mut prev_titled, from, text.len());
+    }
+    match out {
+        Some(s) => Cow::Owned(s),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Is this an apostrophe (straight or curly)?

@@ -138,11 +138,12 @@ impl<'a> Context<'a> {
         // not "a group of 12 donor countries".
         let s = &self.sentences[m.sentence];
         let definite = m.first > 0 && s.words[m.first - 1] == "the";
-        if !definite && words.first()? != "both" {
+        if !definite && !matches!(words.first()?.as_str(), "both" | "each") {
             return None;
         }
         let count = match words.first()?.as_str() {
-            "both" | "two" => 2,
+            // "each side": one of two.
+            "both" | "two" | "each" => 2,
             "three" => 3,
             "four" => 4,
             "five" => 5,
@@ -154,14 +155,15 @@ impl<'a> Context<'a> {
             w => w.parse::<usize>().ok().filter(|n| (2..=12).contains(n))?,
         };
         let (persons, state_persons) = match words.last()?.as_str() {
-            "leaders" | "presidents" | "premiers" => (true, true),
-            "ministers" | "envoys" | "negotiators" => (true, false),
+            "leaders" | "presidents" | "premiers" | "leader" => (true, true),
+            "ministers" | "envoys" | "negotiators" | "minister" => (true, false),
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
-            | "delegations" | "capitals" | "neighbours" | "neighbors" => (false, false),
+            | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
+            | "country" | "party" | "delegation" | "capital" => (false, false),
             _ => return None,
         };
         Some(
-            self.counted_members(m, count, persons, state_persons)
+            self.counted_members((m.sentence, m.first), count, persons, state_persons)
                 .unwrap_or_default(),
         )
     }
@@ -172,7 +174,7 @@ impl<'a> Context<'a> {
     /// of "the two presidents".
     fn counted_members(
         &self,
-        m: &Mention,
+        (msi, mfirst): (usize, usize),
         count: usize,
         persons: bool,
         state_persons: bool,
@@ -209,12 +211,12 @@ impl<'a> Context<'a> {
             }
         };
         let mut found: Vec<usize> = Vec::new();
-        for si in (m.sentence.saturating_sub(4)..=m.sentence).rev() {
+        for si in (msi.saturating_sub(4)..=msi).rev() {
             let s = &self.sentences[si];
             let before: Vec<&Mention> = self
                 .mentions_in(si)
                 .into_iter()
-                .filter(|x| si != m.sentence || x.end <= m.first)
+                .filter(|x| si != msi || x.end <= mfirst)
                 .collect();
             // A coordinated list: members separated only by ",", "and", "the".
             let mut run: Vec<usize> = Vec::new();

@@ -51,6 +51,7 @@ const CALENDAR: &[&str] = &[
 
 /// Capitalized words that start sentences or headings but are not names.
 const NOT_NAMES: &[&str] = &[
+    "Staff",
     "The",
     "A",
     "An",
@@ -175,7 +176,7 @@ pub fn find(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let hits = gazetteer.find(text);
+    let hits = gazetteer.find(&crate::text::title_case_surnames(text));
     let mut out = Vec::new();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -451,6 +452,19 @@ fn in_sentence(
                 }
             }
         }
+        // "each side", "each party": a distributive collective (one of two).
+        if s.words[i] == "each"
+            && i + 1 < n
+            && !taken[i + 1]
+            && matches!(
+                s.words[i + 1].as_str(),
+                "side" | "party" | "government" | "delegation" | "capital"
+            )
+        {
+            mark(&mut taken, i, i + 2);
+            out.push(group(text, si, s, i, i + 2));
+            continue;
+        }
         if is_quantity(&s.words[i], s.tokens[i].kind) {
             let mut j = i + 1;
             // adjectives: a demonym/region adjective or lowercase modifiers
@@ -716,7 +730,18 @@ fn in_sentence(
                 }
             }
         }
+        // "His Excellency Captain Ibrahim Traoré", "His Highness the Amir": a form of
+        // address before a name or title, not a pronoun ("His Majesty said" alone
+        // still points back to the monarch).
+        let address = s.words.get(i + 1).is_some_and(|next| {
+            matches!(
+                next.as_str(),
+                "excellency" | "majesty" | "highness" | "holiness"
+            )
+        }) && (s.words.get(i + 2).is_some_and(|w| w == "the")
+            || next_is_capitalized_name(text, s, i + 2));
         let pronoun = match w {
+            _ if address => None,
             "he" | "him" | "his" => Some(Pronoun::He),
             "she" | "her" | "hers" => Some(Pronoun::She),
             "they" => Some(Pronoun::They),
@@ -726,12 +751,24 @@ fn in_sentence(
             _ => None,
         };
         if let Some(p) = pronoun {
-            taken[i] = true;
+            // "His Majesty said": the form of address is the pronoun's.
+            let end = if s.words.get(i + 1).is_some_and(|next| {
+                matches!(
+                    next.as_str(),
+                    "excellency" | "majesty" | "highness" | "holiness"
+                )
+            }) && !taken.get(i + 1).copied().unwrap_or(true)
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            mark(&mut taken, i, end);
             out.push(Mention {
                 sentence: si,
                 first: i,
-                end: i + 1,
-                span: span_of(s, i, i + 1),
+                end,
+                span: span_of(s, i, end),
                 kind: MentionKind::Pronoun(p),
                 entity: None,
             });
@@ -1055,7 +1092,10 @@ fn apposed_names(
 fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
     let t = s.tokens[i];
     let w = t.span.of(text);
-    t.kind == TokenKind::Word && is_capitalized(w) && !is_function_word(w)
+    t.kind == TokenKind::Word
+        && is_capitalized(w)
+        && !is_function_word(w)
+        && !matches!(w, "Excellency" | "Majesty" | "Highness")
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
@@ -1114,6 +1154,7 @@ fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
 /// Drops leading honorifics from a name as written ("Sheikh Tamim bin Hamad" ->
 /// "Tamim bin Hamad"); inside a name they are part of it ("Hassan Sheikh Mohamud").
 fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
+    let raw = crate::text::title_case_surnames(raw);
     let words: Vec<&str> = raw
         .split_whitespace()
         .skip_while(|w| lexicon.honorifics.contains(*w))

@@ -301,7 +301,13 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             }
         }
         // "a commitment from Tokyo to", "the commitment by the World Bank of"
-        if s.words.get(k + 1).is_some_and(|w| w == "from" || w == "by") {
+        // and "the commitment of the Russian Federation to deliver".
+        if s.words.get(k + 1).is_some_and(|w| w == "from" || w == "by")
+            || (s.words.get(k + 1).is_some_and(|w| w == "of")
+                && ctx
+                    .mention_after(si, k + 2)
+                    .is_some_and(|m| m.first <= k + 3 && m.entity.is_some()))
+        {
             let m = ctx.mention_after(si, k + 2)?;
             return content_follows(m.end).then(|| cue(k, after_of(m.end), m));
         }
@@ -358,13 +364,16 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
             *w,
             "$" | "€" | "£" | "¥" | "us$" | "c$" | "a$" | "usd" | "eur"
         )
-    });
+    }) || (window.get(1) == Some(&"$")
+        && window
+            .first()
+            .is_some_and(|w| matches!(*w, "a" | "c" | "us" | "nz" | "hk" | "s")));
     let scale = window
         .iter()
         .any(|w| matches!(*w, "billion" | "million" | "bn"));
     let number = window
         .iter()
-        .take(2)
+        .take(3)
         .any(|w| w.parse::<f64>().is_ok() || w.contains(','));
     (currency || number) && scale
 }
@@ -721,8 +730,16 @@ fn pledge(
         hedged: cue.hedged,
         ..Modality::default()
     };
-    // Negation and hedging between the subject and the object.
-    for k in subject.end..cue.object.min(n) {
+    // Negation and hedging between the subject and the object — not inside a
+    // relative clause or apposition of the subject ("Iceland, which has no armed
+    // forces, signed up to").
+    let mut from = subject.end;
+    if s.words.get(from).is_some_and(|w| w == ",") {
+        if let Some(close) = (from + 1..cue.at.min(n)).find(|&k| s.words[k] == ",") {
+            from = close + 1;
+        }
+    }
+    for k in from..cue.object.min(n) {
         if lx.negations.match_at(&s.ids, k).is_some() {
             modality.negated = true;
         }

@@ -575,3 +575,57 @@ fn speakers_by_apposition_and_description() {
         },
     ]);
 }
+
+#[test]
+fn house_styles_and_distributive_subjects() {
+    check(&[
+        Case {
+            name: "a surname in capitals after the given name",
+            text: "His Excellency General of the Army Assimi GOÏTA, President of the Transition, said Mali would send a battalion.",
+            want: &["statement Assimi Goïta", "pledge Mali"],
+            not: &[],
+        },
+        Case {
+            name: "acronyms in capitals stay acronyms",
+            text: "The Economic Community of West African States (ECOWAS) said it would deploy observers.",
+            want: &["pledge ECOWAS"],
+            not: &[],
+        },
+        Case {
+            name: "His Majesty speaks for the monarch named before",
+            text: "King Abdullah II met the delegation in Amman. His Majesty said Jordan would train 500 officers.",
+            want: &["statement Abdullah II", "pledge Jordan"],
+            not: &[],
+        },
+        Case {
+            name: "each side ranges over both",
+            text: "Japan and South Korea met in Tokyo. Each side will contribute 3 billion yen to the fund.",
+            want: &["pledge Japan", "pledge South Korea"],
+            not: &[],
+        },
+        Case {
+            name: "is to with an action",
+            text: "Under the text, Kinshasa is to halt drone strikes in Masisi.",
+            want: &["pledge Democratic Republic of the Congo"],
+            not: &[],
+        },
+        Case {
+            name: "the commitment of a state",
+            text: "The summit took note of the commitment of the Russian Federation to deliver two transport aircraft.",
+            want: &["pledge Russia"],
+            not: &[],
+        },
+        Case {
+            name: "an amount in Australian dollars",
+            text: "Australia announced A$100 million for the regional disaster fund.",
+            want: &["pledge Australia"],
+            not: &[],
+        },
+        Case {
+            name: "a negation inside the subject's relative clause",
+            text: "Iceland, which has no armed forces, signed up to finance training.",
+            want: &["pledge Iceland"],
+            not: &["pledge? Iceland"],
+        },
+    ]);
+}
