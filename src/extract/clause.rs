@@ -271,6 +271,13 @@ impl<'a> Context<'a> {
         if j == 0 {
             return Vec::new();
         }
+        // 'Japan "will host the first meeting"': a quotation opening at the verb.
+        if s.tokens[j - 1].kind == TokenKind::Quote
+            && self.in_quote(si, verb)
+            && self.mention_ending(si, j - 1).is_some()
+        {
+            j -= 1;
+        }
         // "X, who said ..." / "X, which said ..."
         // (Not "which": "X, which denies ..., was not a party" is background.)
         if s.words[j - 1] == "who" && j >= 2 && s.words[j - 2] == "," {

@@ -529,9 +529,16 @@ fn in_sentence(
                 i = k + 1;
             }
         }
+        // "Department of Foreign Affairs", "Office of Financial Sanctions
+        // Implementation": the head first, its complement after "of"/"for".
+        let head_first = lexicon.org_heads.match_at(&s.ids, i).and_then(|l| {
+            (s.words.get(i + l).is_some_and(|w| w == "of" || w == "for") && run_end > i + l + 1)
+                .then_some(run_end)
+        });
         let head_end = (i + 1..=run_end)
             .rev()
-            .find(|&e| ends_with_org_head(s, i, e, lexicon));
+            .find(|&e| ends_with_org_head(s, i, e, lexicon))
+            .or(head_first);
         let Some(end) = head_end else {
             pos = run_end.max(pos + 1);
             continue;
@@ -716,6 +723,7 @@ fn in_sentence(
                 if (gazetteer.is_org_description(&phrase) || lexicon.org_head_nouns.contains(desc))
                     && !taken[i + 1]
                     && !next_is_capitalized_name(text, s, i + 2)
+                    && s.words.get(i + 2).is_none_or(|w| w != "of")
                 {
                     mark(&mut taken, i, i + 2);
                     out.push(Mention {

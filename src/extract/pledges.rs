@@ -604,7 +604,20 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
             .iter()
             .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
     })?;
-    ctx.subjects_before(si, verb).into_iter().next()
+    ctx.subjects_before(si, verb)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            // "Kast ... said Chile wanted energy, and pledged that his government
+            // would": a coordinated verb speaks for the sentence's one speaker.
+            match super::statements::speakers(ctx, si).as_slice() {
+                [e] => ctx
+                    .mentions_in(si)
+                    .into_iter()
+                    .find(|m| m.entity == Some(*e) && m.end <= verb),
+                _ => None,
+            }
+        })
 }
 
 /// For "X assured him (that) they would ...": the mention of X, when the pronoun at
