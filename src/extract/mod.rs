@@ -196,6 +196,7 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
     let (mut counted_to, mut paragraph) = (0, 0);
     // The current line: start, end, and whether it is boilerplate.
     let mut line = (0, 0, false);
+    let headline = headline_end(text);
     for span in spans {
         let tokens = text::tokenize(span.of(text), span.start);
         let words = tokens
@@ -220,7 +221,7 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
                 .map_or(text.len(), |i| span.start + i);
             line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
         }
-        let boilerplate = line.2;
+        let boilerplate = line.2 || span.end <= headline;
         out.push(Sentence {
             span,
             tokens,
@@ -231,6 +232,22 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
         });
     }
     (out, text::quotations(text))
+}
+
+/// Where a headline that opens the text ends (0 when there is none): a first line of
+/// at most 25 words without a sentence's final punctuation ("India pledges 10
+/// million doses", "PRESS STATEMENT"). A pasted article often repeats its title
+/// there; it reports what the body reports, so it names no events of its own.
+fn headline_end(text: &str) -> usize {
+    let start = text.len() - text.trim_start().len();
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[start..end].trim_end();
+    let unpunctuated = !line.ends_with(['.', '"', '”', '’', '\'', '?', '!', ':', ';', ')']);
+    if !line.is_empty() && unpunctuated && line.split_whitespace().count() <= 25 {
+        end
+    } else {
+        0
+    }
 }
 
 /// Turns documents into entities and events, with a gazetteer and lexicons.

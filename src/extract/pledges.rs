@@ -128,7 +128,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // the actor named after "with".
         if matches!(
             s.words[k].as_str(),
-            "offering" | "promising" | "pledging" | "committing" | "vowing"
+            "offering" | "promising" | "pledging" | "committing" | "vowing" | "agreeing"
         ) && !ctx.in_quote(si, k)
         {
             if let Some(m) = ctx.mention_ending(si, k) {
@@ -201,10 +201,27 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             }
         }
         // "announced €1.6 billion in new pledges", "unveiled $500 million in aid"
+        // "added €400 million in grants", "confirmed a further A$100 million"
+        let further = usize::from(
+            matches!(
+                s.words.get(k + 1).map(String::as_str),
+                Some("a" | "an" | "another")
+            ) && matches!(
+                s.words.get(k + 2).map(String::as_str),
+                Some("further" | "additional" | "new" | "fresh")
+            ),
+        ) * 2;
         if matches!(
             s.words[k].as_str(),
-            "announced" | "announces" | "unveiled" | "unveils"
-        ) && amount_follows(ctx, si, k + 1)
+            "announced"
+                | "announces"
+                | "unveiled"
+                | "unveils"
+                | "added"
+                | "adds"
+                | "confirmed"
+                | "confirms"
+        ) && amount_follows(ctx, si, k + 1 + further)
         {
             out.push(Cue {
                 at: k,
@@ -336,6 +353,10 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
             return Some(j);
         }
         let w = s.words[j].as_str();
+        // "will make its rail network available"
+        if w == "make" && (j + 1..(j + 7).min(s.words.len())).any(|k| s.words[k] == "available") {
+            return Some(j);
+        }
         let skip = lx.skippable.contains(w)
             || (w.len() > 4 && w.ends_with("ly") && !lx.stative_verbs.contains(w))
             || matches!(
@@ -556,22 +577,40 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
         j -= 1;
     }
+    // "His government, he said, would waive ...": a parenthetical attribution.
+    if j > 0 && s.words[j - 1] == "," {
+        if let Some(open) = (j.saturating_sub(6)..j - 1)
+            .rev()
+            .find(|&k| s.words[k] == ",")
+        {
+            let attribution =
+                (open + 1..j - 1).any(|k| ctx.lexicon.speech_verbs.match_at(&s.ids, k).is_some());
+            if attribution {
+                j = open;
+            }
+        }
+    }
     if j < 2 {
         return None;
     }
     let noun = s.words[j - 1].as_str();
     let det = s.words[j - 2].as_str();
     let fits = match noun {
-        "government" | "administration" | "cabinet" => {
-            matches!(det, "his" | "her" | "the" | "its" | "their")
-        }
-        "kingdom" | "country" | "republic" => det == "the",
+        "government" | "administration" | "cabinet" | "parliament" | "legislature" | "military"
+        | "army" | "navy" => matches!(det, "his" | "her" | "the" | "its" | "their"),
+        "kingdom" | "country" | "republic" => matches!(det, "the" | "his" | "her"),
         _ => false,
     };
     if !fits || ctx.mention_ending(si, j).is_some() {
         return None;
     }
-    let speaker = reporting_speaker(ctx, si, j - 2)?;
+    // The speaker who reports it ("X said his government would": X), else the
+    // person "his" stands for ("His government, he said, would").
+    let owner = || {
+        ctx.mention_starting(si, j - 2)
+            .filter(|m| m.end == j - 1 && m.entity.is_some())
+    };
+    let speaker = reporting_speaker(ctx, si, j - 2).or_else(owner)?;
     let e = speaker.entity?;
     let entity = &ctx.ents.list[e];
     let state = match entity.kind {
@@ -595,7 +634,7 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
     if k > 0 && s.words[k - 1] == "that" {
         k -= 1;
     }
-    while k > 0 && ctx.is_time_word(si, k - 1) {
+    while k > 0 && (ctx.is_time_word(si, k - 1) || lx.skippable.contains(&s.words[k - 1])) {
         k -= 1;
     }
     // "said (that) it would", and "pledged/promised that it would".

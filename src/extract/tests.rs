@@ -629,3 +629,57 @@ fn house_styles_and_distributive_subjects() {
         },
     ]);
 }
+
+#[test]
+fn headlines_notes_and_more_commitment_shapes() {
+    check(&[
+        Case {
+            name: "a headline repeated on the first line reports nothing new",
+            text: "India pledges 10 million doses to neighbours\n\nKATHMANDU - Health ministers met on Monday.",
+            want: &[],
+            not: &["pledge India"],
+        },
+        Case {
+            name: "an editor's note is boilerplate",
+            text: "Fiji hosted the meeting.\nEditor's note: An earlier version of this article said New Zealand had pledged NZ$25 million.",
+            want: &[],
+            not: &["pledge New Zealand"],
+        },
+        Case {
+            name: "his government, he said, would",
+            text: "Somali Prime Minister Hamza Abdi Barre visited the camp. His government, he said, would waive import duties for aid agencies.",
+            want: &["pledge Somalia"],
+            not: &[],
+        },
+        Case {
+            name: "with X agreeing to",
+            text: "The stockpile will be hosted in Dhaka, with Bangladesh agreeing to provide warehouse space.",
+            want: &["pledge Bangladesh"],
+            not: &[],
+        },
+        Case {
+            name: "added an amount",
+            text: "The European Commission added €400 million in grants for the Danube ports.",
+            want: &["pledge European Commission"],
+            not: &[],
+        },
+        Case {
+            name: "make something available",
+            text: "Georgia will also make its rail network available for freight.",
+            want: &["pledge Georgia"],
+            not: &[],
+        },
+        Case {
+            name: "an obligation is not a pledge",
+            text: "The World Food Programme warned that it would have to cut rations.",
+            want: &[],
+            not: &["pledge World Food Programme"],
+        },
+        Case {
+            name: "an embedded question is not a pledge",
+            text: "Sisi did not say what price Egypt would pay for the gas.",
+            want: &[],
+            not: &["pledge Egypt"],
+        },
+    ]);
+}
