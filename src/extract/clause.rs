@@ -357,8 +357,12 @@ impl<'a> Context<'a> {
                 j = self.skip_back(si, open);
             }
         }
-        // "Russia's foreign ministry", "Sudan's army-backed government"
-        if let Some(len) = self.official_noun_ending(si, j) {
+        // "Russia's foreign ministry", "Sudan's army-backed government" (when not
+        // already one mention of the state)
+        if let Some(len) = self
+            .official_noun_ending(si, j)
+            .filter(|_| self.mention_ending(si, j).is_none())
+        {
             let mut k = j - len;
             if k > 1 && s.words[k - 1] != "'s" && s.words[k - 2] == "'s" {
                 k -= 1; // one modifier

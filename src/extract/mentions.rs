@@ -405,6 +405,32 @@ fn in_sentence(
         if let Some(th) = hit_at(i) {
             let named = matches!(th.hit.form, Form::Name | Form::Alias | Form::Acronym)
                 && matches!(th.hit.entry, Entry::Country(_) | Entry::Organization(_));
+            if named
+                && matches!(th.hit.entry, Entry::Country(_))
+                && s.words.get(th.end).is_some_and(|w| w == "'s")
+            {
+                // "Türkiye's foreign ministry", "Kenya's government": the state
+                // speaking through its body (one modifier may come between).
+                let at = th.end + 1;
+                let len = lexicon
+                    .official_nouns
+                    .match_at(&s.ids, at)
+                    .map(|l| at + l)
+                    .or_else(|| {
+                        lexicon
+                            .official_nouns
+                            .match_at(&s.ids, at + 1)
+                            .filter(|_| s.words[at].chars().all(|c| c.is_lowercase() || c == '-'))
+                            .map(|l| at + 1 + l)
+                    });
+                if let Some(end) = len {
+                    if (th.first..end).all(|k| !taken[k]) {
+                        mark(&mut taken, th.first, end);
+                        out.push(metonym(si, s, th.first, end, th.hit.entry));
+                        continue;
+                    }
+                }
+            }
             if named {
                 if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                     let end = th.end + len;
@@ -531,10 +557,19 @@ fn in_sentence(
         }
         // "Department of Foreign Affairs", "Office of Financial Sanctions
         // Implementation": the head first, its complement after "of"/"for".
-        let head_first = lexicon.org_heads.match_at(&s.ids, i).and_then(|l| {
-            (s.words.get(i + l).is_some_and(|w| w == "of" || w == "for") && run_end > i + l + 1)
-                .then_some(run_end)
-        });
+        let determined = i == 0
+            || matches!(
+                s.words[i - 1].as_str(),
+                "the" | "'s" | "its" | "his" | "her"
+            );
+        let head_first = lexicon
+            .org_heads
+            .match_at(&s.ids, i)
+            .filter(|_| determined)
+            .and_then(|l| {
+                (s.words.get(i + l).is_some_and(|w| w == "of" || w == "for") && run_end > i + l + 1)
+                    .then_some(run_end)
+            });
         let head_end = (i + 1..=run_end)
             .rev()
             .find(|&e| ends_with_org_head(s, i, e, lexicon))
@@ -808,7 +843,15 @@ fn in_sentence(
             while k < n && lexicon.role_modifiers.match_at(&s.ids, k).is_some() {
                 k += 1;
             }
-            k < n && lexicon.roles.match_at(&s.ids, k).is_some()
+            // "..., Türkiye's energy and natural resources minister,": a portfolio
+            // of lowercase words before the role.
+            (k..(k + 6).min(n))
+                .take_while(|&r| {
+                    r == k
+                        || s.words[r - 1] == "and"
+                        || word(r - 1).chars().all(|c| c.is_lowercase() || c == '-')
+                })
+                .any(|r| lexicon.roles.match_at(&s.ids, r).is_some())
         };
         if (2..=4).contains(&len)
             && (followed_by_speech || followed_by_apposition)
@@ -1058,12 +1101,22 @@ fn apposed_names(
                 .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
         })
     };
+    // ", Lorenzo Bellini, said": a name closed by commas right before a speech verb.
+    let speech_follows = |end: usize| {
+        end + 1 < n
+            && s.words[end] == ","
+            && lexicon.speech_verbs.match_at(&s.ids, end + 1).is_some()
+    };
     let start = super::clause::dateline_end(&s.words);
     for p in 0..n {
+        let between_commas = p > 0 && s.words[p - 1] == ",";
         let after_speech = p > 0 && speech(p);
         let opening =
             p == start && (start..n).any(|k| lexicon.speech_verbs.match_at(&s.ids, k).is_some());
-        if !(after_speech || opening) || taken[p] || !next_is_capitalized_name(text, s, p) {
+        if !(after_speech || opening || between_commas)
+            || taken[p]
+            || !next_is_capitalized_name(text, s, p)
+        {
             continue;
         }
         let w = s.tokens[p].span.of(text);
@@ -1085,8 +1138,10 @@ fn apposed_names(
         }
         let closed = if after_speech {
             end == n || s.words[end] == "." || description_at(end)
-        } else {
+        } else if opening {
             description_at(end) && s.words.get(end + 1).is_some_and(|w| w != "the")
+        } else {
+            speech_follows(end)
         };
         if closed {
             out.push((p, end));
@@ -1103,7 +1158,7 @@ fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
     t.kind == TokenKind::Word
         && is_capitalized(w)
         && !is_function_word(w)
-        && !matches!(w, "Excellency" | "Majesty" | "Highness")
+        && !matches!(w, "Excellency" | "Excellencies" | "Majesty" | "Highness")
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and

@@ -683,3 +683,39 @@ fn headlines_notes_and_more_commitment_shapes() {
         },
     ]);
 }
+
+#[test]
+fn titles_after_names_and_state_bodies() {
+    check(&[
+        Case {
+            name: "a long portfolio after the name",
+            text: "Alparslan Bayraktar, Türkiye's energy and natural resources minister, said the link would be built.",
+            want: &["statement Alparslan Bayraktar"],
+            not: &["statement Turkey"],
+        },
+        Case {
+            name: "a name closed by commas before the speech verb",
+            text: "Its Somalia country director, Lorenzo Bellini, said the agency had borrowed.",
+            want: &["statement Lorenzo Bellini"],
+            not: &[],
+        },
+        Case {
+            name: "a state's body speaks for the state",
+            text: "Iraq's foreign ministry said Turkey had agreed to release more water.",
+            want: &["statement Iraq", "pledge Turkey"],
+            not: &[],
+        },
+        Case {
+            name: "a state's delegation commits the state",
+            text: "Bhutan's delegation said it would take part in the scheme.",
+            want: &["pledge Bhutan"],
+            not: &[],
+        },
+        Case {
+            name: "an office in a title is not an institution",
+            text: "The President in Office of the Confederation, Ibrahim Traoré, said the force would grow.",
+            want: &["statement Ibrahim Traoré"],
+            not: &[],
+        },
+    ]);
+}
