@@ -348,13 +348,30 @@ impl<'a> Context<'a> {
                 close = j - 1;
             }
         }
-        // "the E3 — Britain, France and Germany — said": skip the dashes.
-        if j > 0 && matches!(s.words[j - 1].as_str(), "—" | "–") {
+        // "the E3 — Britain, France and Germany — said": skip the dashes — unless
+        // what stands before them names no one ("The bloc's members — Bangladesh,
+        // Bhutan and India — committed"): then the list is the subject.
+        let dashes = ["—", "–", "-"];
+        if j > 0 && dashes.contains(&s.words[j - 1].as_str()) {
             if let Some(open) = (0..j - 1)
                 .rev()
-                .find(|&k| matches!(s.words[k].as_str(), "—" | "–"))
+                .find(|&k| dashes.contains(&s.words[k].as_str()))
             {
-                j = self.skip_back(si, open);
+                let before = self.skip_back(si, open);
+                let plural_head = before > 0
+                    && matches!(
+                        s.words[before - 1].as_str(),
+                        "members"
+                            | "countries"
+                            | "states"
+                            | "governments"
+                            | "nations"
+                            | "partners"
+                            | "allies"
+                            | "donors"
+                            | "signatories"
+                    );
+                j = if plural_head { j - 1 } else { before };
             }
         }
         // "Russia's foreign ministry", "Sudan's army-backed government" (when not
