@@ -419,6 +419,15 @@ fn bare_verb_at(ctx: &Context, si: usize, j: usize) -> bool {
     };
     let text = &ctx.text[tok.span.start..tok.span.end];
     let lowercase = text.chars().next().is_some_and(char::is_lowercase);
+    // "co-finance", "re-open", "cofinance": a prefixed action.
+    let stem = w.rsplit('-').next().unwrap_or(w);
+    let stem = ["co", "re"]
+        .iter()
+        .find_map(|p| stem.strip_prefix(p).filter(|r| r.len() > 3))
+        .unwrap_or(stem);
+    if ctx.lexicon.has(&ctx.lexicon.commitment_actions, stem) {
+        return tok.kind == crate::text::TokenKind::Word;
+    }
     let noun_shaped = (w.ends_with('s') && !w.ends_with("ss"))
         || ["tion", "ment", "ness", "ity", "ance", "ence", "ism", "ship"]
             .iter()
@@ -556,8 +565,12 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         match m.kind {
             MentionKind::Pronoun(Pronoun::We) | MentionKind::Pronoun(Pronoun::They) => {}
             MentionKind::Pronoun(Pronoun::It) | MentionKind::Pronoun(Pronoun::I) => {
-                // "it" and "I" only as the speaker of the same sentence.
-                if let Some(sp) = speaker_mention(ctx, si, m) {
+                // "it" and "I" only as the speaker of the same sentence: first the
+                // one whose speech verb introduces "it" ("The ADB said it would ...,
+                // she added"), else the sentence's speaker.
+                let introducing = reporting_speaker(ctx, si, m.first)
+                    .filter(|sp| ctx.kind_of(sp) != Some(EntityKind::Person));
+                if let Some(sp) = introducing.or_else(|| speaker_mention(ctx, si, m)) {
                     out.push(sp);
                 }
             }
