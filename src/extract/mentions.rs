@@ -641,6 +641,16 @@ fn in_sentence(
         if (th.first..th.end).any(|k| taken[k]) {
             continue;
         }
+        // A known surname that is only the first part of a longer name ("Ali
+        // Yerlikaya", "Mohammed Abdulsalam") is left to the name rules below.
+        if matches!(th.hit.entry, Entry::Person(_))
+            && th.hit.form == Form::Surname
+            && next_is_capitalized_name(text, s, th.end)
+            && !tok_hits.iter().any(|t| t.first == th.end)
+            && !is_not_name(word(th.end))
+        {
+            continue;
+        }
         // A region adjective on its own ("European security") is not an actor.
         if matches!(th.hit.entry, Entry::Region(_)) && th.hit.form == Form::Demonym {
             continue;
@@ -819,8 +829,42 @@ fn in_sentence(
     }
 
     // 5. Untitled names of people in speaker position: "Musalia Mudavadi said".
+    //    A courtesy title before one name ("Mr Yeo", "Mr. Jaishankar", "Dr Tedros")
+    //    refers back to a person named in full before.
     let mut i = 0;
     while i < n {
+        let courtesy = matches!(
+            word(i),
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+        );
+        let at = if i + 1 < n && word(i + 1) == "." {
+            i + 2
+        } else {
+            i + 1
+        };
+        if courtesy && !taken[i] && at < n && !taken[at] && next_is_capitalized_name(text, s, at) {
+            let end = name_run(text, s, at, lexicon, &tok_hits);
+            if end == at + 1 && !is_not_name(word(at)) {
+                mark(&mut taken, i, end);
+                out.push(Mention {
+                    sentence: si,
+                    first: at,
+                    end,
+                    span: span_of(s, at, end),
+                    kind: MentionKind::Person {
+                        name: word(at).to_string(),
+                        role: None,
+                        affiliation: None,
+                        known: None,
+                        full: None,
+                        title_first: i,
+                    },
+                    entity: None,
+                });
+                i = end;
+                continue;
+            }
+        }
         if taken[i] || !is_capitalized(word(i)) || is_not_name(word(i)) {
             i += 1;
             continue;

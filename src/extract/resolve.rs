@@ -303,6 +303,9 @@ fn merge_facts(facts: &mut HashMap<usize, PersonFacts>, idx: usize, fact: Person
     if f.surname.is_empty() {
         f.surname = fact.surname;
     }
+    if f.first_name.is_empty() {
+        f.first_name = fact.first_name;
+    }
     if f.gender.is_none() {
         f.gender = fact.gender;
     }

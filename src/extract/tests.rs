@@ -719,3 +719,21 @@ fn titles_after_names_and_state_bodies() {
         },
     ]);
 }
+
+#[test]
+fn courtesy_titles_and_names_that_start_with_a_surname() {
+    check(&[
+        Case {
+            name: "Mr with a family name written first",
+            text: "South Korean Trade Minister Yeo Han-koo met his Chinese counterpart. \"We are open to solutions,\" Mr Yeo said.",
+            want: &["statement Yeo Han-koo"],
+            not: &["statement Yeo"],
+        },
+        Case {
+            name: "a known surname opening an unknown full name",
+            text: "On migration, Ali Yerlikaya, Türkiye's interior minister, said patrols would begin in April.",
+            want: &["statement Ali Yerlikaya"],
+            not: &[],
+        },
+    ]);
+}
