@@ -10,9 +10,9 @@
 
 use crate::error::{Error, Result};
 use crate::formtrie::FormTrie;
+use crate::lexicon::{FastMap as HashMap, FastSet};
 use crate::model::{Entity, EntityKind};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// A sovereign state.
@@ -181,7 +181,7 @@ pub struct Gazetteer {
     targets: Vec<(Entry, Form)>,
     org_by_id: HashMap<String, usize>,
     /// Every organization description ("the bloc"), for a quick membership test.
-    descriptions: std::collections::HashSet<String>,
+    descriptions: FastSet<String>,
     country_by_iso3: HashMap<String, usize>,
 }
 

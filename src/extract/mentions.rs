@@ -7,7 +7,7 @@
 //! definite descriptions ("the French leader", "the coalition") and pronouns.
 //! Mentions do not overlap. What a mention refers to is decided later (resolve).
 
-use super::{Mention, MentionKind, Pronoun, Sentence};
+use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
 use crate::lexicon::{Lexicon, WordHasher};
 use crate::text::TokenKind;
@@ -985,7 +985,7 @@ fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
     while j < n && j - start < 9 {
         let is_connector = |k: usize| {
             matches!(
-                s.words.get(k).map(String::as_str),
+                s.words.get(k).map(Word::as_str),
                 Some("of" | "for" | "and" | "the" | "on" | "'s")
             )
         };

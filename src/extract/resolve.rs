@@ -9,9 +9,9 @@
 
 use super::{DocEntities, Mention, MentionKind, Pronoun, Sentence};
 use crate::gazetteer::{surname, surname_in, Entry, Form, Gazetteer};
+use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::Lexicon;
 use crate::model::{slug, Entity, EntityKind};
-use std::collections::HashMap;
 
 /// Facts about a document-level person used for resolving references.
 #[derive(Clone, Debug, Default)]
@@ -33,7 +33,7 @@ pub fn resolve(
     lexicon: &Lexicon,
 ) -> DocEntities {
     let mut ents = DocEntities::default();
-    let mut facts: HashMap<usize, PersonFacts> = HashMap::new();
+    let mut facts: HashMap<usize, PersonFacts> = HashMap::default();
 
     // Pass 1: names — titled persons, gazetteer full names, countries, organizations.
     for m in mentions.iter_mut() {
@@ -204,7 +204,7 @@ pub fn resolve(
 
     // Surnames of persons found by title patterns, written alone later: "Mudavadi said".
     let surnames: HashMap<String, usize> = {
-        let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, f) in &facts {
             counts.entry(f.surname.clone()).or_default().push(*k);
         }
