@@ -324,6 +324,8 @@ pub struct Lexicon {
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
+    /// The most chars of a boilerplate opener: how much of a line to lowercase.
+    opener_chars: usize,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
     /// Words that may precede a role noun.
@@ -377,6 +379,12 @@ impl Lexicon {
             conditions: PhraseSet::new(&cues.conditions, v),
             non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
             skippable: set(&cues.skippable),
+            opener_chars: cues
+                .boilerplate_openers
+                .iter()
+                .map(|o| o.to_lowercase().chars().count())
+                .max()
+                .unwrap_or(0),
             boilerplate_openers: cues
                 .boilerplate_openers
                 .iter()
@@ -405,8 +413,17 @@ impl Lexicon {
     /// "(Reporting by ...)", "Photo: ... / AFP", a short "By Jane Doe" byline)?
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
         let line = line.trim_start();
-        // Openers are short: lowercase the line's start only (a line may be huge).
-        let lower: String = line.chars().take(64).collect::<String>().to_lowercase();
+        // Openers are short: lowercase the line's start only (a line may be huge),
+        // its first 64 chars — or as many as the longest opener has: the same
+        // answer, since no char lowercases to nothing. A capital sigma lowercases
+        // by what follows it, so a line with one takes the 64.
+        let k = self.opener_chars.min(64);
+        let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
+        let lower = if line[..head_end].contains('Σ') {
+            line.chars().take(64).collect::<String>().to_lowercase()
+        } else {
+            line[..head_end].to_lowercase()
+        };
         if self
             .boilerplate_openers
             .iter()
@@ -415,11 +432,14 @@ impl Lexicon {
             return true;
         }
         // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".
-        // Nine words tell "at most eight" (a line may be huge).
-        let words: Vec<&str> = line.split_whitespace().take(9).collect();
-        words.first() == Some(&"By")
-            && words.len() <= 8
-            && words[1..].iter().all(|w| {
+        // At most eight words: eight more after "By" tell (a line may be huge).
+        let mut words = line.split_whitespace();
+        if words.next() != Some("By") {
+            return false;
+        }
+        let rest: Vec<&str> = words.take(8).collect();
+        rest.len() <= 7
+            && rest.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&" | "in")
             })
     }

@@ -61,6 +61,10 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
             }
             _ => {}
         }
+        // Weekday and month names (and "jan", "sept") have three to nine letters.
+        if !(3..=9).contains(&w.len()) {
+            continue;
+        }
         // "on Thursday" (not "next Thursday", "by Thursday", "until Thursday")
         if let Some(wd) = WEEKDAYS.iter().position(|d| d == w) {
             if matches!(prev, Some("on" | "late" | "early" | "last")) || prev.is_none() {

@@ -229,7 +229,12 @@ fn in_sentence(
             })
         })
         .collect();
-    let hit_at = |i: usize| tok_hits.iter().find(|t| t.first == i).copied();
+    // The hit starting at each token (hits do not overlap: one at most).
+    let mut hit_index = vec![usize::MAX; s.tokens.len()];
+    for (k, t) in tok_hits.iter().enumerate().rev() {
+        hit_index[t.first] = k;
+    }
+    let hit_at = |i: usize| hit_index.get(i).and_then(|&k| tok_hits.get(k)).copied();
     let mut taken = vec![false; s.tokens.len()];
     let mut out: Vec<Mention> = Vec::new();
     let n = s.tokens.len();

@@ -34,6 +34,7 @@ pub fn resolve(
 ) -> DocEntities {
     let mut ents = DocEntities::default();
     let mut facts: HashMap<usize, PersonFacts> = HashMap::default();
+    let mut added: HashMap<Entry, usize> = HashMap::default();
 
     // Pass 1: names — titled persons, gazetteer full names, countries, organizations.
     for m in mentions.iter_mut() {
@@ -79,13 +80,13 @@ pub fn resolve(
                 }
                 (_, Form::Capital | Form::Seat) => {
                     if capital_is_actor(text, &sentences[m.sentence], m) {
-                        let idx = ents.add(gazetteer.entity(*entry));
+                        let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
                         ents.list[idx].add_alias(&surface);
                         m.entity = Some(idx);
                     }
                 }
                 _ => {
-                    let idx = ents.add(gazetteer.entity(*entry));
+                    let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
                     ents.list[idx].add_alias(&surface);
                     if let Entry::Organization(o) = entry {
                         let org = &gazetteer.organizations[*o];
@@ -294,6 +295,20 @@ pub fn resolve(
     }
     ents.mentions = all;
     ents
+}
+
+/// Adds the entity of a gazetteer entry to the document's, and returns its index.
+/// Built once per entry and document: adding the same entity again would change
+/// nothing (a merge only adds what is missing), and building it is not free.
+fn add_entry(
+    ents: &mut DocEntities,
+    added: &mut HashMap<Entry, usize>,
+    gazetteer: &Gazetteer,
+    entry: Entry,
+) -> usize {
+    *added
+        .entry(entry)
+        .or_insert_with(|| ents.add(gazetteer.entity(entry)))
 }
 
 fn merge_facts(facts: &mut HashMap<usize, PersonFacts>, idx: usize, fact: PersonFacts) {
