@@ -74,20 +74,33 @@ impl FormTrie {
                 ends[node] = u32::try_from(id).unwrap_or(NONE);
             }
         }
+        // Breadth-first numbering: the shallow nodes, which every walk visits, sit
+        // together in memory.
+        let mut order = vec![0usize];
+        let mut new_id = vec![0u32; children.len()];
+        let mut k = 0;
+        while k < order.len() {
+            for &to in children[order[k]].values() {
+                new_id[to as usize] = order.len() as u32;
+                order.push(to as usize);
+            }
+            k += 1;
+        }
         let mut edges = Vec::with_capacity(children.len() + 1);
         let mut edge_bytes = Vec::new();
         let mut edge_to = Vec::new();
-        for c in &children {
+        for &old in &order {
             edges.push(edge_bytes.len() as u32);
-            for (&b, &to) in c {
+            for (&b, &to) in &children[old] {
                 edge_bytes.push(b);
-                edge_to.push(to);
+                edge_to.push(new_id[to as usize]);
             }
         }
         edges.push(edge_bytes.len() as u32);
+        let ends = order.iter().map(|&old| ends[old]).collect();
         let mut root = [0u32; 256];
         for (&b, &to) in &children[0] {
-            root[usize::from(b)] = to;
+            root[usize::from(b)] = new_id[to as usize];
         }
         FormTrie {
             root,

@@ -75,13 +75,19 @@ pub fn is_apostrophe(c: char) -> bool {
 /// The char at byte `p` of `text`, if any (`p` is a char boundary).
 #[inline]
 fn char_at(text: &str, p: usize) -> Option<char> {
-    text.get(p..).and_then(|t| t.chars().next())
+    match *text.as_bytes().get(p)? {
+        b if b < 0x80 => Some(char::from(b)),
+        _ => text.get(p..).and_then(|t| t.chars().next()),
+    }
 }
 
 /// The char before byte `p` of `text`, if any.
 #[inline]
 fn char_before(text: &str, p: usize) -> Option<char> {
-    text[..p].chars().next_back()
+    match *text.as_bytes().get(p.checked_sub(1)?)? {
+        b if b < 0x80 => Some(char::from(b)),
+        _ => text[..p].chars().next_back(),
+    }
 }
 
 /// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
@@ -248,42 +254,53 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// Splits one line, walking it by byte position.
+/// Splits one line, walking it by byte position: from a sentence's first char
+/// straight to the next `.`, `!` or `?` (ASCII bytes, never inside another char).
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
     let mut sent_start: Option<usize> = None;
     let mut p = 0;
-    while let Some(c) = char_at(line, p) {
-        if sent_start.is_none() && !c.is_whitespace() {
+    loop {
+        if sent_start.is_none() {
+            let Some(first) = line[p..].find(|c: char| !c.is_whitespace()) else {
+                break;
+            };
+            p += first;
             sent_start = Some(p);
         }
-        if matches!(c, '.' | '!' | '?') {
-            // Take any run of terminal punctuation and closing quotes/brackets.
-            let mut q = p + 1;
-            while let Some(d) = char_at(line, q) {
-                if matches!(d, '.' | '!' | '?' | ')' | ']' | '\'' | '"')
-                    || is_close_quote(d)
-                    || d == '\u{2019}'
-                {
-                    q += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let at_space = char_at(line, q).is_none_or(char::is_whitespace);
-            if at_space && c == '.' && !period_ends_sentence(line, p, q) {
-                p = q;
-                continue;
-            }
-            if at_space {
-                if let Some(s) = sent_start.take() {
-                    push_trimmed(text, start + s, start + q, out);
-                }
-                p = q;
-                continue;
+        let Some(stop) = line.as_bytes()[p..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        else {
+            break;
+        };
+        p += stop;
+        let c = char::from(line.as_bytes()[p]);
+        // Take any run of terminal punctuation and closing quotes/brackets.
+        let mut q = p + 1;
+        while let Some(d) = char_at(line, q) {
+            if matches!(d, '.' | '!' | '?' | ')' | ']' | '\'' | '"')
+                || is_close_quote(d)
+                || d == '\u{2019}'
+            {
+                q += d.len_utf8();
+            } else {
+                break;
             }
         }
-        p += c.len_utf8();
+        let at_space = char_at(line, q).is_none_or(char::is_whitespace);
+        if at_space && c == '.' && !period_ends_sentence(line, p, q) {
+            p = q;
+            continue;
+        }
+        if at_space {
+            if let Some(s) = sent_start.take() {
+                push_trimmed(text, start + s, start + q, out);
+            }
+            p = q;
+            continue;
+        }
+        p += 1;
     }
     if let Some(s) = sent_start {
         push_trimmed(text, start + s, end, out);
