@@ -60,10 +60,22 @@ pub const UNKNOWN_WORD: WordId = WordId::MAX;
 /// The words of all phrase sets of a lexicon, numbered. A sentence's words are looked
 /// up here once (one hash each), so that phrase matching compares small integers:
 /// `match_at` runs for nearly every token of every sentence, for a dozen sets.
+///
+/// It also keeps every set's phrases by their first word, so that
+/// [`Vocabulary::word_ids`] finds the matches of all sets at every token in one
+/// pass, and `match_at` reads them from a table.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<String, WordId, BuildHasherDefault<WordHasher>>,
+    /// By first word id: the phrases starting with it, as (set slot, words).
+    starting: Vec<Vec<(usize, Box<[WordId]>)>>,
+    /// How many phrase sets have a slot.
+    sets: usize,
 }
+
+/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 20);
+/// sets past it match the slow way.
+const MAX_SLOTS: usize = 32;
 
 impl Vocabulary {
     /// The id of a lowercase word, or [`UNKNOWN_WORD`].
@@ -75,53 +87,161 @@ impl Vocabulary {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
         *self.ids.entry(word.to_string()).or_insert(next)
     }
+
+    /// Gives a set of phrases (by first word) a slot, if there is one left and its
+    /// phrases are short enough for the table.
+    fn register(&mut self, by_first: &PhraseMap) -> Option<usize> {
+        let short = by_first
+            .values()
+            .flatten()
+            .all(|p| p.len() <= usize::from(u8::MAX));
+        if self.sets >= MAX_SLOTS || !short {
+            return None;
+        }
+        let slot = self.sets;
+        self.sets += 1;
+        for (&first, phrases) in by_first {
+            let first = first as usize;
+            if self.starting.len() <= first {
+                self.starting.resize_with(first + 1, Vec::new);
+            }
+            for p in phrases {
+                self.starting[first].push((slot, p.clone()));
+            }
+        }
+        Some(slot)
+    }
+
+    /// A sentence's word ids with the longest match of every phrase set at every
+    /// token (what [`PhraseSet::match_at`] reads).
+    pub fn word_ids(&self, ids: Vec<WordId>) -> WordIds {
+        let sets = self.sets;
+        let mut lens = vec![0u8; ids.len() * sets];
+        for (i, &id) in ids.iter().enumerate() {
+            let Some(phrases) = self.starting.get(id as usize) else {
+                continue;
+            };
+            for (slot, p) in phrases {
+                if ids.get(i..i + p.len()) == Some(&p[..]) {
+                    let len = &mut lens[i * sets + slot];
+                    // Phrases of a slotted set are at most 255 words (`register`).
+                    *len = (*len).max(p.len() as u8);
+                }
+            }
+        }
+        WordIds { ids, sets, lens }
+    }
 }
+
+/// A sentence's word ids (see [`Vocabulary`]), and for every token the length of
+/// the longest phrase of each slotted phrase set that starts there (0: none).
+#[derive(Clone, Debug, Default)]
+pub struct WordIds {
+    ids: Vec<WordId>,
+    /// Slots per token in `lens`.
+    sets: usize,
+    /// `lens[i * sets + slot]`.
+    lens: Vec<u8>,
+}
+
+/// Phrases by the id of their first word, longest first.
+type PhraseMap = HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>>;
 
 /// A set of phrases matched against word-id sequences, longest first.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
     /// Phrases by the id of their first word, longest first.
-    by_first: HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>>,
+    by_first: PhraseMap,
+    /// Its column in [`WordIds`], when the vocabulary gave it one.
+    slot: Option<usize>,
 }
 
-/// FNV-1a for the short lowercase words of a [`Vocabulary`] (and the word ids of a
-/// [`PhraseSet`]): std's SipHash, built to resist adversarial keys, which a fixed
-/// lexicon does not need, was a tenth of extraction time.
-#[derive(Clone, Copy, Debug)]
+/// A fast hash for the short lowercase words of a [`Vocabulary`], the word ids of a
+/// [`PhraseSet`] and the other small keys of extraction's maps ([`FastMap`]): std's
+/// SipHash, built to resist adversarial keys, which these maps do not need, was a
+/// tenth of extraction time. It takes eight bytes at a time (FxHash's mixing step).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
 impl Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (u64::from(n) ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
     }
 
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
-/// A set of lowercase single words, hashed with [`WordHasher`].
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+/// A hash map with [`WordHasher`], for extraction's internal maps.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A hash set with [`WordHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A set of lowercase single words, hashed with [`WordHasher`]. `contains` takes
+/// anything that reads as a `str` (a `&str`, a `String`, a sentence's `Word`).
+#[derive(Clone, Debug, Default)]
+pub struct WordSet(HashSet<String, BuildHasherDefault<WordHasher>>);
+
+impl WordSet {
+    /// Is this word a member?
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        self.0.contains(word.as_ref())
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
+        WordSet(iter.into_iter().collect())
+    }
+}
 
 impl PhraseSet {
     /// Builds the set from phrases (split on whitespace, lowercased), numbering their
     /// words in `vocab`.
     pub fn new<S: AsRef<str>>(phrases: &[S], vocab: &mut Vocabulary) -> PhraseSet {
-        let mut by_first: HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
+        let mut by_first = PhraseMap::default();
         for p in phrases {
             let words: Box<[WordId]> = p
                 .as_ref()
@@ -136,12 +256,24 @@ impl PhraseSet {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             v.dedup();
         }
-        PhraseSet { by_first }
+        let slot = vocab.register(&by_first);
+        PhraseSet { by_first, slot }
     }
 
-    /// The length in words of the longest phrase starting at `ids[i]`, if any.
+    /// The length in words of the longest phrase starting at token `i`, if any.
     #[inline]
-    pub fn match_at(&self, ids: &[WordId], i: usize) -> Option<usize> {
+    pub fn match_at(&self, ids: &WordIds, i: usize) -> Option<usize> {
+        match self.slot {
+            Some(slot) if slot < ids.sets => {
+                let len = *ids.lens.get(i * ids.sets + slot)?;
+                (len > 0).then_some(usize::from(len))
+            }
+            _ => self.match_ids(&ids.ids, i),
+        }
+    }
+
+    /// [`PhraseSet::match_at`] by comparing ids.
+    fn match_ids(&self, ids: &[WordId], i: usize) -> Option<usize> {
         let first = *ids.get(i)?;
         if first == UNKNOWN_WORD {
             return None;
@@ -200,6 +332,8 @@ pub struct Lexicon {
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
+    /// The most chars of a boilerplate opener: how much of a line to lowercase.
+    opener_chars: usize,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
     /// Words that may precede a role noun.
@@ -258,6 +392,12 @@ impl Lexicon {
             skippable: set(&cues.skippable),
             function_words: set(&cues.function_words),
             stative_verbs: set(&cues.stative_verbs),
+            opener_chars: cues
+                .boilerplate_openers
+                .iter()
+                .map(|o| o.to_lowercase().chars().count())
+                .max()
+                .unwrap_or(0),
             boilerplate_openers: cues
                 .boilerplate_openers
                 .iter()
@@ -283,20 +423,21 @@ impl Lexicon {
         })
     }
 
-    /// The word ids of lowercase words, for [`PhraseSet::match_at`].
-    pub fn ids<S: AsRef<str>>(&self, words: &[S]) -> Vec<WordId> {
-        words
-            .iter()
-            .map(|w| self.vocabulary.id(w.as_ref()))
-            .collect()
-    }
-
     /// Is this line boilerplate rather than article text ("Related: ...",
     /// "(Reporting by ...)", "Photo: ... / AFP", a short "By Jane Doe" byline)?
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
         let line = line.trim_start();
-        // Openers are short: lowercase the line's start only (a line may be huge).
-        let lower: String = line.chars().take(64).collect::<String>().to_lowercase();
+        // Openers are short: lowercase the line's start only (a line may be huge),
+        // its first 64 chars — or as many as the longest opener has: the same
+        // answer, since no char lowercases to nothing. A capital sigma lowercases
+        // by what follows it, so a line with one takes the 64.
+        let k = self.opener_chars.min(64);
+        let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
+        let lower = if line[..head_end].contains('Σ') {
+            line.chars().take(64).collect::<String>().to_lowercase()
+        } else {
+            line[..head_end].to_lowercase()
+        };
         if self
             .boilerplate_openers
             .iter()
@@ -305,10 +446,14 @@ impl Lexicon {
             return true;
         }
         // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".
-        let words: Vec<&str> = line.split_whitespace().collect();
-        words.first() == Some(&"By")
-            && words.len() <= 8
-            && words[1..].iter().all(|w| {
+        // At most eight words: eight more after "By" tell (a line may be huge).
+        let mut words = line.split_whitespace();
+        if words.next() != Some("By") {
+            return false;
+        }
+        let rest: Vec<&str> = words.take(8).collect();
+        rest.len() <= 7
+            && rest.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&" | "in")
             })
     }
@@ -336,13 +481,23 @@ mod tests {
     fn phrases_match_longest_first() {
         let mut vocab = Vocabulary::default();
         let set = PhraseSet::new(&["called", "called for", "called for a"], &mut vocab);
-        let words: Vec<WordId> = ["he", "called", "for", "talks"]
+        let other = PhraseSet::new(&["for talks", "he"], &mut vocab);
+        let ids: Vec<WordId> = ["he", "called", "for", "talks"]
             .iter()
             .map(|w| vocab.id(w))
             .collect();
-        assert_eq!(words[0], UNKNOWN_WORD);
+        assert_eq!(vocab.id("unheard"), UNKNOWN_WORD);
+        let words = vocab.word_ids(ids.clone());
         assert_eq!(set.match_at(&words, 1), Some(2));
         assert_eq!(set.match_at(&words, 0), None);
         assert_eq!(set.match_at(&words, 9), None);
+        assert_eq!(other.match_at(&words, 2), Some(2));
+        assert_eq!(other.match_at(&words, 0), Some(1));
+        // The table and the slow way agree everywhere.
+        for i in 0..6 {
+            for s in [&set, &other] {
+                assert_eq!(s.match_at(&words, i), s.match_ids(&ids, i));
+            }
+        }
     }
 }

@@ -41,6 +41,7 @@ pub mod document;
 mod error;
 pub mod export;
 mod extract;
+mod formtrie;
 mod gazetteer;
 mod graph;
 pub mod ingest;

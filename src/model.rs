@@ -496,11 +496,15 @@ pub fn goldstein(cameo: &str) -> f64 {
 /// Stable across runs, platforms and compiler versions, unlike `std`'s hasher.
 pub fn stable_hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0x1f)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        for &b in p.as_bytes() {
+            add(b);
         }
+        add(0x1f);
     }
     h
 }

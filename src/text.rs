@@ -130,45 +130,63 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
 }
 
+/// The char at byte `p` of `text`, if any (`p` is a char boundary).
+#[inline]
+fn char_at(text: &str, p: usize) -> Option<char> {
+    match *text.as_bytes().get(p)? {
+        b if b < 0x80 => Some(char::from(b)),
+        _ => text.get(p..).and_then(|t| t.chars().next()),
+    }
+}
+
+/// The char before byte `p` of `text`, if any.
+#[inline]
+fn char_before(text: &str, p: usize) -> Option<char> {
+    match *text.as_bytes().get(p.checked_sub(1)?)? {
+        b if b < 0x80 => Some(char::from(b)),
+        _ => text[..p].chars().next_back(),
+    }
+}
+
 /// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
+///
+/// It walks the text by byte position, looking at neighbouring chars as it needs
+/// them (no vector of the text's chars: tokenizing runs over every byte).
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut p = 0;
+    while let Some(c) = char_at(text, p) {
         if c.is_whitespace() {
-            i += 1;
+            p += c.len_utf8();
             continue;
         }
-        let start = pos;
+        let start = p;
         let kind;
         if c.is_alphabetic() {
             kind = TokenKind::Word;
-            if let Some(len) = dotted_acronym_len(&chars[i..]) {
-                i += len;
+            if let Some(end) = dotted_acronym_end(text, p) {
+                p = end;
             } else {
-                i += 1;
-                while i < chars.len() {
-                    let (_, d) = chars[i];
+                p += c.len_utf8();
+                while let Some(d) = char_at(text, p) {
                     if d.is_alphanumeric() {
-                        i += 1;
+                        p += d.len_utf8();
                         continue;
                     }
                     // Inner joiners: apostrophe or hyphen between letters ("d'Ivoire",
                     // "al-Sisi").
-                    let next = chars.get(i + 1).map(|&(_, n)| n);
+                    let next = char_at(text, p + d.len_utf8());
                     // A possessive "'s" is a token of its own: "Ukraine" "’s".
                     let possessive = is_apostrophe(d)
                         && matches!(next, Some('s') | Some('S'))
-                        && !chars.get(i + 2).is_some_and(|&(_, m)| m.is_alphanumeric());
+                        && !char_at(text, p + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
                     if possessive {
                         break;
                     }
-                    if (is_apostrophe(d) || d == '-' || d == '\u{2011}')
-                        && next.is_some_and(char::is_alphabetic)
-                    {
-                        i += 2;
+                    if let Some(n) = next.filter(|n| {
+                        (is_apostrophe(d) || d == '-' || d == '\u{2011}') && n.is_alphabetic()
+                    }) {
+                        p += d.len_utf8() + n.len_utf8();
                         continue;
                     }
                     break;
@@ -176,57 +194,60 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
         } else if c.is_ascii_digit() {
             kind = TokenKind::Number;
-            i += 1;
-            while i < chars.len() {
-                let (_, d) = chars[i];
+            p += 1;
+            while let Some(d) = char_at(text, p) {
                 if d.is_ascii_digit() {
-                    i += 1;
+                    p += 1;
                 } else if (d == '.' || d == ',')
-                    && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+                    && char_at(text, p + 1).is_some_and(|n| n.is_ascii_digit())
                 {
-                    i += 2;
+                    p += 2;
                 } else {
                     break;
                 }
             }
         } else if is_apostrophe(c)
-            && i > 0
-            && chars[i - 1].1.is_alphanumeric()
-            && matches!(chars.get(i + 1), Some(&(_, 's')) | Some(&(_, 'S')))
-            && !chars.get(i + 2).is_some_and(|&(_, m)| m.is_alphanumeric())
+            && char_before(text, p).is_some_and(char::is_alphanumeric)
+            && matches!(char_at(text, p + c.len_utf8()), Some('s') | Some('S'))
+            && !char_at(text, p + c.len_utf8() + 1).is_some_and(char::is_alphanumeric)
         {
             kind = TokenKind::Word;
-            i += 2;
-        } else if is_quote_char(c) || (is_apostrophe(c) && is_quote_apostrophe(&chars, i)) {
+            p += c.len_utf8() + 1;
+        } else if is_quote_char(c) || (is_apostrophe(c) && is_quote_apostrophe(text, p, c)) {
             kind = TokenKind::Quote;
-            i += 1;
+            p += c.len_utf8();
         } else {
             kind = TokenKind::Punct;
-            i += 1;
+            p += c.len_utf8();
         }
-        let end = chars.get(i).map_or(text.len(), |&(p, _)| p);
         out.push(Token {
-            span: Span::new(base + start, base + end),
+            span: Span::new(base + start, base + p),
             kind,
         });
     }
     out
 }
 
-/// Length in chars of a dotted acronym ("U.S.", "U.N.", "E.U.") at the start, if any.
-fn dotted_acronym_len(chars: &[(usize, char)]) -> Option<usize> {
-    let mut n = 0;
-    while n + 1 < chars.len() && chars[n].1.is_uppercase() && chars[n + 1].1 == '.' {
-        n += 2;
+/// The end (byte) of a dotted acronym ("U.S.", "U.N.", "E.U.") starting at byte `p`,
+/// if there is one.
+fn dotted_acronym_end(text: &str, p: usize) -> Option<usize> {
+    let (mut q, mut pairs) = (p, 0);
+    while let Some(a) = char_at(text, q).filter(|a| a.is_uppercase()) {
+        if char_at(text, q + a.len_utf8()) != Some('.') {
+            break;
+        }
+        q += a.len_utf8() + 1;
+        pairs += 1;
     }
-    let followed_by_letter = chars.get(n).is_some_and(|&(_, c)| c.is_alphanumeric());
-    (n >= 4 && !followed_by_letter).then_some(n)
+    let followed_by_letter = char_at(text, q).is_some_and(char::is_alphanumeric);
+    (pairs >= 2 && !followed_by_letter).then_some(q)
 }
 
 /// Single quotes used as quotation marks rather than apostrophes: at a word edge.
-fn is_quote_apostrophe(chars: &[(usize, char)], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|k| chars[k].1);
-    let next = chars.get(i + 1).map(|&(_, c)| c);
+/// `c` is the char at byte `p`.
+fn is_quote_apostrophe(text: &str, p: usize, c: char) -> bool {
+    let prev = char_before(text, p);
+    let next = char_at(text, p + c.len_utf8());
     let prev_word = prev.is_some_and(char::is_alphanumeric);
     let next_word = next.is_some_and(char::is_alphanumeric);
     // "allies' support" is a possessive, not a quote.
@@ -291,45 +312,53 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// Splits one line, walking it by byte position: from a sentence's first char
+/// straight to the next `.`, `!` or `?` (ASCII bytes, never inside another char).
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut sent_start: Option<usize> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if sent_start.is_none() && !c.is_whitespace() {
-            sent_start = Some(pos);
+    let mut p = 0;
+    loop {
+        if sent_start.is_none() {
+            let Some(first) = line[p..].find(|c: char| !c.is_whitespace()) else {
+                break;
+            };
+            p += first;
+            sent_start = Some(p);
         }
-        if matches!(c, '.' | '!' | '?') {
-            // Take any run of terminal punctuation and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if matches!(d, '.' | '!' | '?' | ')' | ']' | '\'' | '"')
-                    || is_close_quote(d)
-                    || d == '\u{2019}'
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let at_space = j >= chars.len() || chars[j].1.is_whitespace();
-            if at_space && c == '.' && !period_ends_sentence(line, &chars, i, j) {
-                i = j;
-                continue;
-            }
-            if at_space {
-                let end_byte = chars.get(j).map_or(line.len(), |&(p, _)| p);
-                if let Some(s) = sent_start.take() {
-                    push_trimmed(text, start + s, start + end_byte, out);
-                }
-                i = j;
-                continue;
+        let Some(stop) = line.as_bytes()[p..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        else {
+            break;
+        };
+        p += stop;
+        let c = char::from(line.as_bytes()[p]);
+        // Take any run of terminal punctuation and closing quotes/brackets.
+        let mut q = p + 1;
+        while let Some(d) = char_at(line, q) {
+            if matches!(d, '.' | '!' | '?' | ')' | ']' | '\'' | '"')
+                || is_close_quote(d)
+                || d == '\u{2019}'
+            {
+                q += d.len_utf8();
+            } else {
+                break;
             }
         }
-        i += 1;
+        let at_space = char_at(line, q).is_none_or(char::is_whitespace);
+        if at_space && c == '.' && !period_ends_sentence(line, p, q) {
+            p = q;
+            continue;
+        }
+        if at_space {
+            if let Some(s) = sent_start.take() {
+                push_trimmed(text, start + s, start + q, out);
+            }
+            p = q;
+            continue;
+        }
+        p += 1;
     }
     if let Some(s) = sent_start {
         push_trimmed(text, start + s, end, out);
@@ -345,25 +374,27 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-/// Decides whether the period at `chars[i]` ends a sentence; `j` is past the punctuation run.
-fn period_ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+/// Decides whether the period at byte `p` of `line` ends a sentence; `q` is past the
+/// punctuation run.
+fn period_ends_sentence(line: &str, p: usize, q: usize) -> bool {
     // The word before the period.
-    let mut k = i;
-    while k > 0 && !chars[k - 1].1.is_whitespace() && !is_open_quote(chars[k - 1].1) {
-        k -= 1;
+    let mut k = p;
+    while let Some(b) = char_before(line, k) {
+        if b.is_whitespace() || is_open_quote(b) {
+            break;
+        }
+        k -= b.len_utf8();
     }
-    let word_start = chars[k].0;
-    let word = &line[word_start..chars[i].0];
+    let word = &line[k..p];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     // The word after the whitespace.
-    let mut n = j;
-    while n < chars.len() && chars[n].1.is_whitespace() {
-        n += 1;
-    }
-    if n >= chars.len() {
+    let next_start = line[q..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_whitespace())
+        .map(|(i, _)| q + i);
+    let Some(next_start) = next_start else {
         return true;
-    }
-    let next_start = chars[n].0;
+    };
     let next_word: &str = line[next_start..]
         .split(|c: char| c.is_whitespace())
         .next()
@@ -373,7 +404,7 @@ fn period_ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize)
         return false;
     }
     // "... the deadline." followed by a digit or quote is still a boundary.
-    if j > i + 1 {
+    if q > p + 1 {
         // The period is followed by a closing quote or bracket: a real end.
         return true;
     }
@@ -396,7 +427,6 @@ fn period_ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize)
     true
 }
 
-/// A quotation: the quoted words and the span including the marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quotation {
     /// The quoted words, without the marks.
@@ -422,8 +452,7 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
 
 fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for (k, &(pos, c)) in chars.iter().enumerate() {
+    for (pos, c) in line.char_indices() {
         if !is_quote_char(c) {
             continue;
         }
@@ -436,7 +465,6 @@ fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
             // Straight quote: opening if nothing is open.
             open.is_none()
         };
-        let _ = k;
         match (opening, open) {
             (true, None) => open = Some((pos, after)),
             (true, Some(_)) => {
@@ -463,6 +491,9 @@ fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
         }
     }
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {
@@ -536,6 +567,44 @@ mod tests {
         let text = "Zelensky\u{a0}said “ok.” Ça va. 東京 spoke.";
         for s in sentences(text) {
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+
+    /// Text made of the characters the tokenizer and the sentence splitter treat
+    /// specially, in any order.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "a", "S", "s", "U", ".", "U.S.", "E.U", " ", "\n", "\u{a0}", "'", "’", "‘", "ʼ", "\"",
+            "“", "”", "«", "»", "-", "\u{2011}", "1", "4.3", ",", "!", "?", ")", "]", "Mr", "W",
+            "The", "the", "é", "Ç", "東", "Σ", "ǅ", "Ⅳ", "—", "(", "12,5",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_tokens_and_sentences_as_the_reference(text in tricky_text()) {
+            proptest::prop_assert_eq!(tokenize(&text, 7), reference::tokenize(&text, 7));
+            proptest::prop_assert_eq!(sentences(&text), reference::sentences(&text));
+        }
+    }
+
+    #[test]
+    fn same_tokens_and_sentences_on_the_samples() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["data/corpus/dev", "data/corpus/heldout"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(path).unwrap();
+                    assert_eq!(sentences(&text), reference::sentences(&text));
+                    for s in sentences(&text) {
+                        let t = s.of(&text);
+                        assert_eq!(tokenize(t, s.start), reference::tokenize(t, s.start));
+                    }
+                }
+            }
         }
     }
 }

@@ -7,7 +7,7 @@
 //! (", he added,"); coordinated subjects ("Germany, Italy, and Poland"); the
 //! inverted "said X" — and give up on anything else.
 
-use super::{DocEntities, Mention, MentionKind, Sentence};
+use super::{DocEntities, Mention, MentionKind, Sentence, Word};
 use crate::gazetteer::Form;
 use crate::lexicon::Lexicon;
 use crate::model::{DatePrecision, Document, EntityKind, Evidence};
@@ -20,7 +20,7 @@ pub struct Context<'a> {
     /// The document.
     pub doc: &'a Document,
     /// Its sentences.
-    pub sentences: &'a [Sentence],
+    pub sentences: &'a [Sentence<'a>],
     /// Its quotations.
     pub quotes: &'a [Quotation],
     /// Its entities and resolved mentions.
@@ -67,10 +67,7 @@ impl<'a> Context<'a> {
 
     /// Is token `i` of sentence `si` inside a quotation?
     pub fn in_quote(&self, si: usize, i: usize) -> bool {
-        let t = self.sentences[si].tokens[i].span;
-        self.quotes
-            .iter()
-            .any(|q| q.inner.start <= t.start && t.end <= q.inner.end)
+        self.sentences[si].quoted[i]
     }
 
     /// The quoted words that overlap sentence `si`, joined.
@@ -591,7 +588,7 @@ impl<'a> Context<'a> {
 
 /// Index of the first token after a dateline ("KYIV, Sept 4 (Reuters) -",
 /// "BRUSSELS —", "ALBAWABA-"), or 0 when the sentence has none.
-pub fn dateline_end(words: &[String]) -> usize {
+pub fn dateline_end(words: &[Word]) -> usize {
     for (k, w) in words.iter().enumerate().take(14) {
         if matches!(w.as_str(), "-" | "—" | "–") {
             return if k > 0 && words[k - 1] != "-" {

@@ -10,6 +10,7 @@
 //! says so ([`DatePrecision::Published`]). No calendar crate: civil-date arithmetic
 //! is a few lines.
 
+use super::Word;
 use crate::model::DatePrecision;
 
 const WEEKDAYS: [&str; 7] = [
@@ -37,14 +38,14 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Resolves the date of an event read from a sentence (its lowercased words).
-pub fn resolve(published: Option<&str>, words: &[String]) -> (Option<String>, DatePrecision) {
+pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, DatePrecision) {
     let Some(pubdays) = published.and_then(parse) else {
         return (None, DatePrecision::Published);
     };
     let fallback = (published.map(str::to_string), DatePrecision::Published);
     for (i, w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| words[p].as_str());
-        let next = words.get(i + 1).map(String::as_str);
+        let next = words.get(i + 1).map(Word::as_str);
         match w.as_str() {
             "yesterday" => return (Some(format_days(pubdays - 1)), DatePrecision::Day),
             "today" if prev != Some("until") => {
@@ -59,6 +60,10 @@ pub fn resolve(published: Option<&str>, words: &[String]) -> (Option<String>, Da
                 return (Some(format!("{y:04}-{m:02}")), DatePrecision::Month);
             }
             _ => {}
+        }
+        // Weekday and month names (and "jan", "sept") have three to nine letters.
+        if !(3..=9).contains(&w.len()) {
+            continue;
         }
         // "on Thursday" (not "next Thursday", "by Thursday", "until Thursday")
         if let Some(wd) = WEEKDAYS.iter().position(|d| d == w) {
@@ -139,8 +144,9 @@ fn civil(days: i64) -> (i64, i64, i64) {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_lowercase).collect()
+    fn words(s: &str) -> Vec<Word<'static>> {
+        let lower: &'static str = Box::leak(s.to_lowercase().into_boxed_str());
+        lower.split_whitespace().map(Word::new).collect()
     }
 
     struct Case {

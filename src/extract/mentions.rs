@@ -7,7 +7,7 @@
 //! definite descriptions ("the French leader", "the coalition") and pronouns.
 //! Mentions do not overlap. What a mention refers to is decided later (resolve).
 
-use super::{Mention, MentionKind, Pronoun, Sentence};
+use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
 use crate::lexicon::{Lexicon, WordHasher};
 use crate::text::TokenKind;
@@ -230,7 +230,12 @@ fn in_sentence(
             })
         })
         .collect();
-    let hit_at = |i: usize| tok_hits.iter().find(|t| t.first == i).copied();
+    // The hit starting at each token (hits do not overlap: one at most).
+    let mut hit_index = vec![usize::MAX; s.tokens.len()];
+    for (k, t) in tok_hits.iter().enumerate().rev() {
+        hit_index[t.first] = k;
+    }
+    let hit_at = |i: usize| hit_index.get(i).and_then(|&k| tok_hits.get(k)).copied();
     let mut taken = vec![false; s.tokens.len()];
     let mut out: Vec<Mention> = Vec::new();
     let n = s.tokens.len();
@@ -1220,7 +1225,7 @@ fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
     while j < n && j - start < 9 {
         let is_connector = |k: usize| {
             matches!(
-                s.words.get(k).map(String::as_str),
+                s.words.get(k).map(Word::as_str),
                 Some("of" | "for" | "and" | "the" | "on" | "'s")
             )
         };

@@ -18,27 +18,31 @@ mod mentions;
 mod pledges;
 mod resolve;
 mod statements;
+mod word;
 
 use crate::error::Result;
 use crate::gazetteer::{Entry, Form, Gazetteer};
 use crate::graph::{Link, LinkKind};
-use crate::lexicon::{Lexicon, WordId};
+use crate::lexicon::FastMap as HashMap;
+use crate::lexicon::{Lexicon, WordId, WordIds};
 use crate::model::{Document, Entity, EntityKind, Event};
 use crate::text::{self, Quotation, Span, Token};
-use std::collections::HashMap;
 use std::path::Path;
+pub use word::Word;
 
 /// A sentence with its tokens, ready for the later stages.
 #[derive(Clone, Debug)]
-pub struct Sentence {
+pub struct Sentence<'a> {
     /// Where the sentence is in the document text.
     pub span: Span,
     /// Its tokens.
     pub tokens: Vec<Token>,
-    /// The tokens' text, lowercased.
-    pub words: Vec<String>,
-    /// The words' ids in the lexicon's vocabulary (for phrase matching).
-    pub ids: Vec<WordId>,
+    /// The tokens' text, lowercased (slices of one buffer per document).
+    pub words: Vec<Word<'a>>,
+    /// The words' ids in the lexicon's vocabulary, with their phrase matches.
+    pub ids: WordIds,
+    /// Whether each token is inside a quotation (asked for nearly every token).
+    pub quoted: Vec<bool>,
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
@@ -189,9 +193,28 @@ pub struct Extraction {
 }
 
 /// Stage 1: sentences, tokens and quotations.
-pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>) {
+///
+/// The words of all sentences are lowercased into `lower` (cleared first), which
+/// the sentences borrow: one buffer per document instead of a string per token.
+pub fn prepare<'a>(
+    text: &str,
+    lexicon: &Lexicon,
+    lower: &'a mut String,
+) -> (Vec<Sentence<'a>>, Vec<Quotation>) {
+    /// A sentence before its words can borrow the finished buffer.
+    struct Draft {
+        span: Span,
+        tokens: Vec<Token>,
+        /// Byte ranges of the words in the buffer.
+        words: Vec<(usize, usize)>,
+        ids: Vec<WordId>,
+        paragraph: usize,
+        boilerplate: bool,
+    }
     let spans = text::sentences(text);
-    let mut out = Vec::with_capacity(spans.len());
+    let quotes = text::quotations(text);
+    lower.clear();
+    let mut drafts = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
     // The current line: start, end, and whether it is boilerplate.
@@ -199,18 +222,14 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
     let headline = headline_end(text);
     for span in spans {
         let tokens = text::tokenize(span.of(text), span.start);
-        let words = tokens
-            .iter()
-            .map(|t| {
-                let w = t.span.of(text);
-                match w {
-                    "’s" | "'s" | "’S" | "'S" => "'s".to_string(),
-                    _ if w.is_ascii() => w.to_ascii_lowercase(),
-                    _ => w.to_lowercase().replace('’', "'"),
-                }
-            })
-            .collect::<Vec<String>>();
-        let ids = lexicon.ids(&words);
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut ids = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let start = lower.len();
+            push_lowercase(lower, t.span.of(text));
+            words.push((start, lower.len()));
+            ids.push(lexicon.vocabulary.id(&lower[start..]));
+        }
         paragraph += text[counted_to..span.start].matches('\n').count();
         counted_to = span.start;
         // Each line is looked at once (linear even for one enormous line).
@@ -222,7 +241,7 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
             line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
         }
         let boilerplate = line.2 || span.end <= headline;
-        out.push(Sentence {
+        drafts.push(Draft {
             span,
             tokens,
             words,
@@ -231,7 +250,59 @@ pub fn prepare(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Quotation>)
             boilerplate,
         });
     }
-    (out, text::quotations(text))
+    let lower: &'a str = lower;
+    // Quotations are in text order and disjoint (`text::quotations`): those that
+    // may hold a sentence's tokens are one run, found by binary search.
+    debug_assert!(quotes
+        .windows(2)
+        .all(|w| w[0].inner.end <= w[1].inner.start));
+    let out = drafts
+        .into_iter()
+        .map(|d| {
+            let from = quotes.partition_point(|q| q.inner.end <= d.span.start);
+            let near: Vec<&Quotation> = quotes[from..]
+                .iter()
+                .take_while(|q| q.inner.start < d.span.end)
+                .collect();
+            let quoted = d
+                .tokens
+                .iter()
+                .map(|t| {
+                    near.iter()
+                        .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
+                })
+                .collect();
+            Sentence {
+                span: d.span,
+                words: d
+                    .words
+                    .iter()
+                    .map(|&(a, b)| Word::new(&lower[a..b]))
+                    .collect(),
+                tokens: d.tokens,
+                ids: lexicon.vocabulary.word_ids(d.ids),
+                quoted,
+                paragraph: d.paragraph,
+                boilerplate: d.boilerplate,
+            }
+        })
+        .collect();
+    (out, quotes)
+}
+
+/// Appends a token's text lowercased: a possessive is always "'s", a curly
+/// apostrophe a straight one.
+fn push_lowercase(lower: &mut String, w: &str) {
+    match w {
+        "’s" | "'s" | "’S" | "'S" => lower.push_str("'s"),
+        _ if w.is_ascii() => {
+            let start = lower.len();
+            lower.push_str(w);
+            lower[start..].make_ascii_lowercase();
+        }
+        // `str::to_lowercase`, not per char: a final sigma depends on its context.
+        _ => lower.push_str(&w.to_lowercase().replace('’', "'")),
+    }
 }
 
 /// Where a headline that opens the text ends (0 when there is none): a first line of
@@ -280,9 +351,14 @@ impl Extractor {
     }
 
     /// Stages 1 to 3: sentences, quotations, and resolved mentions with entities.
-    fn resolved(&self, doc: &Document) -> (Vec<Sentence>, Vec<Quotation>, DocEntities) {
+    /// The sentences' words live in `lower`.
+    fn resolved<'a>(
+        &self,
+        doc: &Document,
+        lower: &'a mut String,
+    ) -> (Vec<Sentence<'a>>, Vec<Quotation>, DocEntities) {
         let text = doc.text.as_str();
-        let (sentences, quotes) = prepare(text, &self.lexicon);
+        let (sentences, quotes) = prepare(text, &self.lexicon, lower);
         let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
         let ents = resolve::resolve(
             text,
@@ -311,7 +387,8 @@ impl Extractor {
             return out;
         }
         let text = doc.text.as_str();
-        let (sentences, quotes, ents) = self.resolved(doc);
+        let mut lower = String::new();
+        let (sentences, quotes, ents) = self.resolved(doc, &mut lower);
         let ctx = clause::Context {
             text,
             doc,
@@ -324,7 +401,7 @@ impl Extractor {
         events.extend(pledges::find(&ctx));
         out.events = events;
         out.links = links(&ents.list, &self.gazetteer);
-        out.entities = ents.list.clone();
+        out.entities = ents.list;
         out
     }
 }
@@ -336,7 +413,8 @@ impl Extractor {
     pub fn explain(&self, doc: &Document) -> String {
         use std::fmt::Write;
         let text = doc.text.as_str();
-        let (sentences, _, ents) = self.resolved(doc);
+        let mut lower = String::new();
+        let (sentences, _, ents) = self.resolved(doc, &mut lower);
         let ex = self.extract(doc);
         let mut out = String::new();
         for (si, s) in sentences.iter().enumerate() {

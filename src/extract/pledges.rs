@@ -10,7 +10,7 @@
 //! somebody else's demand or hope ("urged X to send", "hoped Y would").
 
 use super::clause::Context;
-use super::{Mention, MentionKind, Pronoun};
+use super::{Mention, MentionKind, Pronoun, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
 
 /// A commitment cue found in a sentence.
@@ -204,10 +204,10 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // "added €400 million in grants", "confirmed a further A$100 million"
         let further = usize::from(
             matches!(
-                s.words.get(k + 1).map(String::as_str),
+                s.words.get(k + 1).map(|w| w.as_str()),
                 Some("a" | "an" | "another")
             ) && matches!(
-                s.words.get(k + 2).map(String::as_str),
+                s.words.get(k + 2).map(|w| w.as_str()),
                 Some("further" | "additional" | "new" | "fresh")
             ),
         ) * 2;
@@ -379,7 +379,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
 /// Is there an amount of money right after `j` ("€1.6 billion", "$500 million")?
 fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
     let s = &ctx.sentences[si];
-    let window: Vec<&str> = s.words.iter().skip(j).take(4).map(String::as_str).collect();
+    let window: Vec<&str> = s.words.iter().skip(j).take(4).map(Word::as_str).collect();
     let currency = window.first().is_some_and(|w| {
         matches!(
             *w,
@@ -781,7 +781,7 @@ fn pledge(
             .any(|v| lx.has(&lx.commitment_actions, v))
     };
     if matches!(
-        s.words.get(cue.object).map(String::as_str),
+        s.words.get(cue.object).map(Word::as_str),
         Some("keep" | "continue")
     ) && s
         .words

@@ -9,9 +9,9 @@
 
 use super::{DocEntities, Mention, MentionKind, Pronoun, Sentence};
 use crate::gazetteer::{surname, surname_in, Entry, Form, Gazetteer};
+use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::Lexicon;
 use crate::model::{slug, Entity, EntityKind};
-use std::collections::HashMap;
 
 /// Facts about a document-level person used for resolving references.
 #[derive(Clone, Debug, Default)]
@@ -33,7 +33,8 @@ pub fn resolve(
     lexicon: &Lexicon,
 ) -> DocEntities {
     let mut ents = DocEntities::default();
-    let mut facts: HashMap<usize, PersonFacts> = HashMap::new();
+    let mut facts: HashMap<usize, PersonFacts> = HashMap::default();
+    let mut added: HashMap<Entry, usize> = HashMap::default();
 
     // Pass 1: names — titled persons, gazetteer full names, countries, organizations.
     for m in mentions.iter_mut() {
@@ -79,13 +80,13 @@ pub fn resolve(
                 }
                 (_, Form::Capital | Form::Seat) => {
                     if capital_is_actor(text, &sentences[m.sentence], m) {
-                        let idx = ents.add(gazetteer.entity(*entry));
+                        let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
                         ents.list[idx].add_alias(&surface);
                         m.entity = Some(idx);
                     }
                 }
                 _ => {
-                    let idx = ents.add(gazetteer.entity(*entry));
+                    let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
                     ents.list[idx].add_alias(&surface);
                     if let Entry::Organization(o) = entry {
                         let org = &gazetteer.organizations[*o];
@@ -204,7 +205,7 @@ pub fn resolve(
 
     // Surnames of persons found by title patterns, written alone later: "Mudavadi said".
     let surnames: HashMap<String, usize> = {
-        let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, f) in &facts {
             counts.entry(f.surname.clone()).or_default().push(*k);
         }
@@ -296,6 +297,20 @@ pub fn resolve(
     }
     ents.mentions = all;
     ents
+}
+
+/// Adds the entity of a gazetteer entry to the document's, and returns its index.
+/// Built once per entry and document: adding the same entity again would change
+/// nothing (a merge only adds what is missing), and building it is not free.
+fn add_entry(
+    ents: &mut DocEntities,
+    added: &mut HashMap<Entry, usize>,
+    gazetteer: &Gazetteer,
+    entry: Entry,
+) -> usize {
+    *added
+        .entry(entry)
+        .or_insert_with(|| ents.add(gazetteer.entity(entry)))
 }
 
 fn merge_facts(facts: &mut HashMap<usize, PersonFacts>, idx: usize, fact: PersonFacts) {

@@ -10,6 +10,7 @@
 //! multi-sentence quotes that end in it.
 
 use super::clause::Context;
+use super::Word;
 use crate::model::{EntityKind, Event, EventKind, Modality};
 use crate::text::TokenKind;
 use std::collections::BTreeSet;
@@ -239,7 +240,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             if let Some(len) = lx.speech_participles.match_at(&s.ids, k) {
                 // "adding that", "writing on X", "saying ..." — but not "adding dozens
                 // more tankers".
-                let next = s.words.get(k + len).map(String::as_str);
+                let next = s.words.get(k + len).map(Word::as_str);
                 let introduces = matches!(
                     s.words[k].as_str(),
                     "saying" | "warning" | "urging" | "calling"
