@@ -215,9 +215,17 @@ pub fn resolve(
             .map(|(s, v)| (s, v[0]))
             .collect()
     };
+    // The surnames' lengths in bytes (bit 63: 63 or more): most tokens are not
+    // looked up at all.
+    let lengths = surnames
+        .keys()
+        .fold(0u64, |bits, k| bits | 1 << k.len().min(63));
     let mut extra = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for (ti, t) in s.tokens.iter().enumerate() {
+            if lengths & 1 << (t.span.end - t.span.start).min(63) == 0 {
+                continue;
+            }
             let w = t.span.of(text);
             let Some(&idx) = surnames.get(w) else {
                 continue;
