@@ -737,3 +737,13 @@ fn courtesy_titles_and_names_that_start_with_a_surname() {
         },
     ]);
 }
+
+#[test]
+fn a_counterpart_can_be_described_by_office() {
+    check(&[Case {
+        name: "his Cypriot counterpart, later the Cypriot president",
+        text: "Egyptian President Abdel Fattah al-Sisi hosted his Cypriot counterpart, Nikos Christodoulides, in Cairo. \"We have waited fifteen years,\" the Cypriot president said.",
+        want: &["statement Nikos Christodoulides"],
+        not: &[],
+    }]);
+}
