@@ -164,6 +164,15 @@ fn is_function_word(w: &str) -> bool {
     FUNCTION_WORD_SET.contains(w)
 }
 
+/// Is this lowercase word a form of address after "His"/"Her" ("Excellency",
+/// "Majesty")?
+fn is_form_of_address(w: &str) -> bool {
+    matches!(
+        w,
+        "excellency" | "excellencies" | "majesty" | "highness" | "holiness"
+    )
+}
+
 /// Is this a month or weekday name?
 fn is_calendar(w: &str) -> bool {
     CALENDAR_SET.contains(w)
@@ -380,24 +389,9 @@ fn in_sentence(
     //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
     for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken) {
         mark(&mut taken, first, end);
-        let span = span_of(s, first, end);
-        let name = clean_name(span.of(text), lexicon);
+        let name = clean_name(span_of(s, first, end).of(text), lexicon);
         let known = known_person(&name, gazetteer, &tok_hits, first, end);
-        out.push(Mention {
-            sentence: si,
-            first,
-            end,
-            span,
-            kind: MentionKind::Person {
-                name,
-                role: None,
-                affiliation: None,
-                known,
-                full: None,
-                title_first: first,
-            },
-            entity: None,
-        });
+        out.push(untitled_person(si, s, first, end, name, first, known));
     }
 
     // 2. Collectives: NUMBER [adjectives] COLLECTIVE, REGION-ADJ COLLECTIVE,
@@ -791,13 +785,12 @@ fn in_sentence(
         // "His Excellency Captain Ibrahim Traoré", "His Highness the Amir": a form of
         // address before a name or title, not a pronoun ("His Majesty said" alone
         // still points back to the monarch).
-        let address = s.words.get(i + 1).is_some_and(|next| {
-            matches!(
-                next.as_str(),
-                "excellency" | "majesty" | "highness" | "holiness"
-            )
-        }) && (s.words.get(i + 2).is_some_and(|w| w == "the")
-            || next_is_capitalized_name(text, s, i + 2));
+        let address = s
+            .words
+            .get(i + 1)
+            .is_some_and(|next| is_form_of_address(next))
+            && (s.words.get(i + 2).is_some_and(|w| w == "the")
+                || next_is_capitalized_name(text, s, i + 2));
         let pronoun = match w {
             _ if address => None,
             "he" | "him" | "his" => Some(Pronoun::He),
@@ -810,12 +803,11 @@ fn in_sentence(
         };
         if let Some(p) = pronoun {
             // "His Majesty said": the form of address is the pronoun's.
-            let end = if s.words.get(i + 1).is_some_and(|next| {
-                matches!(
-                    next.as_str(),
-                    "excellency" | "majesty" | "highness" | "holiness"
-                )
-            }) && !taken.get(i + 1).copied().unwrap_or(true)
+            let end = if s
+                .words
+                .get(i + 1)
+                .is_some_and(|next| is_form_of_address(next))
+                && !taken.get(i + 1).copied().unwrap_or(true)
             {
                 i + 2
             } else {
@@ -851,21 +843,15 @@ fn in_sentence(
             let end = name_run(text, s, at, lexicon, &tok_hits);
             if end == at + 1 && !is_not_name(word(at)) {
                 mark(&mut taken, i, end);
-                out.push(Mention {
-                    sentence: si,
-                    first: at,
+                out.push(untitled_person(
+                    si,
+                    s,
+                    at,
                     end,
-                    span: span_of(s, at, end),
-                    kind: MentionKind::Person {
-                        name: word(at).to_string(),
-                        role: None,
-                        affiliation: None,
-                        known: None,
-                        full: None,
-                        title_first: i,
-                    },
-                    entity: None,
-                });
+                    word(at).to_string(),
+                    i,
+                    None,
+                ));
                 i = end;
                 continue;
             }
@@ -906,24 +892,9 @@ fn in_sentence(
             && (followed_by_speech || followed_by_apposition)
             && (i..end).all(|k| !taken[k])
         {
-            let span = span_of(s, i, end);
-            let name = clean_name(span.of(text), lexicon);
+            let name = clean_name(span_of(s, i, end).of(text), lexicon);
             mark(&mut taken, i, end);
-            out.push(Mention {
-                sentence: si,
-                first: i,
-                end,
-                span,
-                kind: MentionKind::Person {
-                    name,
-                    role: None,
-                    affiliation: None,
-                    known: None,
-                    full: None,
-                    title_first: i,
-                },
-                entity: None,
-            });
+            out.push(untitled_person(si, s, i, end, name, i, None));
             i = end;
             continue;
         }
@@ -955,6 +926,33 @@ fn metonym(si: usize, s: &Sentence, first: usize, end: usize, entry: Entry) -> M
         kind: MentionKind::Gazetteer {
             entry,
             form: Form::Metonym,
+        },
+        entity: None,
+    }
+}
+
+/// A person named without a title ("Onesphore Mugisha, a researcher", "Mr Yeo").
+fn untitled_person(
+    si: usize,
+    s: &Sentence,
+    first: usize,
+    end: usize,
+    name: String,
+    title_first: usize,
+    known: Option<usize>,
+) -> Mention {
+    Mention {
+        sentence: si,
+        first,
+        end,
+        span: span_of(s, first, end),
+        kind: MentionKind::Person {
+            name,
+            role: None,
+            affiliation: None,
+            known,
+            full: None,
+            title_first,
         },
         entity: None,
     }
@@ -1158,14 +1156,15 @@ fn apposed_names(
     };
     let start = super::clause::dateline_end(&s.words);
     for p in 0..n {
+        // Cheap tests first: this runs for every token.
+        if taken[p] || !next_is_capitalized_name(text, s, p) {
+            continue;
+        }
         let between_commas = p > 0 && s.words[p - 1] == ",";
         let after_speech = p > 0 && speech(p);
         let opening =
             p == start && (start..n).any(|k| lexicon.speech_verbs.match_at(&s.ids, k).is_some());
-        if !(after_speech || opening || between_commas)
-            || taken[p]
-            || !next_is_capitalized_name(text, s, p)
-        {
+        if !(after_speech || opening || between_commas) {
             continue;
         }
         let w = s.tokens[p].span.of(text);
@@ -1207,7 +1206,7 @@ fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
     t.kind == TokenKind::Word
         && is_capitalized(w)
         && !is_function_word(w)
-        && !matches!(w, "Excellency" | "Excellencies" | "Majesty" | "Highness")
+        && !is_form_of_address(&w.to_lowercase())
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
