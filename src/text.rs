@@ -100,7 +100,41 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             }
         }
         let mut cs = w.chars();
-        *prev_titled = cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase);
+        // A capitalized function word is no given name: "The RSF" is an acronym.
+        let function_word = matches!(
+            w,
+            "The"
+                | "A"
+                | "An"
+                | "In"
+                | "On"
+                | "At"
+                | "By"
+                | "For"
+                | "From"
+                | "Of"
+                | "To"
+                | "With"
+                | "And"
+                | "But"
+                | "Or"
+                | "As"
+                | "This"
+                | "That"
+                | "Its"
+                | "Their"
+                | "His"
+                | "Her"
+                | "Our"
+                | "After"
+                | "Before"
+                | "While"
+                | "When"
+                | "Under"
+        );
+        *prev_titled = !function_word
+            && cs.next().is_some_and(char::is_uppercase)
+            && cs.any(char::is_lowercase);
     };
     for (i, c) in text.char_indices() {
         let word_char = c.is_alphabetic() || c == '-' || c == '\'';
@@ -498,6 +532,15 @@ mod reference;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surnames_in_capitals_follow_a_given_name_not_a_function_word() {
+        assert_eq!(
+            title_case_surnames("Assimi GOÏTA met The RSF and the UN."),
+            "Assimi Goïta met The RSF and the UN."
+        );
+        assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.of(text)).collect()
