@@ -425,6 +425,13 @@ fn in_sentence(
         while a > 0 && lexicon.role_modifiers.match_at(&s.ids, a - 1).is_some() {
             a -= 1;
         }
+        // A portfolio before the role: "South Korean Unification Minister".
+        if let Some(len) = (1..=3.min(a)).find(|&len| {
+            lexicon.portfolios.match_at(&s.ids, a - len) == Some(len)
+                && is_capitalized(word(a - len))
+        }) {
+            a -= len;
+        }
         let mut title_start = a;
         if affiliation.is_none() && a > 0 {
             let mut b = a;

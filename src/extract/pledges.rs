@@ -826,7 +826,22 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         ctx.mention_starting(si, j - 2)
             .filter(|m| m.end == j - 1 && m.entity.is_some())
     };
-    let speaker = reporting_speaker(ctx, si, j - 2).or_else(owner)?;
+    // "“The government will continue to provide aid,” the minister said": the
+    // quotation's speaker.
+    let quoted = || {
+        if !ctx.in_quote(si, j - 1) {
+            return None;
+        }
+        let [e] = super::statements::speakers(ctx, si)[..] else {
+            return None;
+        };
+        ctx.mentions_in(si)
+            .into_iter()
+            .find(|m| m.entity == Some(e))
+    };
+    let speaker = reporting_speaker(ctx, si, j - 2)
+        .or_else(owner)
+        .or_else(quoted)?;
     let e = speaker.entity?;
     let entity = &ctx.ents.list[e];
     let state = match entity.kind {

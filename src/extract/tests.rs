@@ -900,6 +900,12 @@ fn honorifics_particles_and_definite_descriptions_of_office() {
             not: &[],
         },
         Case {
+            name: "a portfolio between demonym and role; the government in a quotation",
+            text: "\"The government will continue to provide aid to residents,\" South Korean Unification Minister Chung Dong-young told a briefing.",
+            want: &["pledge South Korea", "statement Chung Dong-young"],
+            not: &["pledge Chung Dong-young"],
+        },
+        Case {
             name: "a coordinated portfolio",
             text: "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono vowed to deploy 12 ships.",
             want: &["pledge Sakti Wahyu Trenggono"],
