@@ -27,6 +27,8 @@ struct CuesFile {
     negations: Vec<String>,
     conditions: Vec<String>,
     non_commitment_frames: Vec<String>,
+    passive_commitments: Vec<String>,
+    reserved_commitments: Vec<String>,
     skippable: Vec<String>,
     function_words: Vec<String>,
     stative_verbs: Vec<String>,
@@ -322,6 +324,10 @@ pub struct Lexicon {
     pub conditions: PhraseSet,
     /// "urged", "hope" ...
     pub non_commitment_frames: PhraseSet,
+    /// Participles that commit in an agentless future passive ("would be delivered").
+    pub passive_commitments: PhraseSet,
+    /// Participles that commit money in any passive ("has been earmarked for").
+    pub reserved_commitments: PhraseSet,
     /// Adverbs and auxiliaries between a subject and its verb.
     pub skippable: WordSet,
     /// Determiners, pronouns and prepositions: words that never start a verb phrase.
@@ -389,6 +395,8 @@ impl Lexicon {
             negations: PhraseSet::new(&cues.negations, v),
             conditions: PhraseSet::new(&cues.conditions, v),
             non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
+            passive_commitments: PhraseSet::new(&cues.passive_commitments, v),
+            reserved_commitments: PhraseSet::new(&cues.reserved_commitments, v),
             skippable: set(&cues.skippable),
             function_words: set(&cues.function_words),
             stative_verbs: set(&cues.stative_verbs),

@@ -106,6 +106,23 @@ impl<'a> Context<'a> {
         m.entity.map(|e| self.ents.list[e].kind)
     }
 
+    /// The state or organization a mention speaks for: a country or organization
+    /// itself; a person's organization, else the country whose office the person
+    /// holds. `None` for groups and for persons with neither.
+    pub fn affiliation(&self, m: &Mention) -> Option<usize> {
+        let e = m.entity?;
+        let entity = &self.ents.list[e];
+        match entity.kind {
+            EntityKind::Country | EntityKind::Organization => Some(e),
+            EntityKind::Person => entity
+                .attributes
+                .get("org")
+                .or_else(|| entity.attributes.get("country"))
+                .and_then(|c| self.ents.find_id(c)),
+            EntityKind::Group => None,
+        }
+    }
+
     /// The actors a subject mention stands for: its entity, or each member of a
     /// counted collective ("The three governments said": each member speaks).
     pub fn actors(&self, m: &Mention) -> Vec<usize> {

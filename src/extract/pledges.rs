@@ -27,6 +27,11 @@ struct Cue {
     /// The committer, when the cue names it itself rather than by a subject:
     /// "Japan's pledge of", "a commitment from Tokyo to", "was pledged by Norway".
     agent: Option<(usize, usize)>,
+    /// The agent speaks for the committer: the state or organization of the person
+    /// who reports an agentless passive ("Jha said the tranche will be released").
+    affiliation: bool,
+    /// The cue itself is negated ("would not be released").
+    negated: bool,
 }
 
 /// Finds the pledges of a document (firm, conditional, hedged and negated alike;
@@ -39,11 +44,17 @@ pub fn find(ctx: &Context) -> Vec<Event> {
             let agent = cue
                 .agent
                 .and_then(|(msi, first)| ctx.mention_starting(msi, first));
+            if cue.affiliation {
+                if let Some(e) = agent.and_then(|m| ctx.affiliation(m)) {
+                    jobs.extend(agent.map(|m| (cue.clone(), m, e)));
+                }
+            }
             let subjects = match agent {
+                _ if cue.affiliation => Vec::new(),
                 Some(m) => vec![m],
                 None => committers(ctx, si, cue.at),
             };
-            if subjects.is_empty() {
+            if subjects.is_empty() && !cue.affiliation {
                 // "Marchenko said the government would submit the bills": the
                 // speaker's own state.
                 if let Some((m, e)) = home_government(ctx, si, cue.at) {
@@ -145,6 +156,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                         future: false,
                         hedged: false,
                         agent: Some((m.sentence, m.first)),
+                        affiliation: false,
+                        negated: false,
                     });
                     k += 1;
                     continue;
@@ -171,6 +184,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     future: false,
                     hedged: false,
                     agent: None,
+                    affiliation: false,
+                    negated: false,
                 });
                 k += len;
                 continue;
@@ -195,6 +210,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     future: false,
                     hedged: false,
                     agent: None,
+                    affiliation: false,
+                    negated: false,
                 });
                 k = t + 1;
                 continue;
@@ -229,8 +246,15 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 future: false,
                 hedged: false,
                 agent: None,
+                affiliation: false,
+                negated: false,
             });
             k += 1;
+            continue;
+        }
+        if let Some(cue) = agentless_passive(ctx, si, k, reported) {
+            k = cue.object.max(k + 1);
+            out.push(cue);
             continue;
         }
         let modal = lx.future_modals.match_at(&s.ids, k).map(|l| (l, false));
@@ -248,6 +272,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     future: true,
                     hedged,
                     agent: None,
+                    affiliation: false,
+                    negated: false,
                 });
                 k = obj;
                 continue;
@@ -283,7 +309,8 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             | "contributed"
             | "donated"
             | "earmarked"
-    );
+            | "set"
+    ) && (w != "set" || s.words.get(k + 1).is_some_and(|v| v == "aside"));
     if !(noun || passive) || ctx.in_quote(si, k) {
         return None;
     }
@@ -293,6 +320,8 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         future: false,
         hedged: false,
         agent: Some((agent.sentence, agent.first)),
+        affiliation: false,
+        negated: false,
     };
     let after_of = |j: usize| {
         if s.words.get(j).is_some_and(|w| w == "of" || w == "to") {
@@ -331,16 +360,157 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         return None;
     }
     // Passive: "[was|will be|is to be] pledged by X", or reduced ("offered by Ankara").
-    if !passive || k + 1 >= n || s.words[k + 1] != "by" {
+    // "set aside by" is one participle.
+    let by = if w == "set" { k + 2 } else { k + 1 };
+    if !passive || by >= n || s.words[by] != "by" {
         return None;
     }
-    let m = ctx.mention_after(si, k + 2)?;
+    let m = ctx.mention_after(si, by + 1)?;
     // What was committed: the clause before the participle.
     let from = (0..k)
         .rev()
         .find(|&j| matches!(s.words[j].as_str(), "," | ";" | "—" | "-"))
         .map_or(super::clause::dateline_end(&s.words), |j| j + 1);
     Some(cue(k, from, m))
+}
+
+/// An agentless passive commitment: "the doses would be delivered", "a first
+/// tranche will be released by March", "₹1,980 crore has been earmarked for the
+/// solar park", "$150 million from the Gates Foundation is earmarked for polio".
+/// The committer is named inside the passive's subject ("from the Gates
+/// Foundation", "Japan's aid"), else it is the state or organization of the
+/// sentence's one speaker ("the Indian envoy confirmed that ..."). With "by" the
+/// passive names its agent and [`named_commitment`] reads it.
+fn agentless_passive(ctx: &Context, si: usize, k: usize, reported: bool) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let n = s.words.len();
+    let w = s.words[k].as_str();
+    // Cheap test first: this runs for every token.
+    let auxiliary = matches!(w, "has" | "have" | "had" | "is" | "are");
+    let modal = if auxiliary {
+        None
+    } else {
+        lx.future_modals
+            .match_at(&s.ids, k)
+            .or_else(|| (reported && w == "would").then_some(1))
+    };
+    if !auxiliary && modal.is_none() {
+        return None;
+    }
+    let mut negated = false;
+    let mut skip = |mut j: usize| {
+        while j < n && j < k + 6 {
+            let v = s.words[j].as_str();
+            if matches!(v, "not" | "n't" | "never") {
+                negated = true;
+            } else if !(lx.skippable.contains(v) || (v.len() > 4 && v.ends_with("ly"))) {
+                break;
+            }
+            j += 1;
+        }
+        j
+    };
+    let participle = match modal {
+        Some(len) => {
+            let j = skip(k + len);
+            if s.words.get(j).is_none_or(|v| v != "be") {
+                return None;
+            }
+            let j = skip(j + 1);
+            lx.passive_commitments.match_at(&s.ids, j).map(|l| (j, l))
+        }
+        None => {
+            let mut j = skip(k + 1);
+            if matches!(w, "has" | "have" | "had") {
+                if s.words.get(j).is_none_or(|v| v != "been") {
+                    return None;
+                }
+                j = skip(j + 1);
+            }
+            lx.reserved_commitments.match_at(&s.ids, j).map(|l| (j, l))
+        }
+    };
+    let (p, len) = participle?;
+    let by_agent = s.words.get(p + len).is_some_and(|v| v == "by")
+        && ctx
+            .mention_after(si, p + len + 1)
+            .is_some_and(|m| m.first <= p + len + 2 && m.entity.is_some());
+    if by_agent || ctx.in_quote(si, k) {
+        return None;
+    }
+    // The passive's subject: back to the clause opening ("that", a comma or dash, a
+    // speech verb, the sentence start), over a parenthetical that ends right before
+    // the auxiliary ("$150 million from the Foundation, to be paid over three years,
+    // is earmarked").
+    let mut end = k;
+    if k > 0 && s.words[k - 1] == "," {
+        end = (0..k - 1).rev().find(|&j| s.words[j] == ",").unwrap_or(k);
+    }
+    let open = (0..end)
+        .rev()
+        .find(|&j| {
+            matches!(s.words[j].as_str(), "that" | "," | ";" | "—" | ":")
+                || lx
+                    .speech_verbs
+                    .match_at(&s.ids, j)
+                    .is_some_and(|l| j + l <= k)
+        })
+        .map_or(super::clause::dateline_end(&s.words), |j| {
+            j + lx.speech_verbs.match_at(&s.ids, j).unwrap_or(1)
+        });
+    if open >= end {
+        return None;
+    }
+    // A subject that is a person or an actor is the one the action is done to
+    // ("the prisoners would be released", "Moldova would be granted").
+    if (open..k).any(|j| {
+        matches!(
+            s.words[j].as_str(),
+            "he" | "she" | "they" | "we" | "i" | "them" | "prisoners" | "detainees" | "hostages"
+        )
+    }) {
+        return None;
+    }
+    let mentions: Vec<&Mention> = ctx
+        .mentions_in(si)
+        .into_iter()
+        .filter(|m| m.first >= open && m.end <= k && m.entity.is_some())
+        .collect();
+    let named = mentions.iter().find(|m| {
+        s.words.get(m.end).is_some_and(|v| v == "'s")
+            || (m.first > 0 && s.words[m.first - 1] == "from")
+            || (m.first > 1 && s.words[m.first - 1] == "the" && s.words[m.first - 2] == "from")
+    });
+    if named.is_none() && !mentions.is_empty() {
+        return None;
+    }
+    // Somebody else's hope or demand frames it: not a pledge.
+    if (0..open).any(|j| lx.non_commitment_frames.match_at(&s.ids, j).is_some()) {
+        return None;
+    }
+    let (agent, affiliation) = match named {
+        Some(m) => (*m, false),
+        None => {
+            let [e] = super::statements::speakers(ctx, si)[..] else {
+                return None;
+            };
+            let m = ctx
+                .mentions_in(si)
+                .into_iter()
+                .find(|m| m.entity == Some(e))?;
+            (m, true)
+        }
+    };
+    Some(Cue {
+        at: k,
+        object: open,
+        future: modal.is_some(),
+        hedged: false,
+        agent: Some((agent.sentence, agent.first)),
+        affiliation,
+        negated,
+    })
 }
 
 /// After a modal: skip adverbs, negation, quote marks and "be ready to"; find an action.
@@ -793,6 +963,7 @@ fn pledge(
     let mut modality = Modality {
         future: cue.future,
         hedged: cue.hedged,
+        negated: cue.negated,
         ..Modality::default()
     };
     // Negation and hedging between the subject and the object — not inside a

@@ -747,3 +747,51 @@ fn a_counterpart_can_be_described_by_office() {
         not: &[],
     }]);
 }
+
+#[test]
+fn agentless_passives_commit_the_speakers_side() {
+    check(&[
+        Case {
+            name: "future passive reported by an official",
+            text: "Japanese Foreign Minister Takeshi Iwaya said the aid would be delivered next month.",
+            want: &["pledge Japan"],
+            not: &["pledge Takeshi Iwaya"],
+        },
+        Case {
+            name: "perfect passive of earmarking, pronoun speaker",
+            text: "Anita Anand, Canada's foreign minister, spoke first. A further C$10 million has been earmarked for training police, she said.",
+            want: &["pledge Canada"],
+            not: &[],
+        },
+        Case {
+            name: "committer named inside the subject",
+            text: "A further $150 million from the World Bank, to be paid over three years, is earmarked for clinics.",
+            want: &["pledge World Bank"],
+            not: &[],
+        },
+        Case {
+            name: "set aside by an agent",
+            text: "Anita Anand said C$25 million had been set aside by Ottawa for the fund.",
+            want: &["pledge Canada"],
+            not: &[],
+        },
+        Case {
+            name: "what is done to persons or actors is no pledge",
+            text: "Japanese Foreign Minister Takeshi Iwaya said the prisoners would be released and Ukraine would be granted access.",
+            want: &[],
+            not: &["pledge Japan"],
+        },
+        Case {
+            name: "somebody else's hope frames it",
+            text: "Japanese Foreign Minister Takeshi Iwaya hoped the aid would be delivered soon.",
+            want: &[],
+            not: &["pledge Japan"],
+        },
+        Case {
+            name: "a speaker for nobody commits nobody",
+            text: "The aid would be delivered next month, analysts said.",
+            want: &[],
+            not: &["pledge analysts"],
+        },
+    ]);
+}
