@@ -287,6 +287,43 @@ impl Gazetteer {
         out
     }
 
+    /// Countries and organizations written in capitals, as in factbox headers and
+    /// headlines ("* SAUDI ARABIA AND QATAR -", "WORLD BANK"): each run of
+    /// capitalized words is matched in title case. Only names, aliases and
+    /// acronyms count — a capital in capitals is a dateline's place ("KUALA
+    /// LUMPUR, Feb 9"), not an actor. Hits overlapping `known` are dropped;
+    /// offsets are into `text`.
+    pub fn find_in_capitals(&self, text: &str, known: &[Hit]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run starts at an uppercase letter after a non-letter.
+            let starts = bytes[i].is_ascii_uppercase()
+                && (i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric()));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let (end, long_word) = capitals_run(text, i);
+            if long_word {
+                let titled = title_case_words(&text[i..end]);
+                for mut h in self.find(&titled) {
+                    h.start += i;
+                    h.end += i;
+                    let named = matches!(h.form, Form::Name | Form::Alias | Form::Acronym)
+                        && matches!(h.entry, Entry::Country(_) | Entry::Organization(_));
+                    let overlaps = known.iter().any(|k| k.start < h.end && h.start < k.end);
+                    if named && !overlaps {
+                        out.push(h);
+                    }
+                }
+            }
+            i = end.max(i + 1);
+        }
+        out
+    }
+
     /// The country with this ISO alpha-3 code.
     pub fn country_by_iso3(&self, iso3: &str) -> Option<usize> {
         self.country_by_iso3.get(iso3).copied()
@@ -545,12 +582,83 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The end of the run of words in capitals starting at byte `start` ("SAUDI
+/// ARABIA AND QATAR"), and whether it has a word of four letters or more (shorter
+/// words are acronyms the ordinary match already reads).
+fn capitals_run(text: &str, start: usize) -> (usize, bool) {
+    let mut end = start;
+    let mut long_word = false;
+    let mut rest = &text[start..];
+    loop {
+        let word_len = rest
+            .find(|c: char| !(c.is_uppercase() || c == '-' || c == '\''))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let followed_by_letter = rest[word_len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if letters == 0 || followed_by_letter {
+            break;
+        }
+        long_word |= letters >= 4;
+        end += word_len;
+        rest = &rest[word_len..];
+        // One space, then another word in capitals.
+        match rest.strip_prefix(' ') {
+            Some(r) if r.starts_with(|c: char| c.is_uppercase()) => {
+                end += 1;
+                rest = r;
+            }
+            _ => break,
+        }
+    }
+    (end, long_word)
+}
+
+/// Each word in title case, keeping byte length ("SAUDI ARABIA" -> "Saudi
+/// Arabia"); a letter whose lowercase has another length stays as it is.
+fn title_case_words(run: &str) -> String {
+    let mut out = String::with_capacity(run.len());
+    let mut first = true;
+    for c in run.chars() {
+        if first || !c.is_alphabetic() {
+            out.push(c);
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => out.push(c),
+            }
+        }
+        first = c == ' ' || c == '-';
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn gaz() -> Gazetteer {
         Gazetteer::bundled().expect("bundled gazetteer loads")
+    }
+
+    #[test]
+    fn names_in_capitals_are_found_but_not_places() {
+        let g = gaz();
+        let text = "* SAUDI ARABIA AND QATAR - Both pledged.\nKUALA LUMPUR, Feb 9 - NATO met.";
+        let known = g.find(text);
+        let found: Vec<&str> = g
+            .find_in_capitals(text, &known)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["SAUDI ARABIA", "QATAR"]);
+        assert_eq!(title_case_words("ÉTAT-MAJOR OF X"), "État-Major Of X");
+        assert_eq!(capitals_run("AB CDEF gh", 0), (7, true));
+        assert_eq!(capitals_run("UN said", 0), (2, false));
     }
 
     #[test]

@@ -136,13 +136,19 @@ impl<'a> Context<'a> {
     }
 
     /// The state or organization a mention speaks for: a country or organization
-    /// itself; a person's organization, else the country whose office the person
+    /// itself — a state's own body (its ministry, its coast guard) speaks for the
+    /// state; a person's organization, else the country whose office the person
     /// holds. `None` for groups and for persons with neither.
     pub fn affiliation(&self, m: &Mention) -> Option<usize> {
         let e = m.entity?;
         let entity = &self.ents.list[e];
         match entity.kind {
-            EntityKind::Country | EntityKind::Organization => Some(e),
+            EntityKind::Country => Some(e),
+            EntityKind::Organization => entity
+                .attributes
+                .get("country")
+                .and_then(|c| self.ents.find_id(c))
+                .or(Some(e)),
             EntityKind::Person => entity
                 .attributes
                 .get("org")
@@ -202,13 +208,89 @@ impl<'a> Context<'a> {
             "ministers" | "envoys" | "negotiators" | "minister" => (true, false),
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
-            | "country" | "party" | "delegation" | "capital" => (false, false),
+            | "country" | "party" | "delegation" | "capital" | "forces" => (false, false),
             _ => return None,
         };
-        Some(
-            self.counted_members((m.sentence, m.first), count, persons, state_persons)
-                .unwrap_or_default(),
-        )
+        // "the two Gulf states" are states, not the Foreign Office named before them.
+        let states_only = matches!(
+            words.last()?.as_str(),
+            "governments"
+                | "countries"
+                | "nations"
+                | "states"
+                | "capitals"
+                | "neighbours"
+                | "neighbors"
+                | "government"
+                | "country"
+                | "capital"
+        );
+        let nearby = self.counted_members(
+            (m.sentence, m.first),
+            count,
+            (persons, state_persons, states_only),
+        );
+        // "Both sides agreed" far from any list: the two parties the article
+        // opened with ("India and Bangladesh on Monday agreed ...").
+        let sides = matches!(
+            words.last()?.as_str(),
+            "sides" | "parties" | "delegations" | "side" | "party" | "delegation"
+        );
+        // A list near the collective wins; else, for sides, the opening pair wins
+        // over whichever actors happen to be named nearby.
+        let lead = || {
+            (count == 2 && sides)
+                .then(|| self.lead_pair(m.sentence))
+                .flatten()
+        };
+        Some(match nearby {
+            Some((list, true)) => list,
+            Some((list, false)) => lead().unwrap_or(list),
+            None => lead().unwrap_or_default(),
+        })
+    }
+
+    /// The two parties an article opens with: in its first three sentences (and
+    /// before sentence `upto`), the first pair of countries or organizations joined
+    /// by "and" ("South Korea and China moved a step closer", "Yemen's government
+    /// and the Houthi movement agreed").
+    fn lead_pair(&self, upto: usize) -> Option<Vec<usize>> {
+        let actor = |x: &Mention| {
+            let e = x.entity?;
+            let demonym = matches!(
+                x.kind,
+                MentionKind::Gazetteer {
+                    form: Form::Demonym,
+                    ..
+                }
+            );
+            (!demonym
+                && matches!(
+                    self.ents.list[e].kind,
+                    EntityKind::Country | EntityKind::Organization
+                ))
+            .then_some(e)
+        };
+        for si in 0..upto.min(3) {
+            let s = &self.sentences[si];
+            let ms = self.mentions_in(si);
+            for pair in ms.windows(2) {
+                let (Some(a), Some(b)) = (actor(pair[0]), actor(pair[1])) else {
+                    continue;
+                };
+                // "A's government and the B movement", "A and B", "A and the B".
+                let mut k = pair[0].end;
+                if s.words.get(k).is_some_and(|w| w == "'s") {
+                    k += 2;
+                }
+                let joined = s.words.get(k).is_some_and(|w| w == "and")
+                    && (k + 1..pair[1].head_first()).all(|j| matches!(s.words[j].as_str(), "the"));
+                if joined && a != b {
+                    return Some(vec![a, b]);
+                }
+            }
+        }
+        None
     }
 
     /// The `count` actors a counted collective points back to. With `state_persons`
@@ -219,9 +301,8 @@ impl<'a> Context<'a> {
         &self,
         (msi, mfirst): (usize, usize),
         count: usize,
-        persons: bool,
-        state_persons: bool,
-    ) -> Option<Vec<usize>> {
+        (persons, state_persons, states_only): (bool, bool, bool),
+    ) -> Option<(Vec<usize>, bool)> {
         // The member a mention names, if it can be one: `Some(None)` for a person
         // whose country the document never names (a member we cannot give).
         // Demonyms modify ("Chinese coast guard activity"); they name no side.
@@ -249,7 +330,8 @@ impl<'a> Context<'a> {
                         .get("country")
                         .and_then(|c| self.ents.find_id(c)),
                 ),
-                EntityKind::Country | EntityKind::Organization if !persons => Some(Some(e)),
+                EntityKind::Country if !persons => Some(Some(e)),
+                EntityKind::Organization if !persons && !states_only => Some(Some(e)),
                 _ => None,
             }
         };
@@ -285,7 +367,7 @@ impl<'a> Context<'a> {
                 last_end = Some(x.end);
             }
             if run.len() == count {
-                return Some(run);
+                return Some((run, true));
             }
             for x in &before {
                 if let Some(e) = member(x) {
@@ -296,7 +378,7 @@ impl<'a> Context<'a> {
                 }
             }
             if found.len() >= count {
-                return (found.len() == count).then_some(found);
+                return (found.len() == count).then_some((found, false));
             }
         }
         None

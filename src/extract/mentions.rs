@@ -185,8 +185,14 @@ pub fn find(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let hits = gazetteer.find(&crate::text::title_case_surnames(text));
+    let mut hits = gazetteer.find(&crate::text::title_case_surnames(text));
+    let capitals = gazetteer.find_in_capitals(text, &hits);
+    if !capitals.is_empty() {
+        hits.extend(capitals);
+        hits.sort_by_key(|h| h.start);
+    }
     let mut out = Vec::new();
+    let mut acronyms: Vec<(&str, MentionKind)> = Vec::new();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < s.span.start {
@@ -198,10 +204,87 @@ pub fn find(
             h += 1;
         }
         if !s.boilerplate {
-            out.extend(in_sentence(text, si, s, &sent_hits, gazetteer, lexicon));
+            let mut found = in_sentence(text, si, s, &sent_hits, gazetteer, lexicon);
+            defined_acronyms(text, s, &found, &mut acronyms);
+            if !acronyms.is_empty() {
+                acronym_uses(text, si, s, &acronyms, &mut found);
+            }
+            out.extend(found);
         }
     }
     out
+}
+
+/// Acronyms the article defines: "the Rapid Support Forces (RSF)", "Border Guard
+/// Bangladesh (BGB)" — an organization or country mention followed by a
+/// parenthesized word in capitals that the gazetteer does not know.
+fn defined_acronyms<'t>(
+    text: &'t str,
+    s: &Sentence,
+    found: &[Mention],
+    acronyms: &mut Vec<(&'t str, MentionKind)>,
+) {
+    for m in found {
+        let names_actor = match &m.kind {
+            MentionKind::NewOrganization { .. } => true,
+            MentionKind::Gazetteer { entry, .. } => {
+                matches!(entry, Entry::Organization(_) | Entry::Country(_))
+            }
+            _ => false,
+        };
+        if !names_actor || s.words.get(m.end).is_none_or(|w| w != "(") {
+            continue;
+        }
+        if s.words.get(m.end + 2).is_none_or(|w| w != ")") {
+            continue;
+        }
+        let w = s.tokens[m.end + 1].span.of(text);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = w
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&');
+        let named = found
+            .iter()
+            .any(|o| o.first <= m.end + 1 && m.end + 1 < o.end);
+        if (2..=8).contains(&letters) && capitals && !named && acronyms.iter().all(|(a, _)| *a != w)
+        {
+            acronyms.push((w, m.kind.clone()));
+        }
+    }
+}
+
+/// Later uses of a defined acronym name the same actor: "The RSF said ...".
+fn acronym_uses(
+    text: &str,
+    si: usize,
+    s: &Sentence,
+    acronyms: &[(&str, MentionKind)],
+    found: &mut Vec<Mention>,
+) {
+    let mut added = false;
+    for (k, t) in s.tokens.iter().enumerate() {
+        let w = t.span.of(text);
+        let Some((_, kind)) = acronyms.iter().find(|(a, _)| *a == w) else {
+            continue;
+        };
+        // Not the definition itself, and not inside another mention.
+        let defining = k > 0 && s.words[k - 1] == "(";
+        if defining || found.iter().any(|m| m.first <= k && k < m.end) {
+            continue;
+        }
+        found.push(Mention {
+            sentence: si,
+            first: k,
+            end: k + 1,
+            span: t.span,
+            kind: kind.clone(),
+            entity: None,
+        });
+        added = true;
+    }
+    if added {
+        found.sort_by_key(|m| m.first);
+    }
 }
 
 /// A gazetteer hit mapped onto token indices.

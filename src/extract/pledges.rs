@@ -55,6 +55,12 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 None => committers(ctx, si, cue.at),
             };
             if subjects.is_empty() && !cue.affiliation {
+                // "“... we will send monitors now,” the ambassador told reporters".
+                if let Some((m, e)) =
+                    quoted_we(ctx, si, cue.at).filter(|_| action_at(ctx, si, cue.object).is_some())
+                {
+                    jobs.push((cue.clone(), m, e));
+                }
                 // "Marchenko said the government would submit the bills": the
                 // speaker's own state.
                 if let Some((m, e)) = home_government(ctx, si, cue.at) {
@@ -806,6 +812,28 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         _ => None,
     }?;
     Some((speaker, state))
+}
+
+/// For a "we" inside a quotation: the speaker's mention and the state or
+/// organization the speaker stands for ("“We will send monitors,” Tanzania's envoy
+/// said" commits Tanzania). Nothing when the sentence has no single speaker.
+fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
+    let s = &ctx.sentences[si];
+    let mut j = at;
+    while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
+        j -= 1;
+    }
+    if j == 0 || s.words[j - 1] != "we" || !ctx.in_quote(si, j - 1) {
+        return None;
+    }
+    let [e] = super::statements::speakers(ctx, si)[..] else {
+        return None;
+    };
+    let m = ctx
+        .mentions_in(si)
+        .into_iter()
+        .find(|m| m.entity == Some(e))?;
+    Some((m, ctx.affiliation(m)?))
 }
 
 /// For "X said (on Monday) (that) it ...": the subject of the speech verb that

@@ -795,3 +795,49 @@ fn agentless_passives_commit_the_speakers_side() {
         },
     ]);
 }
+
+#[test]
+fn acronyms_collectives_and_quoted_we() {
+    check(&[
+        Case {
+            name: "an acronym the article defines",
+            text: "The Rapid Support Forces (RSF) rejected the plan. The RSF said it would guarantee safe passage for convoys.",
+            want: &["pledge Rapid Support Forces"],
+            not: &[],
+        },
+        Case {
+            name: "both sides: the pair the article opened with",
+            text: "India and Bangladesh on Monday agreed to measure river flows. \
+                   The Farakka barrage was built in 1975. Engineers from Nepal attended. \
+                   Officials from Bhutan observed. The World Bank praised the plan. \
+                   Both sides agreed to exchange data in real time.",
+            want: &["pledge India", "pledge Bangladesh"],
+            not: &["pledge Nepal", "pledge World Bank"],
+        },
+        Case {
+            name: "states are states, not the office named before them",
+            text: "Britain will provide 160 million pounds, the Foreign Office said. \
+                   The two Gulf states each pledged $500 million.",
+            want: &[],
+            not: &["pledge United Kingdom -> Foreign Office", "pledge Foreign Office"],
+        },
+        Case {
+            name: "a factbox header in capitals names the committers",
+            text: "* SAUDI ARABIA AND QATAR - The two Gulf states each pledged $500 million.",
+            want: &["pledge Saudi Arabia", "pledge Qatar"],
+            not: &[],
+        },
+        Case {
+            name: "a quoted we commits the speaker's state",
+            text: "\u{201c}We will send monitors now,\u{201d} Tanzanian Foreign Minister Mahmoud Thabit Kombo told reporters.",
+            want: &["pledge Tanzania"],
+            not: &["pledge Mahmoud Thabit Kombo"],
+        },
+        Case {
+            name: "a quoted we with no commitment action",
+            text: "\u{201c}We will count it when it arrives,\u{201d} Tanzanian Foreign Minister Mahmoud Thabit Kombo said.",
+            want: &[],
+            not: &["pledge Tanzania"],
+        },
+    ]);
+}
