@@ -230,7 +230,13 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let kind;
         if c.is_alphabetic() {
             kind = TokenKind::Word;
-            if let Some(end) = dotted_acronym_end(text, p) {
+            // A dotted acronym starts with a capital ("U.S."): most words do not.
+            let acronym = if c.is_ascii_lowercase() {
+                None
+            } else {
+                dotted_acronym_end(text, p)
+            };
+            if let Some(end) = acronym {
                 p = end;
             } else {
                 p += c.len_utf8();
