@@ -28,6 +28,7 @@ struct CuesFile {
     conditions: Vec<String>,
     non_commitment_frames: Vec<String>,
     passive_commitments: Vec<String>,
+    amount_verbs: Vec<String>,
     reserved_commitments: Vec<String>,
     skippable: Vec<String>,
     function_words: Vec<String>,
@@ -324,6 +325,8 @@ pub struct Lexicon {
     pub conditions: PhraseSet,
     /// "urged", "hope" ...
     pub non_commitment_frames: PhraseSet,
+    /// Verbs that commit when an amount of money follows ("followed with 60 million").
+    pub amount_verbs: PhraseSet,
     /// Participles that commit in an agentless future passive ("would be delivered").
     pub passive_commitments: PhraseSet,
     /// Participles that commit money in any passive ("has been earmarked for").
@@ -396,6 +399,7 @@ impl Lexicon {
             conditions: PhraseSet::new(&cues.conditions, v),
             non_commitment_frames: PhraseSet::new(&cues.non_commitment_frames, v),
             passive_commitments: PhraseSet::new(&cues.passive_commitments, v),
+            amount_verbs: PhraseSet::new(&cues.amount_verbs, v),
             reserved_commitments: PhraseSet::new(&cues.reserved_commitments, v),
             skippable: set(&cues.skippable),
             function_words: set(&cues.function_words),

@@ -124,9 +124,12 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
                     buf.replace_range(from..p, &titled);
                 }
             }
-            // Capitalized: a capital, then some lowercase letter.
+            // Capitalized: a capital, then some lowercase letter. A capitalized
+            // function word is no given name: "The RSF" is an acronym.
             let mut cs = w.chars();
-            prev_titled = cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase);
+            prev_titled = !is_capitalized_function_word(w)
+                && cs.next().is_some_and(char::is_uppercase)
+                && cs.any(char::is_lowercase);
         }
         if let Some(len) = end_char {
             if bytes[p] != b' ' {
@@ -166,6 +169,42 @@ fn word_char_at(text: &str, p: usize) -> (bool, usize) {
         .chars()
         .next()
         .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+}
+
+/// A capitalized function word ("The", "In", "After"), which is no given name
+/// before a word in capitals ("The RSF" is an acronym).
+fn is_capitalized_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "Of"
+            | "To"
+            | "With"
+            | "And"
+            | "But"
+            | "Or"
+            | "As"
+            | "This"
+            | "That"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Our"
+            | "After"
+            | "Before"
+            | "While"
+            | "When"
+            | "Under"
+    )
 }
 
 /// A word in capitals: at least three letters, nothing but capitals, hyphens and
@@ -588,6 +627,15 @@ mod reference;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surnames_in_capitals_follow_a_given_name_not_a_function_word() {
+        assert_eq!(
+            title_case_surnames("Assimi GOÏTA met The RSF and the UN."),
+            "Assimi Goïta met The RSF and the UN."
+        );
+        assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.of(text)).collect()

@@ -225,30 +225,25 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         }
         // "announced €1.6 billion in new pledges", "unveiled $500 million in aid"
         // "added €400 million in grants", "confirmed a further A$100 million"
-        let further = usize::from(
-            matches!(
-                s.words.get(k + 1).map(|w| w.as_str()),
-                Some("a" | "an" | "another")
-            ) && matches!(
-                s.words.get(k + 2).map(|w| w.as_str()),
-                Some("further" | "additional" | "new" | "fresh")
-            ),
-        ) * 2;
-        if matches!(
-            s.words[k].as_str(),
-            "announced"
-                | "announces"
-                | "unveiled"
-                | "unveils"
-                | "added"
-                | "adds"
-                | "confirmed"
-                | "confirms"
-        ) && amount_follows(ctx, si, k + 1 + further)
-        {
+        let further = |j: usize| {
+            usize::from(
+                matches!(
+                    s.words.get(j).map(|w| w.as_str()),
+                    Some("a" | "an" | "another")
+                ) && matches!(
+                    s.words.get(j + 1).map(|w| w.as_str()),
+                    Some("further" | "additional" | "new" | "fresh")
+                ),
+            ) * 2
+        };
+        let verb = lx.amount_verbs.match_at(&s.ids, k);
+        if let Some(len) = verb.filter(|&len| {
+            let j = k + len;
+            amount_in_object(ctx, si, j + further(j))
+        }) {
             out.push(Cue {
                 at: k,
-                object: k + 1,
+                object: k + len,
                 future: false,
                 hedged: false,
                 agent: None,
@@ -299,7 +294,10 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     let w = s.words[k].as_str();
     let n = s.words.len();
     // Runs for every token: the word test first, the quotation scan only for cues.
-    let noun = matches!(w, "pledge" | "commitment" | "promise" | "offer");
+    let noun = matches!(
+        w,
+        "pledge" | "commitment" | "promise" | "offer" | "contribution" | "donation"
+    );
     let passive = matches!(
         w,
         "pledged"
@@ -550,6 +548,35 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
         steps += 1;
     }
     None
+}
+
+/// Does the object at `j` give an amount of money: right away ("€1.6 billion"), or
+/// as what a noun phrase is worth ("a joint Nordic package worth $500 million", "a
+/// loan of $2 billion")?
+fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    if amount_follows(ctx, si, j) {
+        return true;
+    }
+    if !s
+        .words
+        .get(j)
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "their"))
+    {
+        return false;
+    }
+    let end = (j + 8).min(s.words.len());
+    for k in j + 1..end {
+        match s.words[k].as_str() {
+            "worth" | "of" | "totalling" | "totaling" => return amount_follows(ctx, si, k + 1),
+            "valued" if s.words.get(k + 1).is_some_and(|w| w == "at") => {
+                return amount_follows(ctx, si, k + 2)
+            }
+            "," | ";" | "." | "and" | "to" | "for" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Is there an amount of money right after `j` ("€1.6 billion", "$500 million")?

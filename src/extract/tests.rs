@@ -841,3 +841,39 @@ fn acronyms_collectives_and_quoted_we() {
         },
     ]);
 }
+
+#[test]
+fn amounts_commit_whatever_verb_brings_them() {
+    check(&[
+        Case {
+            name: "followed with an amount",
+            text: "Denmark and Ireland each pledged 100 million euros, and Spain followed with 60 million.",
+            want: &["pledge Denmark", "pledge Ireland", "pledge Spain"],
+            not: &[],
+        },
+        Case {
+            name: "progressive with an amount",
+            text: "Tokyo is providing $90 million through U.N. agencies for food.",
+            want: &["pledge Japan"],
+            not: &[],
+        },
+        Case {
+            name: "an amount as what a package is worth",
+            text: "Sweden, Norway and Denmark announced a joint Nordic package worth $500 million.",
+            want: &["pledge Sweden", "pledge Norway", "pledge Denmark"],
+            not: &[],
+        },
+        Case {
+            name: "a contribution of an amount",
+            text: "Norway's contribution of 1 billion crowns brought the total past 5 billion euros.",
+            want: &["pledge Norway"],
+            not: &[],
+        },
+        Case {
+            name: "announced without an amount",
+            text: "Norway announced a review of its aid policy.",
+            want: &[],
+            not: &["pledge Norway"],
+        },
+    ]);
+}

@@ -256,7 +256,11 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             }
         }
         let mut cs = w.chars();
-        *prev_titled = cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase);
+        // A capitalized function word is no given name: "The RSF" is an acronym.
+        let function_word = super::is_capitalized_function_word(w);
+        *prev_titled = !function_word
+            && cs.next().is_some_and(char::is_uppercase)
+            && cs.any(char::is_lowercase);
     };
     for (i, c) in text.char_indices() {
         let word_char = c.is_alphabetic() || c == '-' || c == '\'';
