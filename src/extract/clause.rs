@@ -425,7 +425,7 @@ impl<'a> Context<'a> {
                 if let Some(m) = self.mention_ending(si, close) {
                     // Only honorifics may precede the name ("Gen. Rodolphe Haykal").
                     let only_honorifics = (p..m.head_first()).all(|k| {
-                        s.words[k] == "."
+                        matches!(s.words[k].as_str(), "." | "'" | "’")
                             || self.lexicon.honorifics.contains(self.word(si, k))
                             || self
                                 .lexicon

@@ -364,6 +364,13 @@ fn in_sentence(
         if j + 1 < n && matches!(s.words[j].as_str(), "for" | "of") {
             if let Some(len) = lexicon.portfolios.match_at(&s.ids, j + 1) {
                 j += 1 + len;
+                // "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono"
+                while j + 1 < n && s.words[j] == "and" {
+                    match lexicon.portfolios.match_at(&s.ids, j + 1) {
+                        Some(len) => j += 1 + len,
+                        None => break,
+                    }
+                }
             }
         }
         // "envoy for the dialogue, Peter Sørensen," / "ambassador to NATO, Matthew
@@ -403,7 +410,12 @@ fn in_sentence(
                 s.words[name_end].as_str(),
                 "," | "." | "said" | "told" | "says" | "who"
             );
-        if name_end == name_start || !apposition_closed {
+        // "Director-General of the ASEAN-Malaysia National Secretariat": the rest
+        // of an organization's name is no person's name.
+        if name_end == name_start
+            || !apposition_closed
+            || ends_with_org_head(s, name_start, name_end, lexicon)
+        {
             i += 1;
             continue;
         }
@@ -1237,16 +1249,39 @@ fn apposed_names(
             && s.words[end] == ","
             && lexicon.speech_verbs.match_at(&s.ids, end + 1).is_some()
     };
+    // ", the U.N.'s deputy humanitarian coordinator in Port Sudan, said": a
+    // definite description that names an office before its closing comma.
+    let office_in_segment = |from: usize| {
+        (from..n.min(from + 10))
+            .take_while(|&k| s.words[k] != ",")
+            .any(|k| {
+                lexicon.roles.match_at(&s.ids, k).is_some()
+                    || lexicon.person_descriptions.match_at(&s.ids, k).is_some()
+            })
+    };
+    let word = |i: usize| s.tokens[i].span.of(text);
     let start = super::clause::dateline_end(&s.words);
     for p in 0..n {
         // Cheap tests first: this runs for every token.
-        if taken[p] || !next_is_capitalized_name(text, s, p) {
+        if taken[p] || !next_is_capitalized_name(text, s, p) || is_honorific(s, text, p, lexicon) {
             continue;
         }
-        let between_commas = p > 0 && s.words[p - 1] == ",";
-        let after_speech = p > 0 && speech(p);
+        // Honorifics before the name stand where the name would ("Meanwhile, Datin
+        // Paduka Nor Hayati binti Ismail, Director-General of ..., told").
+        let mut q = p;
+        while q > 0 && (is_honorific(s, text, q - 1, lexicon) || matches!(word(q - 1), "’" | "'"))
+        {
+            q -= 1;
+        }
+        if q < p && (q..p).all(|k| matches!(word(k), "’" | "'")) {
+            q = p;
+        }
+        let between_commas = q > 0 && s.words[q - 1] == ",";
+        let after_speech = q > 0 && speech(q);
+        // The sentence opening, also after an adverb ("Meanwhile, ...").
+        let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
         let opening =
-            p == start && (start..n).any(|k| lexicon.speech_verbs.match_at(&s.ids, k).is_some());
+            opens && (start..n).any(|k| lexicon.speech_verbs.match_at(&s.ids, k).is_some());
         if !(after_speech || opening || between_commas) {
             continue;
         }
@@ -1270,7 +1305,10 @@ fn apposed_names(
         let closed = if after_speech {
             end == n || s.words[end] == "." || description_at(end)
         } else if opening {
-            description_at(end) && s.words.get(end + 1).is_some_and(|w| w != "the")
+            description_at(end)
+                && s.words
+                    .get(end + 1)
+                    .is_some_and(|w| w != "the" || office_in_segment(end + 2))
         } else {
             speech_follows(end)
         };

@@ -877,3 +877,33 @@ fn amounts_commit_whatever_verb_brings_them() {
         },
     ]);
 }
+
+#[test]
+fn honorifics_particles_and_definite_descriptions_of_office() {
+    check(&[
+        Case {
+            name: "Malay honorifics and binti",
+            text: "Meanwhile, Datin Paduka Nor Hayati binti Ismail, Director-General of the National Secretariat, told reporters the plan was sound.",
+            want: &["statement Nor Hayati binti Ismail"],
+            not: &["statement National Secretariat"],
+        },
+        Case {
+            name: "military ranks before a name in apposition",
+            text: "The head of the team, Brigadier General Dato' Azlan Shah bin Kamaruddin, said the ceasefire held.",
+            want: &["statement Azlan Shah bin Kamaruddin"],
+            not: &[],
+        },
+        Case {
+            name: "a definite description naming an office",
+            text: "Thandiwe Moyo, the U.N.'s deputy humanitarian coordinator in Port Sudan, said the money was late.",
+            want: &["statement Thandiwe Moyo"],
+            not: &[],
+        },
+        Case {
+            name: "a coordinated portfolio",
+            text: "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono vowed to deploy 12 ships.",
+            want: &["pledge Sakti Wahyu Trenggono"],
+            not: &[],
+        },
+    ]);
+}
