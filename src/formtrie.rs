@@ -5,9 +5,9 @@
 //! (`find_iter` of the `aho-corasick` crate with `MatchKind::LeftmostLongest`): from
 //! the end of the last match, the leftmost position where some pattern starts and
 //! the longest pattern there. It is faster on news text because forms mostly start
-//! with a capital letter: a two-byte filter skips nearly every position, and the
-//! trie walk at the rest touches a few small, hot nodes, where the automaton's scan
-//! went through a table of megabytes at every byte.
+//! with a capital letter: a filter on the first bytes skips nearly every position,
+//! and the trie walk at the rest touches a few small, hot nodes, where the
+//! automaton's scan went through a table of megabytes at every byte.
 
 /// A match: which pattern, and its byte range in the searched text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,22 +23,57 @@ pub struct TrieMatch {
 /// No pattern ends at a node.
 const NONE: u32 = u32::MAX;
 
+/// Size of the filter on patterns' first four bytes ([`FormTrie::quads`]), in bits.
+const QUAD_BITS: usize = 1 << 16;
+
+/// The filter bit of four bytes: a multiplicative hash. Collisions only let a
+/// position through to the trie walk, which decides.
+#[inline]
+fn quad_bit(a: u8, b: u8, c: u8, d: u8) -> usize {
+    let x = u32::from_le_bytes([a, b, c, d]);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// A trie node: where its edges start, and the pattern that ends at it.
+///
+/// One array of these, numbered depth first: a walk along a name ("United
+/// Nations Security Council") reads nodes that sit next to each other, and each
+/// node's edges and pattern in one place. Walks ran into a cache miss per byte
+/// when nodes were numbered breadth first and their fields kept in separate arrays.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// Index of the node's first edge in `edge_bytes` and `edge_to`.
+    edges: u32,
+    /// The pattern that ends here, or [`NONE`].
+    pattern: u32,
+}
+
 /// The patterns as a trie in flat arrays, with a filter of their first two bytes.
 #[derive(Clone, Debug)]
 pub struct FormTrie {
-    /// Edges of node `n` are `edge_bytes[edges[n]..edges[n + 1]]` (sorted bytes)
-    /// leading to the nodes `edge_to[..]` at the same indices. Node 0 is the root.
-    edges: Vec<u32>,
+    /// The nodes in depth-first order, node 0 the root, then one past the last
+    /// (edges only): node `n`'s edges are `edge_bytes[nodes[n].edges..nodes[n +
+    /// 1].edges]` (sorted bytes) leading to the nodes `edge_to[..]` at the same
+    /// indices.
+    nodes: Vec<Node>,
     edge_bytes: Vec<u8>,
     edge_to: Vec<u32>,
     /// The root's children by byte (0: none; the root is no one's child).
     root: [u32; 256],
-    /// The pattern that ends at each node, or [`NONE`].
-    pattern: Vec<u32>,
     /// Bit `a * 256 + b`: some pattern starts with the bytes `a b`.
     pairs: Vec<u64>,
+    /// Bit `a * 256 + b`: some pattern of two or three bytes starts with `a b`.
+    short_pairs: Vec<u64>,
+    /// Bit [`quad_bit`] of a pattern's first four bytes, for patterns of four bytes or
+    /// more. The pairs alone let through every "th", "an", "al" and "de" inside
+    /// lowercase words (for "the Resistance Front", "anti-IS coalition", "al-Sisi",
+    /// "de la Fuente"); four bytes tell "al-S" from "al" in "national".
+    quads: Vec<u64>,
     /// `single[a]`: some pattern is the one byte `a`.
     single: [bool; 256],
+    /// `first[a]`: some pattern starts with byte `a` (the scan skips the others in a
+    /// tight loop: spaces, punctuation, most lowercase letters).
+    first: [bool; 256],
 }
 
 impl FormTrie {
@@ -49,15 +84,28 @@ impl FormTrie {
         let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
         let mut ends: Vec<u32> = vec![NONE];
         let mut pairs = vec![0u64; 256 * 256 / 64];
+        let mut short_pairs = vec![0u64; 256 * 256 / 64];
+        let mut quads = vec![0u64; QUAD_BITS / 64];
         let mut single = [false; 256];
+        let mut first = [false; 256];
         for (id, p) in patterns.iter().enumerate() {
             let bytes = p.as_ref().as_bytes();
+            if let Some(&a) = bytes.first() {
+                first[usize::from(a)] = true;
+            }
             match *bytes {
                 [] => continue,
                 [a] => single[usize::from(a)] = true,
                 [a, b, ..] => {
                     let bit = usize::from(a) * 256 + usize::from(b);
                     pairs[bit / 64] |= 1 << (bit % 64);
+                    match *bytes {
+                        [a, b, c, d, ..] => {
+                            let q = quad_bit(a, b, c, d);
+                            quads[q / 64] |= 1 << (q % 64);
+                        }
+                        _ => short_pairs[bit / 64] |= 1 << (bit % 64),
+                    }
                 }
             }
             let mut node = 0usize;
@@ -74,58 +122,73 @@ impl FormTrie {
                 ends[node] = u32::try_from(id).unwrap_or(NONE);
             }
         }
-        // Breadth-first numbering: the shallow nodes, which every walk visits, sit
-        // together in memory.
-        let mut order = vec![0usize];
+        // Depth-first (preorder) numbering: a node's first child comes right after
+        // it, so a walk along one pattern reads consecutive nodes.
+        let mut order = Vec::with_capacity(children.len());
         let mut new_id = vec![0u32; children.len()];
-        let mut k = 0;
-        while k < order.len() {
-            for &to in children[order[k]].values() {
-                new_id[to as usize] = order.len() as u32;
-                order.push(to as usize);
-            }
-            k += 1;
+        let mut stack = vec![0usize];
+        while let Some(old) = stack.pop() {
+            new_id[old] = order.len() as u32;
+            order.push(old);
+            stack.extend(children[old].values().rev().map(|&to| to as usize));
         }
-        let mut edges = Vec::with_capacity(children.len() + 1);
+        let mut nodes = Vec::with_capacity(children.len() + 1);
         let mut edge_bytes = Vec::new();
         let mut edge_to = Vec::new();
         for &old in &order {
-            edges.push(edge_bytes.len() as u32);
+            nodes.push(Node {
+                edges: edge_bytes.len() as u32,
+                pattern: ends[old],
+            });
             for (&b, &to) in &children[old] {
                 edge_bytes.push(b);
                 edge_to.push(new_id[to as usize]);
             }
         }
-        edges.push(edge_bytes.len() as u32);
-        let ends = order.iter().map(|&old| ends[old]).collect();
+        nodes.push(Node {
+            edges: edge_bytes.len() as u32,
+            pattern: NONE,
+        });
         let mut root = [0u32; 256];
         for (&b, &to) in &children[0] {
             root[usize::from(b)] = new_id[to as usize];
         }
         FormTrie {
             root,
-            edges,
+            nodes,
             edge_bytes,
             edge_to,
-            pattern: ends,
             pairs,
+            short_pairs,
+            quads,
             single,
+            first,
         }
     }
 
-    /// Could a pattern start at `bytes[i]`, by its first two bytes?
+    /// Could a pattern start at `bytes[i]`, by its first two bytes, then four?
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
-        let a = usize::from(bytes[i]);
-        if self.single[a] {
+        let a = bytes[i];
+        if self.single[usize::from(a)] {
             return true;
         }
-        match bytes.get(i + 1) {
-            Some(&b) => {
-                let bit = a * 256 + usize::from(b);
-                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+        let Some(&b) = bytes.get(i + 1) else {
+            return false;
+        };
+        let bit = usize::from(a) * 256 + usize::from(b);
+        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        if self.short_pairs[bit / 64] & (1 << (bit % 64)) != 0 {
+            return true;
+        }
+        match bytes.get(i + 2..i + 4) {
+            Some(&[c, d]) => {
+                let q = quad_bit(a, b, c, d);
+                self.quads[q / 64] & (1 << (q % 64)) != 0
             }
-            None => false,
+            _ => false,
         }
     }
 
@@ -135,7 +198,10 @@ impl FormTrie {
         if node == 0 {
             return Some(self.root[usize::from(b)] as usize).filter(|&n| n != 0);
         }
-        let (lo, hi) = (self.edges[node] as usize, self.edges[node + 1] as usize);
+        let (lo, hi) = (
+            self.nodes[node].edges as usize,
+            self.nodes[node + 1].edges as usize,
+        );
         let bytes = &self.edge_bytes[lo..hi];
         let k = if bytes.len() <= 8 {
             bytes.iter().position(|&e| e == b)?
@@ -155,8 +221,9 @@ impl FormTrie {
                 break;
             };
             node = next;
-            if self.pattern[node] != NONE {
-                best = Some((self.pattern[node] as usize, i + 1));
+            let pattern = self.nodes[node].pattern;
+            if pattern != NONE {
+                best = Some((pattern as usize, i + 1));
             }
         }
         best
@@ -168,8 +235,12 @@ impl FormTrie {
         let mut at = 0;
         std::iter::from_fn(move || {
             while at < bytes.len() {
-                let i = at;
-                at += 1;
+                let Some(skip) = bytes[at..].iter().position(|&a| self.first[usize::from(a)])
+                else {
+                    break;
+                };
+                let i = at + skip;
+                at = i + 1;
                 if !self.may_start(bytes, i) {
                     continue;
                 }

@@ -298,8 +298,16 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // A run starts at an uppercase letter after a non-letter.
+            // Straight to the next capital (this runs over every byte of every text).
+            let Some(skip) = bytes[i..].iter().position(u8::is_ascii_uppercase) else {
+                break;
+            };
+            i += skip;
+            // A run starts at an uppercase letter after a non-letter. A capital
+            // followed by a lowercase ASCII letter ("The", "Qatar") starts no run
+            // of words in capitals: most capitals are settled by the next byte.
             let starts = bytes[i].is_ascii_uppercase()
+                && !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
                 && (i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric()));
             if !starts {
                 i += 1;

@@ -444,17 +444,30 @@ impl Lexicon {
         // answer, since no char lowercases to nothing. A capital sigma lowercases
         // by what follows it, so a line with one takes the 64.
         let k = self.opener_chars.min(64);
-        let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
-        let lower = if line[..head_end].contains('Σ') {
-            line.chars().take(64).collect::<String>().to_lowercase()
+        // Lines nearly always open in ASCII: then the head is its first k bytes,
+        // lowercased on the stack.
+        let ascii_end = line.len().min(k);
+        let mut buf = [0u8; 64];
+        let owned: String;
+        let lower: &[u8] = if line.as_bytes()[..ascii_end].is_ascii() {
+            let head = &mut buf[..ascii_end];
+            head.copy_from_slice(&line.as_bytes()[..ascii_end]);
+            head.make_ascii_lowercase();
+            head
         } else {
-            line[..head_end].to_lowercase()
+            let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
+            owned = if line[..head_end].contains('Σ') {
+                line.chars().take(64).collect::<String>().to_lowercase()
+            } else {
+                line[..head_end].to_lowercase()
+            };
+            owned.as_bytes()
         };
-        if self
-            .boilerplate_openers
-            .iter()
-            .any(|o| lower.starts_with(o))
-        {
+        // The first byte settles nearly every opener.
+        if self.boilerplate_openers.iter().any(|o| {
+            let o = o.as_bytes();
+            o.first().is_none_or(|b| lower.first() == Some(b)) && lower.starts_with(o)
+        }) {
             return true;
         }
         // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".

@@ -419,7 +419,17 @@ impl Event {
         parts.extend(targets.iter().map(String::as_str));
         parts.push(text_key);
         parts.push(evidence_key);
-        format!("ev:{:016x}", stable_hash(&parts))
+        // "ev:" and the hash in 16 hex digits, as `format!("ev:{h:016x}")` writes it
+        // (without the formatting machinery: extraction makes an id per event).
+        let h = stable_hash(&parts);
+        let mut id = String::with_capacity(19);
+        id.push_str("ev:");
+        id.extend(
+            (0..16)
+                .rev()
+                .map(|k| HEX_DIGITS[(h >> (4 * k)) as usize & 0xf]),
+        );
+        id
     }
 
     /// The Goldstein conflict-cooperation value of this event's CAMEO code.
@@ -490,6 +500,11 @@ pub fn goldstein(cameo: &str) -> f64 {
         },
     }
 }
+
+/// Lowercase hexadecimal digits, by value.
+const HEX_DIGITS: [char; 16] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
+];
 
 /// FNV-1a over the parts (with separators): a stable 64-bit content hash.
 ///
@@ -586,6 +601,21 @@ mod tests {
         assert!(!e.is_named("ana") && !e.is_named(""));
         let c = Entity::new("country:FRA", EntityKind::Country, "France");
         assert!(c.is_named("country:fra") && !c.is_named("fran"));
+    }
+
+    #[test]
+    fn content_ids_are_ev_and_sixteen_hex_digits() {
+        let id = Event::content_id(EventKind::Pledge, "country:FRA", &[], "aid", "France will.");
+        let h = stable_hash(&[
+            EventKind::Pledge.as_str(),
+            "country:FRA",
+            "aid",
+            "France will.",
+        ]);
+        assert_eq!(id, format!("ev:{h:016x}"));
+        let id = Event::content_id(EventKind::Statement, "", &["x".into()], "", "");
+        let h = stable_hash(&[EventKind::Statement.as_str(), "", "x", "", ""]);
+        assert_eq!(id, format!("ev:{h:016x}"));
     }
 
     #[test]

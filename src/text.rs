@@ -73,90 +73,161 @@ fn is_close_quote(c: char) -> bool {
 /// gazetteer, which matches names case-sensitively, finds them. Byte offsets are
 /// kept: a word whose title case has another length stays as it is. Acronyms are
 /// untouched — they do not follow a capitalized word ("the AES", "(ECOWAS)").
+///
+/// A word is a run of letters, hyphens and apostrophes. A word follows a
+/// capitalized one when only spaces come between them, or a word's end is followed
+/// by a space and then any run of chars outside words ("Assimi , GOÏTA" counts:
+/// only the char that ends a word resets). It runs over every byte of every
+/// document, so it walks bytes with ASCII fast paths and looks at a word's letters
+/// only when the word before it was capitalized (see `reference` for the plain
+/// version it is tested against).
 pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut prev_titled = false;
-    let mut start = None;
-    let push_word = |out: &mut Option<String>, prev_titled: &mut bool, from: usize, to: usize| {
-        let w = &text[from..to];
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        let caps = letters >= 3
-            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
-            && w.chars().any(char::is_alphabetic);
-        if caps && *prev_titled {
-            let mut titled = String::with_capacity(w.len());
-            let mut first = true;
-            for c in w.chars() {
-                if first {
-                    titled.push(c);
-                } else {
-                    titled.extend(c.to_lowercase());
-                }
-                first = c == '-';
-            }
-            if titled.len() == w.len() {
-                let buf = out.get_or_insert_with(|| text.to_string());
-                buf.replace_range(from..to, &titled);
-            }
+    let mut p = 0;
+    while p < bytes.len() {
+        if bytes[p] < 0x80 && !ASCII_WORD_BYTE[usize::from(bytes[p])] {
+            p += 1;
+            continue;
         }
-        let mut cs = w.chars();
-        // A capitalized function word is no given name: "The RSF" is an acronym.
-        let function_word = matches!(
-            w,
-            "The"
-                | "A"
-                | "An"
-                | "In"
-                | "On"
-                | "At"
-                | "By"
-                | "For"
-                | "From"
-                | "Of"
-                | "To"
-                | "With"
-                | "And"
-                | "But"
-                | "Or"
-                | "As"
-                | "This"
-                | "That"
-                | "Its"
-                | "Their"
-                | "His"
-                | "Her"
-                | "Our"
-                | "After"
-                | "Before"
-                | "While"
-                | "When"
-                | "Under"
-        );
-        *prev_titled = !function_word
-            && cs.next().is_some_and(char::is_uppercase)
-            && cs.any(char::is_lowercase);
-    };
-    for (i, c) in text.char_indices() {
-        let word_char = c.is_alphabetic() || c == '-' || c == '\'';
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                push_word(&mut out, &mut prev_titled, from, i);
-                start = None;
-                if c != ' ' {
-                    prev_titled = false;
+        let (is_word, len) = word_char_at(text, p);
+        if !is_word {
+            p += len;
+            continue;
+        }
+        let from = p;
+        p += len;
+        // The rest of the word, then the char that ends it (if any).
+        let end_char = loop {
+            while p < bytes.len() && ASCII_WORD_BYTE[usize::from(bytes[p])] {
+                p += 1;
+            }
+            if p >= bytes.len() {
+                break None;
+            }
+            let (is_word, len) = word_char_at(text, p);
+            if !is_word {
+                break Some(len);
+            }
+            p += len;
+        };
+        // Most words start with an ASCII lowercase letter: neither in capitals nor
+        // capitalized, settled by their first byte.
+        let after_titled = std::mem::take(&mut prev_titled);
+        if after_titled || !bytes[from].is_ascii_lowercase() {
+            let w = &text[from..p];
+            if after_titled && is_capitals_word(w) {
+                let titled = title_case(w);
+                if titled.len() == w.len() {
+                    let buf = out.get_or_insert_with(|| text.to_string());
+                    buf.replace_range(from..p, &titled);
                 }
             }
-            _ => {}
+            // Capitalized: a capital, then some lowercase letter. A capitalized
+            // function word is no given name: "The RSF" is an acronym.
+            let mut cs = w.chars();
+            prev_titled = !is_capitalized_function_word(w)
+                && cs.next().is_some_and(char::is_uppercase)
+                && cs.any(char::is_lowercase);
         }
-    }
-    if let Some(from) = start {
-        push_word(&mut out, &mut prev_titled, from, text.len());
+        if let Some(len) = end_char {
+            if bytes[p] != b' ' {
+                prev_titled = false;
+            }
+            p += len;
+        }
     }
     match out {
         Some(s) => Cow::Owned(s),
         None => Cow::Borrowed(text),
     }
+}
+
+/// `ASCII_WORD_BYTE[b]`: byte `b` is an ASCII letter, `-` or `'` (a word char of
+/// [`title_case_surnames`]); false for every non-ASCII byte.
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphabetic() || c == b'-' || c == b'\'';
+        b += 1;
+    }
+    table
+};
+
+/// Whether the char at byte `p` of `text` (a char boundary) belongs to a word in the
+/// sense of [`title_case_surnames`] (a letter, `-` or `'`), and its length in bytes.
+#[inline]
+fn word_char_at(text: &str, p: usize) -> (bool, usize) {
+    let b = text.as_bytes()[p];
+    if b < 0x80 {
+        return (b.is_ascii_alphabetic() || b == b'-' || b == b'\'', 1);
+    }
+    text[p..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+}
+
+/// A capitalized function word ("The", "In", "After"), which is no given name
+/// before a word in capitals ("The RSF" is an acronym).
+fn is_capitalized_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "Of"
+            | "To"
+            | "With"
+            | "And"
+            | "But"
+            | "Or"
+            | "As"
+            | "This"
+            | "That"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Our"
+            | "After"
+            | "Before"
+            | "While"
+            | "When"
+            | "Under"
+    )
+}
+
+/// A word in capitals: at least three letters, nothing but capitals, hyphens and
+/// apostrophes.
+fn is_capitals_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+}
+
+/// "GOÏTA" as "Goïta", "AL-SISI" as "Al-Sisi": capitals after a word's first char
+/// and after hyphens kept, the rest lowercased.
+fn title_case(w: &str) -> String {
+    let mut titled = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            titled.push(c);
+        } else {
+            titled.extend(c.to_lowercase());
+        }
+        first = c == '-';
+    }
+    titled
 }
 
 /// Is this an apostrophe (straight or curly)?
@@ -198,11 +269,36 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let kind;
         if c.is_alphabetic() {
             kind = TokenKind::Word;
-            if let Some(end) = dotted_acronym_end(text, p) {
+            // A dotted acronym starts with a capital ("U.S."): most words do not.
+            let acronym = if c.is_ascii_lowercase() {
+                None
+            } else {
+                dotted_acronym_end(text, p)
+            };
+            if let Some(end) = acronym {
                 p = end;
             } else {
                 p += c.len_utf8();
-                while let Some(d) = char_at(text, p) {
+                loop {
+                    // Letters and digits in ASCII run on without decoding chars.
+                    while text
+                        .as_bytes()
+                        .get(p)
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                    {
+                        p += 1;
+                    }
+                    // An ASCII char other than a joiner (`'`, `-`) ends the word.
+                    if text
+                        .as_bytes()
+                        .get(p)
+                        .is_some_and(|&b| b < 0x80 && b != b'\'' && b != b'-')
+                    {
+                        break;
+                    }
+                    let Some(d) = char_at(text, p) else {
+                        break;
+                    };
                     if d.is_alphanumeric() {
                         p += d.len_utf8();
                         continue;
@@ -360,10 +456,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             p += first;
             sent_start = Some(p);
         }
-        let Some(stop) = line.as_bytes()[p..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        else {
+        let Some(stop) = memchr::memchr3(b'.', b'!', b'?', &line.as_bytes()[p..]) else {
             break;
         };
         p += stop;
@@ -486,10 +579,12 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
 
 fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
-    for (pos, c) in line.char_indices() {
-        if !is_quote_char(c) {
+                                                 // Only the bytes that may start a quotation mark are decoded: this runs over
+                                                 // every byte of every document.
+    for pos in memchr::memchr3_iter(b'"', 0xC2, 0xE2, line.as_bytes()) {
+        let Some(c) = char_at(line, pos).filter(|&c| is_quote_char(c)) else {
             continue;
-        }
+        };
         let after = pos + c.len_utf8();
         let opening = if is_open_quote(c) {
             true
@@ -630,6 +725,11 @@ mod tests {
         fn same_tokens_and_sentences_as_the_reference(text in tricky_text()) {
             proptest::prop_assert_eq!(tokenize(&text, 7), reference::tokenize(&text, 7));
             proptest::prop_assert_eq!(sentences(&text), reference::sentences(&text));
+            proptest::prop_assert_eq!(quotations(&text), reference::quotations(&text));
+            proptest::prop_assert_eq!(
+                title_case_surnames(&text),
+                reference::title_case_surnames(&text)
+            );
         }
     }
 
@@ -642,6 +742,11 @@ mod tests {
                 if path.extension().is_some_and(|e| e == "txt") {
                     let text = std::fs::read_to_string(path).unwrap();
                     assert_eq!(sentences(&text), reference::sentences(&text));
+                    assert_eq!(quotations(&text), reference::quotations(&text));
+                    assert_eq!(
+                        title_case_surnames(&text),
+                        reference::title_case_surnames(&text)
+                    );
                     for s in sentences(&text) {
                         let t = s.of(&text);
                         assert_eq!(tokenize(t, s.start), reference::tokenize(t, s.start));

@@ -12,6 +12,7 @@ use crate::gazetteer::Form;
 use crate::lexicon::Lexicon;
 use crate::model::{DatePrecision, Document, EntityKind, Evidence};
 use crate::text::{Quotation, TokenKind};
+use std::cell::OnceCell;
 
 /// Everything the event stages read.
 pub struct Context<'a> {
@@ -27,9 +28,32 @@ pub struct Context<'a> {
     pub ents: &'a DocEntities,
     /// The lexicons.
     pub lexicon: &'a Lexicon,
+    /// Each sentence's event date, resolved when first asked for: a sentence with
+    /// several speakers or committers dates all their events alike.
+    dates: Vec<OnceCell<(Option<String>, DatePrecision)>>,
 }
 
 impl<'a> Context<'a> {
+    /// The context of a document's event stages.
+    pub fn new(
+        text: &'a str,
+        doc: &'a Document,
+        sentences: &'a [Sentence<'a>],
+        quotes: &'a [Quotation],
+        ents: &'a DocEntities,
+        lexicon: &'a Lexicon,
+    ) -> Context<'a> {
+        Context {
+            text,
+            doc,
+            sentences,
+            quotes,
+            ents,
+            lexicon,
+            dates: vec![OnceCell::new(); sentences.len()],
+        }
+    }
+
     /// The resolved mentions of sentence `si`, in order.
     pub fn mentions_in(&self, si: usize) -> Vec<&'a Mention> {
         self.sentence_mentions(si).iter().collect()
@@ -57,7 +81,12 @@ impl<'a> Context<'a> {
 
     /// The event date of sentence `si` and how it was found.
     pub fn date_of(&self, si: usize) -> (Option<String>, DatePrecision) {
-        super::dates::resolve(self.doc.published.as_deref(), &self.sentences[si].words)
+        let resolve =
+            || super::dates::resolve(self.doc.published.as_deref(), &self.sentences[si].words);
+        match self.dates.get(si) {
+            Some(cell) => cell.get_or_init(resolve).clone(),
+            None => resolve(),
+        }
     }
 
     /// The text of token `i` of sentence `si`.

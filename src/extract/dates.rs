@@ -61,8 +61,9 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
             }
             _ => {}
         }
-        // Weekday and month names (and "jan", "sept") have three to nine letters.
-        if !(3..=9).contains(&w.len()) {
+        // Weekday and month names (and "jan", "sept") have three to nine letters,
+        // and begin like one of them: most words are settled here.
+        if !(3..=9).contains(&w.len()) || !is_calendar_prefix(&w.as_bytes()[..3]) {
             continue;
         }
         // "on Thursday" (not "next Thursday", "by Thursday", "until Thursday")
@@ -94,6 +95,33 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
         }
     }
     fallback
+}
+
+/// Is this the start of a weekday or month name (the three letters all of them, their
+/// abbreviations and "sept" begin with)?
+fn is_calendar_prefix(first3: &[u8]) -> bool {
+    matches!(
+        first3,
+        b"mon"
+            | b"tue"
+            | b"wed"
+            | b"thu"
+            | b"fri"
+            | b"sat"
+            | b"sun"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"may"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
 }
 
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.

@@ -389,14 +389,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let mut lower = String::new();
         let (sentences, quotes, ents) = self.resolved(doc, &mut lower);
-        let ctx = clause::Context {
-            text,
-            doc,
-            sentences: &sentences,
-            quotes: &quotes,
-            ents: &ents,
-            lexicon: &self.lexicon,
-        };
+        let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
         out.events = events;

@@ -1,10 +1,12 @@
-//! The first implementations of [`super::tokenize`] and [`super::sentences`], over
-//! a vector of the text's chars: the reference the faster ones are tested against.
+//! The first implementations of [`super::tokenize`], [`super::sentences`],
+//! [`super::quotations`] and [`super::title_case_surnames`], char by char: the
+//! reference the faster ones are tested against.
 
 use super::{
-    is_apostrophe, is_close_quote, is_open_quote, is_quote_char, push_trimmed, Span, Token,
-    TokenKind, ABBREVIATIONS, SENTENCE_STARTERS,
+    is_apostrophe, is_close_quote, is_open_quote, is_quote_char, push_trimmed, Quotation, Span,
+    Token, TokenKind, ABBREVIATIONS, SENTENCE_STARTERS,
 };
+use std::borrow::Cow;
 
 /// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
@@ -220,4 +222,122 @@ fn period_ends_sentence(line: &str, chars: &[(usize, char)], i: usize, j: usize)
         return SENTENCE_STARTERS.contains(&clean.as_str());
     }
     true
+}
+
+/// Surnames written in capitals after a given name ("Assimi GOÏTA", "Ibrahim
+/// TRAORÉ", a habit of francophone state media) in title case, so that the
+/// gazetteer, which matches names case-sensitively, finds them. Byte offsets are
+/// kept: a word whose title case has another length stays as it is. Acronyms are
+/// untouched — they do not follow a capitalized word ("the AES", "(ECOWAS)").
+pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut prev_titled = false;
+    let mut start = None;
+    let push_word = |out: &mut Option<String>, prev_titled: &mut bool, from: usize, to: usize| {
+        let w = &text[from..to];
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = letters >= 3
+            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+            && w.chars().any(char::is_alphabetic);
+        if caps && *prev_titled {
+            let mut titled = String::with_capacity(w.len());
+            let mut first = true;
+            for c in w.chars() {
+                if first {
+                    titled.push(c);
+                } else {
+                    titled.extend(c.to_lowercase());
+                }
+                first = c == '-';
+            }
+            if titled.len() == w.len() {
+                let buf = out.get_or_insert_with(|| text.to_string());
+                buf.replace_range(from..to, &titled);
+            }
+        }
+        let mut cs = w.chars();
+        // A capitalized function word is no given name: "The RSF" is an acronym.
+        let function_word = super::is_capitalized_function_word(w);
+        *prev_titled = !function_word
+            && cs.next().is_some_and(char::is_uppercase)
+            && cs.any(char::is_lowercase);
+    };
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphabetic() || c == '-' || c == '\'';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                push_word(&mut out, &mut prev_titled, from, i);
+                start = None;
+                if c != ' ' {
+                    prev_titled = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        push_word(&mut out, &mut prev_titled, from, text.len());
+    }
+    match out {
+        Some(s) => Cow::Owned(s),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Finds quotations in a paragraph (one line): pairs of quotation marks.
+///
+/// Curly quotes pair by direction; straight quotes pair in order. A quotation left
+/// open at the end of the line ends there (wire copy opens a new paragraph with a new
+/// quote mark when a quote runs on).
+pub fn quotations(text: &str) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        quotations_in_line(line, line_start, &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
+    let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
+    for (pos, c) in line.char_indices() {
+        if !is_quote_char(c) {
+            continue;
+        }
+        let after = pos + c.len_utf8();
+        let opening = if is_open_quote(c) {
+            true
+        } else if is_close_quote(c) {
+            false
+        } else {
+            // Straight quote: opening if nothing is open.
+            open.is_none()
+        };
+        match (opening, open) {
+            (true, None) => open = Some((pos, after)),
+            (true, Some(_)) => {
+                // Nested or unbalanced opening: restart from here.
+                open = Some((pos, after));
+            }
+            (false, Some((o, inner))) => {
+                out.push(Quotation {
+                    inner: Span::new(base + inner, base + pos),
+                    outer: Span::new(base + o, base + after),
+                });
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some((o, inner)) = open {
+        let end = line.trim_end().len();
+        if end > inner {
+            out.push(Quotation {
+                inner: Span::new(base + inner, base + end),
+                outer: Span::new(base + o, base + end),
+            });
+        }
+    }
 }
