@@ -737,6 +737,25 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         if j >= 2 && matches!(s.words[j - 1].as_str(), "which" | "who") && s.words[j - 2] == "," {
             return ctx.mention_ending(si, j - 2).into_iter().collect();
         }
+        // "X urged both governments to step back and offered to host talks": a
+        // commitment verb coordinated with a speech verb shares its subject.
+        if j >= 1
+            && s.words[j - 1] == "and"
+            && ctx.lexicon.commitment_verbs.match_at(&s.ids, at).is_some()
+        {
+            let verb = (0..j - 1).rev().find(|&k| {
+                !ctx.in_quote(si, k) && ctx.lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+            });
+            // Not inside the reported clause ("told the council that Doha would
+            // ... and had offered to"): that clause has its own subject.
+            let reported = verb.is_some_and(|v| (v..j - 1).any(|k| s.words[k] == "that"));
+            if let Some(v) = verb.filter(|_| !reported) {
+                let subjects = ctx.subjects_before(si, v);
+                if subjects.len() == 1 {
+                    return subjects;
+                }
+            }
+        }
         // "... that the United States “welcomes the plan” and will provide $25
         // million": the subject of the clause the predicate is coordinated with —
         // the nearest actor that starts a clause ("that X", ", X", sentence start).

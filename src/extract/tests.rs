@@ -913,3 +913,21 @@ fn honorifics_particles_and_definite_descriptions_of_office() {
         },
     ]);
 }
+
+#[test]
+fn a_commitment_coordinated_with_a_speech_verb() {
+    check(&[
+        Case {
+            name: "urged ... and offered to",
+            text: "Kenyan Foreign Minister Musalia Mudavadi urged both governments to step back and offered to host direct talks in Nairobi.",
+            want: &["pledge Musalia Mudavadi"],
+            not: &[],
+        },
+        Case {
+            name: "inside the reported clause the clause's subject commits",
+            text: "Kenyan Foreign Minister Musalia Mudavadi told the council that Norway would keep hosting talks and had offered to finance the mission.",
+            want: &[],
+            not: &["pledge Musalia Mudavadi"],
+        },
+    ]);
+}
