@@ -495,16 +495,7 @@ fn agentless_passive(ctx: &Context, si: usize, k: usize, reported: bool) -> Opti
     }
     let (agent, affiliation) = match named {
         Some(m) => (*m, false),
-        None => {
-            let [e] = super::statements::speakers(ctx, si)[..] else {
-                return None;
-            };
-            let m = ctx
-                .mentions_in(si)
-                .into_iter()
-                .find(|m| m.entity == Some(e))?;
-            (m, true)
-        }
+        None => (sole_speaker(ctx, si)?, true),
     };
     Some(Cue {
         at: k,
@@ -851,12 +842,7 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         if !ctx.in_quote(si, j - 1) {
             return None;
         }
-        let [e] = super::statements::speakers(ctx, si)[..] else {
-            return None;
-        };
-        ctx.mentions_in(si)
-            .into_iter()
-            .find(|m| m.entity == Some(e))
+        sole_speaker(ctx, si)
     };
     let speaker = reporting_speaker(ctx, si, j - 2)
         .or_else(owner)
@@ -887,14 +873,18 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention
     if j == 0 || s.words[j - 1] != "we" || !ctx.in_quote(si, j - 1) {
         return None;
     }
+    let m = sole_speaker(ctx, si)?;
+    Some((m, ctx.affiliation(m)?))
+}
+
+/// The mention of the sentence's one speaker; nothing when it has none or several.
+fn sole_speaker<'a>(ctx: &Context<'a>, si: usize) -> Option<&'a Mention> {
     let [e] = super::statements::speakers(ctx, si)[..] else {
         return None;
     };
-    let m = ctx
-        .mentions_in(si)
+    ctx.mentions_in(si)
         .into_iter()
-        .find(|m| m.entity == Some(e))?;
-    Some((m, ctx.affiliation(m)?))
+        .find(|m| m.entity == Some(e))
 }
 
 /// For "X said (on Monday) (that) it ...": the subject of the speech verb that
