@@ -50,6 +50,7 @@ struct TitlesFile {
     portfolios: Vec<String>,
     org_heads: Vec<String>,
     org_descriptors: Vec<String>,
+    org_kinds: Vec<String>,
     org_head_nouns: Vec<String>,
     generic_org_words: Vec<String>,
 }
@@ -363,6 +364,8 @@ pub struct Lexicon {
     pub org_heads: PhraseSet,
     /// Lowercase nouns that may follow an organization's name ("rebel movement").
     pub org_descriptors: PhraseSet,
+    /// Lowercase nouns that introduce a body's name ("state company Orlen").
+    pub org_kinds: PhraseSet,
     /// Head nouns of institutions' names ("ministry", "department", "mission"):
     /// "the ministry" refers back to the institution last named with that head.
     pub org_head_nouns: WordSet,
@@ -425,6 +428,7 @@ impl Lexicon {
             portfolios: PhraseSet::new(&titles.portfolios, v),
             org_heads: PhraseSet::new(&titles.org_heads, v),
             org_descriptors: PhraseSet::new(&titles.org_descriptors, v),
+            org_kinds: PhraseSet::new(&titles.org_kinds, v),
             org_head_nouns: set(&titles.org_head_nouns),
             generic_org_words: set(&titles.generic_org_words),
             vocabulary: Vocabulary::default(),

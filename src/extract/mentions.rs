@@ -192,7 +192,7 @@ pub fn find(
         hits.sort_by_key(|h| h.start);
     }
     let mut out = Vec::new();
-    let mut acronyms: Vec<(&str, MentionKind)> = Vec::new();
+    let mut acronyms: Vec<(Vec<&str>, MentionKind)> = Vec::new();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < s.span.start {
@@ -205,6 +205,7 @@ pub fn find(
         }
         if !s.boilerplate {
             let mut found = in_sentence(text, si, s, &sent_hits, gazetteer, lexicon);
+            introduced_names(text, si, s, lexicon, &mut found, &mut acronyms);
             defined_acronyms(text, s, &found, &mut acronyms);
             if !acronyms.is_empty() {
                 acronym_uses(text, si, s, &acronyms, &mut found);
@@ -222,7 +223,7 @@ fn defined_acronyms<'t>(
     text: &'t str,
     s: &Sentence,
     found: &[Mention],
-    acronyms: &mut Vec<(&'t str, MentionKind)>,
+    acronyms: &mut Vec<(Vec<&'t str>, MentionKind)>,
 ) {
     for m in found {
         let names_actor = match &m.kind {
@@ -246,37 +247,152 @@ fn defined_acronyms<'t>(
         let named = found
             .iter()
             .any(|o| o.first <= m.end + 1 && m.end + 1 < o.end);
-        if (2..=8).contains(&letters) && capitals && !named && acronyms.iter().all(|(a, _)| *a != w)
+        if (2..=8).contains(&letters)
+            && capitals
+            && !named
+            && acronyms.iter().all(|(a, _)| a[..] != [w])
         {
-            acronyms.push((w, m.kind.clone()));
+            acronyms.push((vec![w], m.kind.clone()));
         }
     }
 }
 
-/// Later uses of a defined acronym name the same actor: "The RSF said ...".
+/// Bodies the article introduces by what they are: "state pipeline operator BOTAŞ",
+/// "Poland's state company Orlen", "Indonesia's maritime security agency, Bakamla,
+/// said". The capitalized name right after a kind noun (`org_kinds`), or after its
+/// comma, is a new organization when nothing else claims it; its owner is the
+/// country or organization that opens the noun phrase. Its later uses name it too.
+fn introduced_names<'t>(
+    text: &'t str,
+    si: usize,
+    s: &Sentence,
+    lexicon: &Lexicon,
+    found: &mut Vec<Mention>,
+    names: &mut Vec<(Vec<&'t str>, MentionKind)>,
+) {
+    let n = s.words.len();
+    let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
+    let mut added = false;
+    for k in 0..n {
+        let Some(len) = lexicon.org_kinds.match_at(&s.ids, k) else {
+            continue;
+        };
+        // A lowercase noun inside a noun phrase, not a wire's "news agency Xinhua".
+        let lowercase = s.tokens[k]
+            .span
+            .of(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !lowercase || (k > 0 && matches!(s.words[k - 1].as_str(), "news" | "press" | "wire")) {
+            continue;
+        }
+        let mut j = k + len;
+        let apposed = s.words.get(j).is_some_and(|w| w == ",");
+        if apposed {
+            j += 1;
+        }
+        let name_word = |i: usize| {
+            s.tokens.get(i).is_some_and(|t| {
+                let w = t.span.of(text);
+                t.kind == TokenKind::Word
+                    && is_capitalized(w)
+                    && !is_not_name(w)
+                    && !is_calendar(w)
+                    && !is_form_of_address(&w.to_lowercase())
+            })
+        };
+        let mut end = j;
+        while end < n && end < j + 4 && name_word(end) && !covered(found, end) {
+            end += 1;
+        }
+        // The whole name, and only a name: not the start of a longer capitalized run
+        // something else claims, and an apposition closes with a comma.
+        if end == j
+            || (end < n && (name_word(end) || s.words[end] == "'s"))
+            || (apposed && s.words.get(end).is_none_or(|w| w != ","))
+            || lexicon.roles.match_at(&s.ids, j).is_some()
+        {
+            continue;
+        }
+        // The owner: "Poland's state company", "the Turkish state pipeline operator".
+        let mut b = k;
+        while b > 0 && b + 4 > k && !covered(found, b - 1) && s.words[b - 1] != "'s" {
+            let w = s.tokens[b - 1].span.of(text);
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            b -= 1;
+        }
+        if b > 0 && s.words[b - 1] == "'s" {
+            b -= 1;
+        }
+        let owner = found
+            .iter()
+            .find(|m| m.end == b)
+            .and_then(|m| match m.kind {
+                MentionKind::Gazetteer { entry, .. } => {
+                    matches!(entry, Entry::Country(_) | Entry::Organization(_)).then_some(entry)
+                }
+                _ => None,
+            });
+        let span = span_of(s, j, end);
+        let kind = MentionKind::NewOrganization {
+            name: span.of(text).to_string(),
+            owner,
+        };
+        let words: Vec<&str> = (j..end).map(|i| s.tokens[i].span.of(text)).collect();
+        if names.iter().all(|(w, _)| *w != words) {
+            names.push((words, kind.clone()));
+        }
+        found.push(Mention {
+            sentence: si,
+            first: j,
+            end,
+            span,
+            kind,
+            entity: None,
+        });
+        added = true;
+    }
+    if added {
+        found.sort_by_key(|m| m.first);
+    }
+}
+
+/// Later uses of a name the article defined (an acronym in parentheses, a body
+/// introduced by what it is) name the same actor: "The RSF said ...".
 fn acronym_uses(
     text: &str,
     si: usize,
     s: &Sentence,
-    acronyms: &[(&str, MentionKind)],
+    acronyms: &[(Vec<&str>, MentionKind)],
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;
     for (k, t) in s.tokens.iter().enumerate() {
         let w = t.span.of(text);
-        let Some((_, kind)) = acronyms.iter().find(|(a, _)| *a == w) else {
+        let Some((name, kind)) = acronyms.iter().find(|(a, _)| {
+            a[0] == w
+                && a.len() <= s.tokens.len() - k
+                && a[1..]
+                    .iter()
+                    .zip(&s.tokens[k + 1..])
+                    .all(|(a, t)| *a == t.span.of(text))
+        }) else {
             continue;
         };
+        let end = k + name.len();
         // Not the definition itself, and not inside another mention.
         let defining = k > 0 && s.words[k - 1] == "(";
-        if defining || found.iter().any(|m| m.first <= k && k < m.end) {
+        if defining || found.iter().any(|m| m.first < end && k < m.end) {
             continue;
         }
         found.push(Mention {
             sentence: si,
             first: k,
-            end: k + 1,
-            span: t.span,
+            end,
+            span: span_of(s, k, end),
             kind: kind.clone(),
             entity: None,
         });
@@ -675,10 +791,22 @@ fn in_sentence(
             .rev()
             .find(|&e| ends_with_org_head(s, i, e, lexicon))
             .or(head_first);
-        let Some(end) = head_end else {
+        let Some(mut end) = head_end else {
             pos = run_end.max(pos + 1);
             continue;
         };
+        // "the Reserve Bank of India", "the Central Bank of Egypt": the country after
+        // "of" ends the name and owns it.
+        let mut of_country = None;
+        if s.words.get(end).is_some_and(|w| w == "of") {
+            let at = end + 1 + usize::from(s.words.get(end + 1).is_some_and(|w| w == "the"));
+            if let Some(t) = tok_hits.iter().find(|t| {
+                t.first == at && t.end == run_end && matches!(t.hit.entry, Entry::Country(_))
+            }) {
+                of_country = Some(t.hit.entry);
+                end = t.end;
+            }
+        }
         let whole_hit = tok_hits
             .iter()
             .any(|t| t.first == i && t.end == end && !matches!(t.hit.entry, Entry::Person(_)));
@@ -714,7 +842,7 @@ fn in_sentence(
             continue;
         }
         // The country or organization it belongs to: a leading demonym or name.
-        let owner = possessor.or_else(|| {
+        let owner = possessor.or(of_country).or_else(|| {
             tok_hits
                 .iter()
                 .find(|t| t.first == i && t.end < end)

@@ -56,10 +56,12 @@ pub fn find(ctx: &Context) -> Vec<Event> {
             };
             if subjects.is_empty() && !cue.affiliation {
                 // "“... we will send monitors now,” the ambassador told reporters".
-                if let Some((m, e)) =
-                    quoted_we(ctx, si, cue.at).filter(|_| action_at(ctx, si, cue.object).is_some())
-                {
-                    jobs.push((cue.clone(), m, e));
+                // A joint statement's "“We commit to ...,” the three governments
+                // said": each of them.
+                if !cue.future || action_at(ctx, si, cue.object).is_some() {
+                    for (m, e) in quoted_we(ctx, si, cue.at) {
+                        jobs.push((cue.clone(), m, e));
+                    }
                 }
                 // "Marchenko said the government would submit the bills": the
                 // speaker's own state.
@@ -861,20 +863,36 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     Some((speaker, state))
 }
 
-/// For a "we" inside a quotation: the speaker's mention and the state or
-/// organization the speaker stands for ("“We will send monitors,” Tanzania's envoy
-/// said" commits Tanzania). Nothing when the sentence has no single speaker.
-fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
+/// For a "we" inside a quotation: the speaker's mention and the states or
+/// organizations the speaker stands for — "“We will send monitors,” Tanzania's envoy
+/// said" commits Tanzania; "the three governments said: “We commit to ...”" commits
+/// each of the three. Nothing when the sentence has no single speaker.
+fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, usize)> {
     let s = &ctx.sentences[si];
     let mut j = at;
     while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
         j -= 1;
     }
     if j == 0 || s.words[j - 1] != "we" || !ctx.in_quote(si, j - 1) {
-        return None;
+        return Vec::new();
     }
-    let m = sole_speaker(ctx, si)?;
-    Some((m, ctx.affiliation(m)?))
+    let speakers = super::statements::speakers(ctx, si);
+    if let [_] = speakers[..] {
+        return sole_speaker(ctx, si)
+            .and_then(|m| Some((m, ctx.affiliation(m)?)))
+            .into_iter()
+            .collect();
+    }
+    // Several speakers: the members of one collective that speaks.
+    let collective = ctx.mentions_in(si).into_iter().find(|m| {
+        !ctx.in_quote(si, m.first)
+            && ctx
+                .members(m)
+                .is_some_and(|members| !members.is_empty() && members == speakers)
+    });
+    collective
+        .map(|m| speakers.iter().map(|&e| (m, e)).collect())
+        .unwrap_or_default()
 }
 
 /// The mention of the sentence's one speaker; nothing when it has none or several.
@@ -1006,6 +1024,11 @@ fn pledge(
     while k > 0 {
         k -= 1;
         let w = s.words[k].as_str();
+        // A colon ends a label or introduces a quotation ("What happened: India
+        // will extend ...").
+        if w == ":" {
+            break;
+        }
         if w == "that" || w == ";" || lx.speech_verbs.match_at(&s.ids, k).is_some() {
             // The verb that introduces the clause may itself frame it: "expressed
             // hope that", "urged that".

@@ -931,3 +931,63 @@ fn a_commitment_coordinated_with_a_speech_verb() {
         },
     ]);
 }
+
+#[test]
+fn bodies_introduced_by_what_they_are() {
+    check(&[
+        Case {
+            name: "kind noun before the name",
+            text: "Denmark's state energy company Vordafjord will supply 2 billion cubic metres of gas to Moldova.",
+            want: &["pledge Vordafjord -> Moldova"],
+            not: &["pledge Denmark"],
+        },
+        Case {
+            name: "apposed name, used again later",
+            text: "Chile's maritime security agency, Armaduro, said it would send two patrol boats. Armaduro also pledged to train 40 crew members.",
+            want: &["statement Armaduro", "pledge Armaduro"],
+            not: &[],
+        },
+        Case {
+            name: "a news outlet is no actor",
+            text: "Peru will send 200 police officers to Ecuador, state broadcaster Tevandina reported, according to the daily Voz Libre.",
+            want: &["pledge Peru -> Ecuador"],
+            not: &["statement Tevandina", "statement Voz Libre"],
+        },
+    ]);
+}
+
+#[test]
+fn joint_statements_coordinated_sides_and_labels() {
+    check(&[
+        Case {
+            name: "a collective's quoted we commits each member",
+            text: "Chile, Peru and Ecuador signed the accord on Monday. In a joint statement, the three governments said: \"We commit to sharing coast guard data in real time.\"",
+            want: &["pledge Chile", "pledge Peru", "pledge Ecuador"],
+            not: &[],
+        },
+        Case {
+            name: "a body's quoted we",
+            text: "In a joint statement, NATO wrote: \"We commit to delivering one million rounds of ammunition to Ukraine.\"",
+            want: &["pledge NATO -> Ukraine"],
+            not: &[],
+        },
+        Case {
+            name: "coordinated demonyms with sides",
+            text: "The Kazakh and Uzbek sides committed to supply the Kyrgyz Republic with electricity.",
+            want: &["pledge Kazakhstan -> Kyrgyzstan", "pledge Uzbekistan -> Kyrgyzstan"],
+            not: &[],
+        },
+        Case {
+            name: "a label before a colon frames nothing",
+            text: "What happened: India will extend its $400 million currency swap with the Maldives for another year, an official said.",
+            want: &["pledge India -> Maldives"],
+            not: &[],
+        },
+        Case {
+            name: "a central bank named after its country",
+            text: "The Central Bank of Egypt will provide $250 million to the fund.",
+            want: &["pledge Central Bank of Egypt"],
+            not: &["pledge Egypt"],
+        },
+    ]);
+}
