@@ -798,10 +798,15 @@ fn in_sentence(
         // "the Reserve Bank of India", "the Central Bank of Egypt": the country after
         // "of" ends the name and owns it.
         let mut of_country = None;
-        if s.words.get(end).is_some_and(|w| w == "of") {
+        let known = tok_hits.iter().any(|t| t.first == i && t.end == end);
+        let currency = |k: usize| s.tokens.get(k).is_some_and(|t| t.span.of(text) == "$");
+        if !known && s.words.get(end).is_some_and(|w| w == "of") {
             let at = end + 1 + usize::from(s.words.get(end + 1).is_some_and(|w| w == "the"));
             if let Some(t) = tok_hits.iter().find(|t| {
-                t.first == at && t.end == run_end && matches!(t.hit.entry, Entry::Country(_))
+                t.first == at
+                    && t.end == run_end
+                    && !currency(t.end)
+                    && matches!(t.hit.entry, Entry::Country(_))
             }) {
                 of_country = Some(t.hit.entry);
                 end = t.end;
@@ -878,6 +883,12 @@ fn in_sentence(
             && !tok_hits.iter().any(|t| t.first == th.end)
             && !is_not_name(word(th.end))
         {
+            continue;
+        }
+        // "US$2 billion", "A$100 million", "HK$": a currency, not the country.
+        if s.tokens.get(th.end).is_some_and(|t| {
+            t.span.start == s.tokens[th.end - 1].span.end && t.span.of(text) == "$"
+        }) {
             continue;
         }
         // A region adjective on its own ("European security") is not an actor.

@@ -106,9 +106,11 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
         if m.first <= cue.object || m.entity.is_none() {
             continue;
         }
+        // "and Qatar $800 million", ", the European Union €120 million and ..."
         let k = m.head_first();
-        let after_and = k > 0 && s.words[k - 1] == "and"
-            || k > 1 && s.words[k - 1] == "the" && s.words[k - 2] == "and";
+        let joined = |w: &Word| w == "and" || w == ",";
+        let after_and = k > 0 && joined(&s.words[k - 1])
+            || k > 1 && s.words[k - 1] == "the" && joined(&s.words[k - 2]);
         let amount = s.words.get(m.end).is_some_and(|w| {
             matches!(w.as_str(), "$" | "€" | "£" | "¥") || w.parse::<f64>().is_ok()
         });
@@ -150,14 +152,23 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             "offering" | "promising" | "pledging" | "committing" | "vowing" | "agreeing"
         ) && !ctx.in_quote(si, k)
         {
-            if let Some(m) = ctx.mention_ending(si, k) {
-                let h = m.head_first();
-                if h > 0 && s.words[h - 1] == "with" {
-                    let object = if s.words.get(k + 1).is_some_and(|w| w == "to") {
-                        k + 2
-                    } else {
-                        k + 1
-                    };
+            // "with the IsDB and the Kuwait Fund each committing": every one of them.
+            let agents = with_agents(ctx, si, k);
+            let opened_by_with = agents
+                .iter()
+                .map(|m| m.head_first())
+                .min()
+                .is_some_and(|h| {
+                    h > 0 && s.words[h - 1] == "with"
+                        || h > 1 && s.words[h - 1] == "the" && s.words[h - 2] == "with"
+                });
+            if opened_by_with {
+                let object = if s.words.get(k + 1).is_some_and(|w| w == "to") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                for m in agents {
                     out.push(Cue {
                         at: k,
                         object,
@@ -167,9 +178,9 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                         affiliation: false,
                         negated: false,
                     });
-                    k += 1;
-                    continue;
                 }
+                k += 1;
+                continue;
             }
         }
         if let Some(cue) = named_commitment(ctx, si, k) {
@@ -283,6 +294,43 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             }
         }
         k += 1;
+    }
+    out
+}
+
+/// The actors named right before the participle at `k`, coordinated with "and" or
+/// commas, past "each" or "both": "with the IsDB and the Kuwait Fund each
+/// committing", "with Turkey offering".
+fn with_agents<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Vec<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let mut j = k;
+    while j > 0
+        && matches!(
+            s.words[j - 1].as_str(),
+            "each" | "both" | "also" | "jointly"
+        )
+    {
+        j -= 1;
+    }
+    let mut out = Vec::new();
+    while let Some(m) = ctx.mention_ending(si, j).filter(|m| m.entity.is_some()) {
+        out.push(m);
+        // "with Gulf and European donors pledging": one unnamed collective.
+        if ctx.kind_of(m) == Some(EntityKind::Group) {
+            break;
+        }
+        let mut b = m.first;
+        if b > 0 && s.words[b - 1] == "the" {
+            b -= 1;
+        }
+        if b > 0 && matches!(s.words[b - 1].as_str(), "and" | ",") {
+            j = b - 1;
+            if j > 0 && s.words[j - 1] == "," {
+                j -= 1;
+            }
+        } else {
+            break;
+        }
     }
     out
 }
@@ -483,20 +531,41 @@ fn agentless_passive(ctx: &Context, si: usize, k: usize, reported: bool) -> Opti
         .into_iter()
         .filter(|m| m.first >= open && m.end <= k && m.entity.is_some())
         .collect();
+    // "X's tranche", "the tranche from X", and a state as adjective: "the $3bn Saudi
+    // deposit".
+    let adjective = |m: &Mention| {
+        ctx.kind_of(m) == Some(EntityKind::Country)
+            && s.tokens.get(m.end).is_some_and(|t| {
+                t.kind == crate::text::TokenKind::Word
+                    && ctx.text[t.span.start..t.span.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            })
+    };
     let named = mentions.iter().find(|m| {
-        s.words.get(m.end).is_some_and(|v| v == "'s")
+        adjective(m)
+            || s.words.get(m.end).is_some_and(|v| v == "'s")
             || (m.first > 0 && s.words[m.first - 1] == "from")
             || (m.first > 1 && s.words[m.first - 1] == "the" && s.words[m.first - 2] == "from")
     });
     if named.is_none() && !mentions.is_empty() {
         return None;
     }
+    // "the UAE had conveyed that its $2bn would be extended": "its" is the one who
+    // conveyed it, not the reporter of the sentence.
+    let possessor = (open..k).find(|&j| matches!(s.words[j].as_str(), "its" | "their"));
+    let owner = match possessor {
+        Some(j) if named.is_none() => Some(reporting_speaker(ctx, si, j)?),
+        _ => None,
+    };
+    let named = named.copied().or(owner);
     // Somebody else's hope or demand frames it: not a pledge.
     if (0..open).any(|j| lx.non_commitment_frames.match_at(&s.ids, j).is_some()) {
         return None;
     }
     let (agent, affiliation) = match named {
-        Some(m) => (*m, false),
+        Some(m) => (m, false),
         None => (sole_speaker(ctx, si)?, true),
     };
     Some(Cue {

@@ -304,7 +304,77 @@ pub fn resolve(
         }
     }
     ents.mentions = all;
+    home_country_officials(&mut ents);
     ents
+}
+
+/// The state an article is about, when one clearly dominates: mentioned at least
+/// three times and at least twice as often as any other.
+fn home_country(ents: &DocEntities) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::default();
+    for m in &ents.mentions {
+        if let Some(e) = m
+            .entity
+            .filter(|&e| ents.list[e].kind == EntityKind::Country)
+        {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, c)| (c, e)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked[..] {
+        [(top, e), ..] if top >= 3 && ranked.get(1).is_none_or(|&(next, _)| top >= 2 * next) => {
+            Some(e)
+        }
+        _ => None,
+    }
+}
+
+/// Officials and government bodies the article names without a state ("Information
+/// Minister Chris Baryomunsi", "the Ministry of Foreign Affairs") belong to the
+/// state the article is about, when one clearly dominates; they say so with
+/// `country_from: article`. With no dominant state they stay without one.
+fn home_country_officials(ents: &mut DocEntities) {
+    let Some(home) = home_country(ents) else {
+        return;
+    };
+    let home_id = ents.list[home].id.clone();
+    let found_in_text: Vec<usize> = ents
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::NewOrganization { .. }))
+        .filter_map(|m| m.entity)
+        .collect();
+    for (i, e) in ents.list.iter_mut().enumerate() {
+        let stateless = !e.attributes.contains_key("country") && !e.attributes.contains_key("org");
+        let official = match e.kind {
+            // Heads and members of a government; an envoy or a spokesperson may
+            // speak for another state.
+            EntityKind::Person => e.attributes.get("role").is_some_and(|r| {
+                let r = r.to_lowercase();
+                ["minister", "premier", "chancellor", "president"]
+                    .iter()
+                    .any(|office| r.contains(office))
+            }),
+            // A body the gazetteer does not know, named as an institution of state:
+            // "the Ministry of Foreign Affairs", "the Department of Water".
+            EntityKind::Organization => {
+                found_in_text.contains(&i)
+                    && !e.attributes.contains_key("parent")
+                    && e.name.split_whitespace().any(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "ministry" | "department" | "office" | "presidency" | "directorate"
+                        )
+                    })
+            }
+            _ => false,
+        };
+        if stateless && official {
+            e.attributes.insert("country".into(), home_id.clone());
+            e.attributes.insert("country_from".into(), "article".into());
+        }
+    }
 }
 
 /// Adds the entity of a gazetteer entry to the document's, and returns its index.

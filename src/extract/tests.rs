@@ -991,3 +991,39 @@ fn joint_statements_coordinated_sides_and_labels() {
         },
     ]);
 }
+
+#[test]
+fn donor_lists_and_the_article_s_own_state() {
+    check(&[
+        Case {
+            name: "gapped amounts after commas",
+            text: "Britain pledged £95 million, the European Union €120 million and Japan $65 million for the appeal.",
+            want: &["pledge United Kingdom", "pledge European Union", "pledge Japan"],
+            not: &[],
+        },
+        Case {
+            name: "coordinated agents of an absolute participle",
+            text: "The group signed up to a $2 billion window, with the Islamic Development Bank and Norway each committing US$500 million.",
+            want: &["pledge Islamic Development Bank", "pledge Norway"],
+            not: &["pledge United States"],
+        },
+        Case {
+            name: "a minister without a state speaks for the article's state",
+            text: "KAMPALA - Uganda's electoral commission declared the result on Sunday. Uganda's opposition rejected it, and Uganda's police deployed in the capital. Information Minister Chris Baryomunsi said the government would restore mobile internet access by Monday.",
+            want: &["pledge Uganda"],
+            not: &[],
+        },
+        Case {
+            name: "no dominant state, no guess",
+            text: "Kenya and Uganda met on Sunday. Information Minister Chris Baryomunsi said the government would restore mobile internet access by Monday.",
+            want: &[],
+            not: &["pledge Uganda", "pledge Kenya"],
+        },
+        Case {
+            name: "a state as adjective of a passive subject",
+            text: "Finance Minister Muhammad Aurangzeb said the $3bn Saudi deposit would be rolled over for a further 12 months.",
+            want: &["pledge Saudi Arabia"],
+            not: &["pledge Pakistan"],
+        },
+    ]);
+}
