@@ -33,6 +33,7 @@ struct CuesFile {
     skippable: Vec<String>,
     function_words: Vec<String>,
     stative_verbs: Vec<String>,
+    obligation_nouns: Vec<String>,
     boilerplate_openers: Vec<String>,
 }
 
@@ -339,6 +340,8 @@ pub struct Lexicon {
     /// Verbs of state or outcome ("will remain", "would face"): after a modal they
     /// commit nobody.
     pub stative_verbs: WordSet,
+    /// What a stative verb may commit to: "will meet its obligations".
+    pub obligation_nouns: WordSet,
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
@@ -407,6 +410,7 @@ impl Lexicon {
             skippable: set(&cues.skippable),
             function_words: set(&cues.function_words),
             stative_verbs: set(&cues.stative_verbs),
+            obligation_nouns: set(&cues.obligation_nouns),
             opener_chars: cues
                 .boilerplate_openers
                 .iter()

@@ -439,8 +439,16 @@ impl<'a> Context<'a> {
                         && self
                             .mention_ending(si, p - 1)
                             .is_some_and(|b| self.kind_of(b) != Some(EntityKind::Person));
+                    // "Their manufacturer, the Überlingen-based missile maker Diehl
+                    // Defence, has committed": a description that names a body.
+                    let described_body = s.words[p] == "the"
+                        && self.kind_of(m) == Some(EntityKind::Organization)
+                        && !self
+                            .mentions_in(si)
+                            .iter()
+                            .any(|o| o.first >= p && o.first < m.first);
                     if m.head_first() >= p
-                        && only_honorifics
+                        && (only_honorifics || described_body)
                         && (after_description || !self.mention_ending_before(si, p - 1))
                     {
                         return vec![m];

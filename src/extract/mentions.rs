@@ -290,6 +290,13 @@ fn introduced_names<'t>(
         let mut j = k + len;
         let apposed = s.words.get(j).is_some_and(|w| w == ",");
         if apposed {
+            if let Some(m) = described_before(text, si, s, k, found) {
+                names_push(text, s, &m, names);
+                found.retain(|o| o.end <= m.first || o.first >= m.end);
+                found.push(m);
+                added = true;
+                continue;
+            }
             j += 1;
         }
         let name_word = |i: usize| {
@@ -302,9 +309,30 @@ fn introduced_names<'t>(
                     && !is_form_of_address(&w.to_lowercase())
             })
         };
+        // A country inside the name after its first word: "Air Greenland".
+        let country_at = |found: &[Mention], i: usize| {
+            found.iter().any(|m| {
+                m.first <= i
+                    && i < m.end
+                    && matches!(
+                        m.kind,
+                        MentionKind::Gazetteer {
+                            entry: Entry::Country(_),
+                            ..
+                        }
+                    )
+            })
+        };
         let mut end = j;
-        while end < n && end < j + 4 && name_word(end) && !covered(found, end) {
+        while end < n
+            && end < j + 4
+            && name_word(end)
+            && (!covered(found, end) || (end > j && country_at(found, end)))
+        {
             end += 1;
+        }
+        if found.iter().any(|m| m.first < end && m.end > end) {
+            continue;
         }
         // The whole name, and only a name: not the start of a longer capitalized run
         // something else claims, and an apposition closes with a comma.
@@ -341,23 +369,104 @@ fn introduced_names<'t>(
             name: span.of(text).to_string(),
             owner,
         };
-        let words: Vec<&str> = (j..end).map(|i| s.tokens[i].span.of(text)).collect();
-        if names.iter().all(|(w, _)| *w != words) {
-            names.push((words, kind.clone()));
-        }
-        found.push(Mention {
+        let m = Mention {
             sentence: si,
             first: j,
             end,
             span,
             kind,
             entity: None,
-        });
+        };
+        names_push(text, s, &m, names);
+        found.retain(|o| o.end <= m.first || o.first >= m.end);
+        found.push(m);
         added = true;
     }
     if added {
         found.sort_by_key(|m| m.first);
     }
+}
+
+/// Remembers the words of a name the article defines, for its later uses.
+fn names_push<'t>(
+    text: &'t str,
+    s: &Sentence,
+    m: &Mention,
+    names: &mut Vec<(Vec<&'t str>, MentionKind)>,
+) {
+    let words: Vec<&str> = (m.first..m.end)
+        .map(|i| s.tokens[i].span.of(text))
+        .collect();
+    if names.iter().all(|(w, _)| *w != words) {
+        names.push((words, m.kind.clone()));
+    }
+}
+
+/// "Masdar, the Abu Dhabi-based clean energy company, is to deliver", "Canadian
+/// North, the Inuit-owned carrier, said": the name before a description whose kind
+/// noun stands at `k` (right before the closing comma). The name opens its clause
+/// and nothing but a country's name or demonym inside it is already a mention.
+fn described_before(
+    text: &str,
+    si: usize,
+    s: &Sentence,
+    k: usize,
+    found: &[Mention],
+) -> Option<Mention> {
+    // The opening comma and its determiner: ", the ... carrier,".
+    let open = (k.saturating_sub(7)..k)
+        .rev()
+        .find(|&c| s.words[c] == ",")?;
+    if !matches!(s.words.get(open + 1)?.as_str(), "the" | "a" | "an") || open == 0 {
+        return None;
+    }
+    let capital = |i: usize| {
+        let t = s.tokens[i];
+        let w = t.span.of(text);
+        t.kind == TokenKind::Word && is_capitalized(w) && !is_not_name(w) && !is_calendar(w)
+    };
+    let end = open;
+    let mut first = end;
+    while first > 0 && end - first < 4 && capital(first - 1) {
+        first -= 1;
+    }
+    let opens_clause = first == 0
+        || matches!(
+            s.words[first - 1].as_str(),
+            "," | "and" | "that" | "with" | "\"" | "“"
+        )
+        || s.tokens[first - 1].kind == TokenKind::Quote;
+    if first == end || !opens_clause {
+        return None;
+    }
+    // Nothing else may claim the name but countries inside it ("Canadian North",
+    // "Air Greenland").
+    let claimed = found.iter().any(|m| {
+        m.first < end
+            && m.end > first
+            && !matches!(
+                m.kind,
+                MentionKind::Gazetteer {
+                    entry: Entry::Country(_),
+                    ..
+                }
+            )
+    });
+    if claimed || found.iter().any(|m| m.first <= first && m.end >= end) {
+        return None;
+    }
+    let span = span_of(s, first, end);
+    Some(Mention {
+        sentence: si,
+        first,
+        end,
+        span,
+        kind: MentionKind::NewOrganization {
+            name: span.of(text).to_string(),
+            owner: None,
+        },
+        entity: None,
+    })
 }
 
 /// Later uses of a name the article defined (an acronym in parentheses, a body

@@ -604,7 +604,15 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
         if !skip {
             // Any other verb commits ("would reintroduce", "will fast-track"); verbs
             // of state or outcome do not ("will remain", "would face").
-            return (bare_verb_at(ctx, si, j) && !lx.stative_verbs.contains(w)).then_some(j);
+            // "will fully meet its obligations", "would meet its capability targets".
+            let obliged = || {
+                matches!(w, "meet" | "reach" | "cover" | "do")
+                    && (j + 1..(j + 5).min(s.words.len()))
+                        .take_while(|&k| !matches!(s.words[k].as_str(), "," | "." | "and" | ";"))
+                        .any(|k| lx.obligation_nouns.contains(&s.words[k]))
+            };
+            return (bare_verb_at(ctx, si, j) && (!lx.stative_verbs.contains(w) || obliged()))
+                .then_some(j);
         }
         j += 1;
         steps += 1;

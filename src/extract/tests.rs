@@ -1027,3 +1027,33 @@ fn donor_lists_and_the_article_s_own_state() {
         },
     ]);
 }
+
+#[test]
+fn bodies_described_in_apposition_and_obligations() {
+    check(&[
+        Case {
+            name: "name before its description",
+            text: "Tarnova, the Lisbon-based clean energy company, is to deliver 120 solar units to Gaza, the minister added.",
+            want: &["pledge Tarnova"],
+            not: &[],
+        },
+        Case {
+            name: "a country inside a body's name",
+            text: "Greenland's state-owned airline, Air Kalaallit, said it would add flights. Norway's state carrier, Fly Norway, said it would send crews.",
+            want: &["statement Air Kalaallit", "pledge Fly Norway"],
+            not: &["pledge Norway"],
+        },
+        Case {
+            name: "a description naming the subject",
+            text: "Their manufacturer, the Ulm-based missile maker Kessler Defence, has committed to doubling its output by 2027.",
+            want: &["pledge Kessler Defence"],
+            not: &[],
+        },
+        Case {
+            name: "meeting obligations commits, facing them does not",
+            text: "Japarov said Kyrgyzstan will fully meet its obligations on water releases. Tokayev said Kazakhstan would face its obligations.",
+            want: &["pledge Kyrgyzstan"],
+            not: &["pledge Kazakhstan"],
+        },
+    ]);
+}
