@@ -935,16 +935,21 @@ fn in_sentence(
             .iter()
             .any(|t| t.first < end && t.end > end && t.first >= i);
         // "Sri Lanka and the International Monetary Fund": two actors, not one name.
-        let coordinated = tok_hits.iter().any(|t| {
+        let coordinated = tok_hits.iter().find(|t| {
             t.first == i
                 && t.end < end
                 && s.words[t.end] == "and"
                 && !matches!(t.hit.entry, Entry::Person(_))
         });
+        // The second actor may be a new body itself: "the World Bank and the
+        // Permanent Indus Commission".
+        if let Some(t) = coordinated {
+            pos = t.end + 1;
+            continue;
+        }
         // "the President of the World Bank Group" is a title, not a body.
         let titled = lexicon.roles.match_at(&s.ids, i).is_some();
         if end - i < 2
-            || coordinated
             || titled
             || whole_hit
             || has_person
@@ -1535,8 +1540,11 @@ fn apposed_names(
         let after_speech = q > 0 && speech(q);
         // The sentence opening, also after an adverb ("Meanwhile, ...").
         let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
-        let opening =
-            opens && (start..n).any(|k| lexicon.speech_verbs.match_at(&s.ids, k).is_some());
+        let opening = opens
+            && (start..n).any(|k| {
+                lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+                    || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
+            });
         if !(after_speech || opening || between_commas) {
             continue;
         }

@@ -1057,3 +1057,21 @@ fn bodies_described_in_apposition_and_obligations() {
         },
     ]);
 }
+
+#[test]
+fn untitled_people_who_commit_and_coordinated_new_bodies() {
+    check(&[
+        Case {
+            name: "a name described in apposition before a commitment verb",
+            text: "Abelardo Restrepo Vidal, a right-wing lawyer running as an independent, has promised to scrap the talks.",
+            want: &["pledge Abelardo Restrepo Vidal"],
+            not: &[],
+        },
+        Case {
+            name: "a new body coordinated after a known one",
+            text: "The World Bank and the Permanent Indus Commission will fund the survey.",
+            want: &["pledge World Bank", "pledge Permanent Indus Commission"],
+            not: &["pledge Indus Commission"],
+        },
+    ]);
+}
