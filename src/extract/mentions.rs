@@ -11,6 +11,7 @@ use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
 use crate::lexicon::{Lexicon, WordHasher};
 use crate::text::TokenKind;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -192,7 +193,7 @@ pub fn find(
         hits.sort_by_key(|h| h.start);
     }
     let mut out = Vec::new();
-    let mut acronyms: Vec<(Vec<&str>, MentionKind)> = Vec::new();
+    let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < s.span.start {
@@ -207,6 +208,7 @@ pub fn find(
             let mut found = in_sentence(text, si, s, &sent_hits, gazetteer, lexicon);
             introduced_names(text, si, s, lexicon, &mut found, &mut acronyms);
             defined_acronyms(text, s, &found, &mut acronyms);
+            initialisms(text, s, &found, &mut acronyms);
             if !acronyms.is_empty() {
                 acronym_uses(text, si, s, &acronyms, &mut found);
             }
@@ -223,7 +225,7 @@ fn defined_acronyms<'t>(
     text: &'t str,
     s: &Sentence,
     found: &[Mention],
-    acronyms: &mut Vec<(Vec<&'t str>, MentionKind)>,
+    acronyms: &mut Vec<(Vec<Cow<'t, str>>, MentionKind)>,
 ) {
     for m in found {
         let names_actor = match &m.kind {
@@ -250,9 +252,9 @@ fn defined_acronyms<'t>(
         if (2..=8).contains(&letters)
             && capitals
             && !named
-            && acronyms.iter().all(|(a, _)| a[..] != [w])
+            && acronyms.iter().all(|(a, _)| a.len() != 1 || a[0] != w)
         {
-            acronyms.push((vec![w], m.kind.clone()));
+            acronyms.push((vec![Cow::Borrowed(w)], m.kind.clone()));
         }
     }
 }
@@ -268,7 +270,7 @@ fn introduced_names<'t>(
     s: &Sentence,
     lexicon: &Lexicon,
     found: &mut Vec<Mention>,
-    names: &mut Vec<(Vec<&'t str>, MentionKind)>,
+    names: &mut Vec<(Vec<Cow<'t, str>>, MentionKind)>,
 ) {
     let n = s.words.len();
     let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
@@ -392,13 +394,41 @@ fn names_push<'t>(
     text: &'t str,
     s: &Sentence,
     m: &Mention,
-    names: &mut Vec<(Vec<&'t str>, MentionKind)>,
+    names: &mut Vec<(Vec<Cow<'t, str>>, MentionKind)>,
 ) {
-    let words: Vec<&str> = (m.first..m.end)
-        .map(|i| s.tokens[i].span.of(text))
+    let words: Vec<Cow<str>> = (m.first..m.end)
+        .map(|i| Cow::Borrowed(s.tokens[i].span.of(text)))
         .collect();
     if names.iter().all(|(w, _)| *w != words) {
         names.push((words, m.kind.clone()));
+    }
+}
+
+/// The initials of the bodies a sentence names for the first time are their
+/// acronyms too: "the Reserve Bank of India" ... "an RBI statement". Three letters
+/// at least; the gazetteer's own acronyms win where they clash.
+fn initialisms(
+    text: &str,
+    s: &Sentence,
+    found: &[Mention],
+    names: &mut Vec<(Vec<Cow<str>>, MentionKind)>,
+) {
+    for m in found {
+        if !matches!(m.kind, MentionKind::NewOrganization { .. }) {
+            continue;
+        }
+        let initials: String = (m.first..m.end)
+            .map(|i| s.tokens[i].span.of(text))
+            .filter(|w| !matches!(*w, "of" | "the" | "for" | "and" | "on" | "'s" | "’s"))
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        if initials.chars().count() >= 3
+            && names
+                .iter()
+                .all(|(w, _)| w.len() != 1 || w[0] != initials.as_str())
+        {
+            names.push((vec![Cow::Owned(initials)], m.kind.clone()));
+        }
     }
 }
 
@@ -475,7 +505,7 @@ fn acronym_uses(
     text: &str,
     si: usize,
     s: &Sentence,
-    acronyms: &[(Vec<&str>, MentionKind)],
+    acronyms: &[(Vec<Cow<str>>, MentionKind)],
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;

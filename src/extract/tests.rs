@@ -1075,3 +1075,13 @@ fn untitled_people_who_commit_and_coordinated_new_bodies() {
         },
     ]);
 }
+
+#[test]
+fn initials_of_a_new_body_name_it_again() {
+    check(&[Case {
+        name: "initialism",
+        text: "The Reserve Bank of Malawi was founded in 1964. The RBM will provide $250 million to Moldova.",
+        want: &["pledge Reserve Bank of Malawi -> Moldova"],
+        not: &[],
+    }]);
+}
