@@ -392,9 +392,19 @@ impl Extractor {
         let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
+        // Implied states and bodies stay only where an event is theirs or about them.
+        let mut entities = ents.list;
+        entities.retain_mut(|e| {
+            if e.attributes.remove("implicit").is_none() {
+                return true;
+            }
+            events
+                .iter()
+                .any(|ev| ev.actor == e.id || ev.targets.contains(&e.id))
+        });
         out.events = events;
-        out.links = links(&ents.list, &self.gazetteer);
-        out.entities = ents.list;
+        out.links = links(&entities, &self.gazetteer);
+        out.entities = entities;
         out
     }
 }

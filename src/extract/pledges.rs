@@ -58,7 +58,13 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 // "“... we will send monitors now,” the ambassador told reporters".
                 // A joint statement's "“We commit to ...,” the three governments
                 // said": each of them.
-                if !cue.future || action_at(ctx, si, cue.object).is_some() {
+                // Not "every euro we commit tonight": the verb needs its object.
+                let s = &ctx.sentences[si];
+                let object = action_at(ctx, si, cue.object).is_some()
+                    || (!cue.future
+                        && (s.words.get(cue.object).is_some_and(|w| w == "to")
+                            || amount_in_object(ctx, si, cue.object)));
+                if object {
                     for (m, e) in quoted_we(ctx, si, cue.at) {
                         jobs.push((cue.clone(), m, e));
                     }
@@ -69,7 +75,23 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                     jobs.push((cue.clone(), m, e));
                 }
             }
+            // "Foreign Minister Wadephul announced €300 million": the money an
+            // official announces is the state's or the body's.
+            let s = &ctx.sentences[si];
+            let money = !cue.future
+                && ctx.lexicon.amount_verbs.match_at(&s.ids, cue.at).is_some()
+                && ctx
+                    .lexicon
+                    .commitment_verbs
+                    .match_at(&s.ids, cue.at)
+                    .is_none();
             for m in subjects {
+                if money && ctx.kind_of(m) == Some(EntityKind::Person) {
+                    if let Some(a) = ctx.affiliation(m) {
+                        jobs.push((cue.clone(), m, a));
+                        continue;
+                    }
+                }
                 // "The two sides agreed to ...": one pledge per member.
                 for e in ctx.actors(m) {
                     jobs.push((cue.clone(), m, e));
@@ -147,10 +169,19 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     while k < n {
         // "..., with Turkey offering to finance the studies": the participle commits
         // the actor named after "with".
-        if matches!(
+        // Also "with Development Minister X announcing €300 million".
+        let announcing = || {
+            s.words[k].ends_with("ing")
+                && lx
+                    .amount_verbs
+                    .match_at(&s.ids, k)
+                    .is_some_and(|len| amount_in_object(ctx, si, k + len))
+        };
+        if (matches!(
             s.words[k].as_str(),
             "offering" | "promising" | "pledging" | "committing" | "vowing" | "agreeing"
-        ) && !ctx.in_quote(si, k)
+        ) || announcing())
+            && !ctx.in_quote(si, k)
         {
             // "with the IsDB and the Kuwait Fund each committing": every one of them.
             let agents = with_agents(ctx, si, k);

@@ -305,7 +305,41 @@ pub fn resolve(
     }
     ents.mentions = all;
     home_country_officials(&mut ents);
+    implied_affiliations(&mut ents, gazetteer);
     ents
+}
+
+/// The states and bodies of the people an article names, when the article does not
+/// name them itself ("Foreign Minister Johann Wadephul announced €300 million" with
+/// no "Germany"): present so that a commitment can be theirs, and marked
+/// `implicit` — the extractor keeps them only if an event refers to them.
+fn implied_affiliations(ents: &mut DocEntities, gazetteer: &Gazetteer) {
+    let mut wanted: Vec<String> = Vec::new();
+    for e in ents.list.iter().filter(|e| e.kind == EntityKind::Person) {
+        for key in ["org", "country"] {
+            if let Some(id) = e.attributes.get(key) {
+                if ents.find_id(id).is_none() && !wanted.contains(id) {
+                    wanted.push(id.clone());
+                }
+            }
+        }
+    }
+    for id in wanted {
+        let entry = match id.split_once(':') {
+            Some(("country", iso3)) => gazetteer
+                .countries
+                .iter()
+                .position(|c| c.iso3 == iso3)
+                .map(Entry::Country),
+            Some(("org", org)) => gazetteer.org_by_id(org).map(Entry::Organization),
+            _ => None,
+        };
+        if let Some(entry) = entry {
+            let mut e = gazetteer.entity(entry);
+            e.attributes.insert("implicit".into(), "true".into());
+            ents.add(e);
+        }
+    }
 }
 
 /// The state an article is about, when one clearly dominates: mentioned at least

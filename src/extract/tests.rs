@@ -1085,3 +1085,27 @@ fn initials_of_a_new_body_name_it_again() {
         not: &[],
     }]);
 }
+
+#[test]
+fn money_an_official_announces_is_the_state_s() {
+    check(&[
+        Case {
+            name: "a minister announces an amount",
+            text: "Foreign Minister Johann Wadephul announced 300 million euros for demining in Syria.",
+            want: &["pledge Germany"],
+            not: &["pledge Johann Wadephul"],
+        },
+        Case {
+            name: "with an official announcing",
+            text: "Donors met in Geneva, with Foreign Minister Johann Wadephul announcing €300 million over four years.",
+            want: &["pledge Germany"],
+            not: &["pledge Johann Wadephul"],
+        },
+        Case {
+            name: "a promise of action stays the person's",
+            text: "Foreign Minister Johann Wadephul promised to visit Damascus in March.",
+            want: &["pledge Johann Wadephul"],
+            not: &["pledge Germany"],
+        },
+    ]);
+}
