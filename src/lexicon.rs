@@ -353,6 +353,9 @@ pub struct Lexicon {
     pub role_modifiers: PhraseSet,
     /// Honorifics that may start a name run.
     pub honorifics: WordSet,
+    /// The honorifics that end in a dot, without it ("Gen" for "Gen."): the
+    /// tokenizer splits the dot off.
+    honorifics_before_dot: WordSet,
     /// Lowercase particles inside names.
     pub name_particles: WordSet,
     /// Heads of descriptions that refer back to a person.
@@ -425,6 +428,11 @@ impl Lexicon {
             roles: PhraseSet::new(&titles.roles, v),
             role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
+            honorifics_before_dot: titles
+                .honorifics
+                .iter()
+                .filter_map(|h| h.strip_suffix('.').map(str::to_string))
+                .collect(),
             name_particles: set(&titles.name_particles),
             person_descriptions: PhraseSet::new(&titles.person_descriptions, v),
             collective_nouns: PhraseSet::new(&titles.collective_nouns, v),
@@ -489,6 +497,12 @@ impl Lexicon {
             && rest.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&" | "in")
             })
+    }
+
+    /// Is this word, with a dot after it, an honorific ("Gen" for "Gen.")? The same
+    /// as `honorifics.contains(&format!("{word}."))`, without the string.
+    pub fn is_honorific_with_dot(&self, word: &str) -> bool {
+        self.honorifics_before_dot.contains(word)
     }
 
     /// Is this lowercase word one of the phrases of `set` on its own?

@@ -169,7 +169,8 @@ impl Entity {
     /// Adds a surface form unless it is the canonical name.
     pub fn add_alias(&mut self, alias: &str) {
         let alias = alias.trim();
-        if !alias.is_empty() && alias != self.name {
+        // Most aliases are seen again: look before allocating.
+        if !alias.is_empty() && alias != self.name && !self.aliases.contains(alias) {
             self.aliases.insert(alias.to_string());
         }
     }
