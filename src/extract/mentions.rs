@@ -9,11 +9,9 @@
 
 use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
-use crate::lexicon::{Lexicon, WordHasher};
+use crate::lexicon::{Lexicon, WordSet};
 use crate::text::TokenKind;
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// Month and weekday names: capitalized, never part of a person's name.
 const CALENDAR: &[&str] = &[
@@ -147,7 +145,7 @@ const NOT_NAMES: &[&str] = &[
     "Coalition",
 ];
 
-type StaticWords = std::sync::LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>;
+type StaticWords = std::sync::LazyLock<WordSet>;
 
 // The word lists as hash sets: every capitalized token is checked against them.
 static NOT_NAME_SET: StaticWords = StaticWords::new(|| NOT_NAMES.iter().copied().collect());

@@ -232,6 +232,8 @@ pub fn prepare<'a>(
     let spans = text::sentences(text);
     let quotes = text::quotations(text);
     lower.clear();
+    // About as long as the text (no reallocations while it fills).
+    lower.reserve(text.len());
     let mut drafts = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
