@@ -34,6 +34,17 @@ fn quad_bit(a: u8, b: u8, c: u8, d: u8) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
+/// Size of the filter on long patterns' first eight bytes ([`FormTrie::octs`]), in
+/// bits.
+const OCT_BITS: usize = 1 << 16;
+
+/// The filter bit of eight bytes, as [`quad_bit`] is of four.
+#[inline]
+fn oct_bit(eight: [u8; 8]) -> usize {
+    let x = u64::from_le_bytes(eight);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OCT_BITS.trailing_zeros())) as usize
+}
+
 /// A trie node: where its edges start, and the pattern that ends at it.
 ///
 /// One array of these, numbered depth first: a walk along a name ("United
@@ -69,6 +80,14 @@ pub struct FormTrie {
     /// lowercase words (for "the Resistance Front", "anti-IS coalition", "al-Sisi",
     /// "de la Fuente"); four bytes tell "al-S" from "al" in "national".
     quads: Vec<u64>,
+    /// Bit [`quad_bit`] of the first four bytes of patterns of four to seven bytes:
+    /// where no such pattern starts, only a pattern of eight bytes or more can.
+    short_quads: Vec<u64>,
+    /// Bit [`oct_bit`] of a pattern's first eight bytes, for patterns of eight bytes
+    /// or more. Four bytes let through every "the " of a text (for "the Resistance
+    /// Front") and every "Mini" (for "Ministry of ..."): a walk each, which ran into
+    /// a cache miss at nearly every node; eight tell them apart.
+    octs: Vec<u64>,
     /// `single[a]`: some pattern is the one byte `a`.
     single: [bool; 256],
     /// `first[a]`: some pattern starts with byte `a` (the scan skips the others in a
@@ -86,6 +105,8 @@ impl FormTrie {
         let mut pairs = vec![0u64; 256 * 256 / 64];
         let mut short_pairs = vec![0u64; 256 * 256 / 64];
         let mut quads = vec![0u64; QUAD_BITS / 64];
+        let mut short_quads = vec![0u64; QUAD_BITS / 64];
+        let mut octs = vec![0u64; OCT_BITS / 64];
         let mut single = [false; 256];
         let mut first = [false; 256];
         for (id, p) in patterns.iter().enumerate() {
@@ -103,6 +124,13 @@ impl FormTrie {
                         [a, b, c, d, ..] => {
                             let q = quad_bit(a, b, c, d);
                             quads[q / 64] |= 1 << (q % 64);
+                            match bytes.get(..8) {
+                                Some(eight) => {
+                                    let o = oct_bit(eight.try_into().unwrap_or_default());
+                                    octs[o / 64] |= 1 << (o % 64);
+                                }
+                                None => short_quads[q / 64] |= 1 << (q % 64),
+                            }
                         }
                         _ => short_pairs[bit / 64] |= 1 << (bit % 64),
                     }
@@ -161,12 +189,15 @@ impl FormTrie {
             pairs,
             short_pairs,
             quads,
+            short_quads,
+            octs,
             single,
             first,
         }
     }
 
-    /// Could a pattern start at `bytes[i]`, by its first two bytes, then four?
+    /// Could a pattern start at `bytes[i]`, by its first two bytes, then four, then
+    /// eight?
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let a = bytes[i];
@@ -186,7 +217,20 @@ impl FormTrie {
         match bytes.get(i + 2..i + 4) {
             Some(&[c, d]) => {
                 let q = quad_bit(a, b, c, d);
-                self.quads[q / 64] & (1 << (q % 64)) != 0
+                if self.quads[q / 64] & (1 << (q % 64)) == 0 {
+                    return false;
+                }
+                if self.short_quads[q / 64] & (1 << (q % 64)) != 0 {
+                    return true;
+                }
+                // Only patterns of eight bytes or more start with these four.
+                match bytes.get(i..i + 8) {
+                    Some(eight) => {
+                        let o = oct_bit(eight.try_into().unwrap_or_default());
+                        self.octs[o / 64] & (1 << (o % 64)) != 0
+                    }
+                    None => false,
+                }
             }
             _ => false,
         }

@@ -182,7 +182,22 @@ pub struct Gazetteer {
     org_by_id: HashMap<String, usize>,
     /// Every organization description ("the bloc"), for a quick membership test.
     descriptions: FastSet<String>,
+    /// Every organization description that starts with "the", without it ("bloc"
+    /// for "the bloc"): asked for the word after every "the" of every text.
+    descriptions_after_the: FastSet<String>,
     country_by_iso3: HashMap<String, usize>,
+    /// The entity id of every entry ([`Gazetteer::entity_id`]), made once: documents
+    /// ask for them over and over.
+    ids: EntryIds,
+}
+
+/// The entity ids of a gazetteer's entries, by kind and index.
+#[derive(Clone, Debug, Default)]
+struct EntryIds {
+    countries: Vec<String>,
+    organizations: Vec<String>,
+    people: Vec<String>,
+    regions: Vec<String>,
 }
 
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.ron");
@@ -241,9 +256,13 @@ impl Gazetteer {
         let patterns: Vec<&str> = forms.iter().map(|(s, _, _)| s.as_str()).collect();
         let matcher = FormTrie::new(&patterns);
         let targets = forms.iter().map(|(_, e, f)| (*e, *f)).collect();
-        let descriptions = organizations
+        let descriptions: FastSet<String> = organizations
             .iter()
             .flat_map(|o| o.descriptions.iter().cloned())
+            .collect();
+        let descriptions_after_the = descriptions
+            .iter()
+            .filter_map(|d| d.strip_prefix("the ").map(str::to_string))
             .collect();
         let org_by_id = organizations
             .iter()
@@ -255,7 +274,26 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, c)| (c.iso3.clone(), i))
             .collect();
+        let ids = EntryIds {
+            countries: countries
+                .iter()
+                .map(|c| format!("country:{}", c.iso3))
+                .collect(),
+            organizations: organizations
+                .iter()
+                .map(|o| format!("org:{}", o.id))
+                .collect(),
+            people: people
+                .iter()
+                .map(|p| format!("person:{}", crate::model::slug(&p.name)))
+                .collect(),
+            regions: regions
+                .iter()
+                .map(|r| format!("group:{}", crate::model::slug(&r.name)))
+                .collect(),
+        };
         Ok(Gazetteer {
+            ids,
             countries,
             organizations,
             people,
@@ -264,6 +302,7 @@ impl Gazetteer {
             targets,
             org_by_id,
             descriptions,
+            descriptions_after_the,
             country_by_iso3,
         })
     }
@@ -342,6 +381,12 @@ impl Gazetteer {
         self.descriptions.contains(phrase)
     }
 
+    /// Does some organization go by "the" and this word or phrase ("bloc")? The same
+    /// as `is_org_description(&format!("the {rest}"))`, without the string.
+    pub fn is_org_description_after_the(&self, rest: &str) -> bool {
+        self.descriptions_after_the.contains(rest)
+    }
+
     /// The organization with this id.
     pub fn org_by_id(&self, id: &str) -> Option<usize> {
         self.org_by_id.get(id).copied()
@@ -355,48 +400,38 @@ impl Gazetteer {
             .map(|h| (h.entry, h.form))
     }
 
+    /// The id of the entity an entry stands for ("country:FRA", "org:nato",
+    /// "person:emmanuel-macron", "group:sahel").
+    pub fn entity_id(&self, entry: Entry) -> &str {
+        match entry {
+            Entry::Country(i) => &self.ids.countries[i],
+            Entry::Organization(i) => &self.ids.organizations[i],
+            Entry::Person(i) => &self.ids.people[i],
+            Entry::Region(i) => &self.ids.regions[i],
+        }
+    }
+
     /// The entity an entry stands for (canonical id, kind, name and attributes).
     pub fn entity(&self, entry: Entry) -> Entity {
+        let id = self.entity_id(entry).to_string();
         match entry {
             Entry::Country(i) => {
                 let c = &self.countries[i];
-                let mut e = Entity::new(
-                    format!("country:{}", c.iso3),
-                    EntityKind::Country,
-                    c.name.clone(),
-                );
+                let mut e = Entity::new(id, EntityKind::Country, c.name.clone());
                 e.attributes.insert("iso3".into(), c.iso3.clone());
                 e.attributes.insert("iso2".into(), c.iso2.clone());
                 e
             }
             Entry::Organization(i) => {
                 let o = &self.organizations[i];
-                let mut e = Entity::new(
-                    format!("org:{}", o.id),
-                    EntityKind::Organization,
-                    o.name.clone(),
-                );
+                let mut e = Entity::new(id, EntityKind::Organization, o.name.clone());
                 if !o.org_type.is_empty() {
                     e.attributes.insert("type".into(), o.org_type.clone());
                 }
                 e
             }
-            Entry::Person(i) => {
-                let p = &self.people[i];
-                Entity::new(
-                    format!("person:{}", crate::model::slug(&p.name)),
-                    EntityKind::Person,
-                    p.name.clone(),
-                )
-            }
-            Entry::Region(i) => {
-                let r = &self.regions[i];
-                Entity::new(
-                    format!("group:{}", crate::model::slug(&r.name)),
-                    EntityKind::Group,
-                    r.name.clone(),
-                )
-            }
+            Entry::Person(i) => Entity::new(id, EntityKind::Person, self.people[i].name.clone()),
+            Entry::Region(i) => Entity::new(id, EntityKind::Group, self.regions[i].name.clone()),
         }
     }
 
@@ -416,7 +451,7 @@ impl Gazetteer {
     /// The entity id of a country by ISO alpha-3, if known.
     pub fn country_id(&self, iso3: &str) -> Option<String> {
         self.country_by_iso3(iso3)
-            .map(|i| format!("country:{}", self.countries[i].iso3))
+            .map(|i| self.ids.countries[i].clone())
     }
 }
 

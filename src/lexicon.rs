@@ -127,7 +127,9 @@ impl Vocabulary {
                 continue;
             };
             for (slot, p) in phrases {
-                if ids.get(i..i + p.len()) == Some(&p[..]) {
+                // The first word matched already; most phrases are one word.
+                let rest = ids.get(i + 1..i + p.len());
+                if rest.is_some_and(|rest| rest.iter().eq(&p[1..])) {
                     let len = &mut lens[i * sets + slot];
                     // Phrases of a slotted set are at most 255 words (`register`).
                     *len = (*len).max(p.len() as u8);
@@ -224,21 +226,64 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A hash set with [`WordHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
-/// A set of lowercase single words, hashed with [`WordHasher`]. `contains` takes
-/// anything that reads as a `str` (a `&str`, a `String`, a sentence's `Word`).
-#[derive(Clone, Debug, Default)]
-pub struct WordSet(HashSet<String, BuildHasherDefault<WordHasher>>);
+/// A set of single words, hashed with [`WordHasher`]. `contains` takes anything
+/// that reads as a `str` (a `&str`, a `String`, a sentence's `Word`).
+///
+/// Most words asked about are not members, and hashing them was most of the cost
+/// of a lookup: a table of the members' first bytes and lengths turns most of them
+/// away first.
+#[derive(Clone, Debug)]
+pub struct WordSet {
+    words: HashSet<String, BuildHasherDefault<WordHasher>>,
+    /// `lengths[b]`: bit `min(len, 31)` is set when a member of `len` bytes starts
+    /// with byte `b`.
+    lengths: [u32; 256],
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet {
+            words: HashSet::default(),
+            lengths: [0; 256],
+        }
+    }
+}
 
 impl WordSet {
+    /// The bit of a word's length in [`WordSet::lengths`].
+    #[inline]
+    fn length_bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
     /// Is this word a member?
+    #[inline]
     pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
-        self.0.contains(word.as_ref())
+        let word = word.as_ref();
+        let Some(&first) = word.as_bytes().first() else {
+            return self.words.contains(word);
+        };
+        self.lengths[usize::from(first)] & WordSet::length_bit(word.len()) != 0
+            && self.words.contains(word)
     }
 }
 
 impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
-        WordSet(iter.into_iter().collect())
+        let mut set = WordSet::default();
+        for w in iter {
+            if let Some(&first) = w.as_bytes().first() {
+                set.lengths[usize::from(first)] |= WordSet::length_bit(w.len());
+            }
+            set.words.insert(w);
+        }
+        set
+    }
+}
+
+impl<'a> FromIterator<&'a str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> WordSet {
+        iter.into_iter().map(str::to_string).collect()
     }
 }
 
@@ -353,6 +398,9 @@ pub struct Lexicon {
     pub role_modifiers: PhraseSet,
     /// Honorifics that may start a name run.
     pub honorifics: WordSet,
+    /// The honorifics that end in a dot, without it ("Gen" for "Gen."): the
+    /// tokenizer splits the dot off.
+    honorifics_before_dot: WordSet,
     /// Lowercase particles inside names.
     pub name_particles: WordSet,
     /// Heads of descriptions that refer back to a person.
@@ -425,6 +473,11 @@ impl Lexicon {
             roles: PhraseSet::new(&titles.roles, v),
             role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
+            honorifics_before_dot: titles
+                .honorifics
+                .iter()
+                .filter_map(|h| h.strip_suffix('.').map(str::to_string))
+                .collect(),
             name_particles: set(&titles.name_particles),
             person_descriptions: PhraseSet::new(&titles.person_descriptions, v),
             collective_nouns: PhraseSet::new(&titles.collective_nouns, v),
@@ -489,6 +542,12 @@ impl Lexicon {
             && rest.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&" | "in")
             })
+    }
+
+    /// Is this word, with a dot after it, an honorific ("Gen" for "Gen.")? The same
+    /// as `honorifics.contains(&format!("{word}."))`, without the string.
+    pub fn is_honorific_with_dot(&self, word: &str) -> bool {
+        self.honorifics_before_dot.contains(word)
     }
 
     /// Is this lowercase word one of the phrases of `set` on its own?

@@ -169,7 +169,8 @@ impl Entity {
     /// Adds a surface form unless it is the canonical name.
     pub fn add_alias(&mut self, alias: &str) {
         let alias = alias.trim();
-        if !alias.is_empty() && alias != self.name {
+        // Most aliases are seen again: look before allocating.
+        if !alias.is_empty() && alias != self.name && !self.aliases.contains(alias) {
             self.aliases.insert(alias.to_string());
         }
     }
@@ -415,13 +416,13 @@ impl Event {
         text_key: &str,
         evidence_key: &str,
     ) -> String {
-        let mut parts: Vec<&str> = vec![kind.as_str(), actor];
-        parts.extend(targets.iter().map(String::as_str));
-        parts.push(text_key);
-        parts.push(evidence_key);
+        let parts = [kind.as_str(), actor]
+            .into_iter()
+            .chain(targets.iter().map(String::as_str))
+            .chain([text_key, evidence_key]);
         // "ev:" and the hash in 16 hex digits, as `format!("ev:{h:016x}")` writes it
         // (without the formatting machinery: extraction makes an id per event).
-        let h = stable_hash(&parts);
+        let h = stable_hash_of(parts);
         let mut id = String::with_capacity(19);
         id.push_str("ev:");
         id.extend(
@@ -510,6 +511,11 @@ const HEX_DIGITS: [char; 16] = [
 ///
 /// Stable across runs, platforms and compiler versions, unlike `std`'s hasher.
 pub fn stable_hash(parts: &[&str]) -> u64 {
+    stable_hash_of(parts.iter().copied())
+}
+
+/// [`stable_hash`] of parts given one by one (no slice to collect them in).
+pub fn stable_hash_of<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut add = |b: u8| {
         h ^= u64::from(b);

@@ -102,10 +102,12 @@ impl<'a> Context<'a> {
     /// The quoted words that overlap sentence `si`, joined.
     pub fn quote_for(&self, si: usize) -> Option<String> {
         let span = self.sentences[si].span;
-        let parts: Vec<&str> = self
-            .quotes
+        // Quotations are in text order and disjoint: those overlapping the sentence
+        // are one run, found by binary search.
+        let from = self.quotes.partition_point(|q| q.inner.end <= span.start);
+        let parts: Vec<&str> = self.quotes[from..]
             .iter()
-            .filter(|q| q.inner.start < span.end && span.start < q.inner.end)
+            .take_while(|q| q.inner.start < span.end)
             .map(|q| q.inner.of(self.text).trim())
             .filter(|q| !q.is_empty())
             .collect();
@@ -427,10 +429,7 @@ impl<'a> Context<'a> {
                     let only_honorifics = (p..m.head_first()).all(|k| {
                         matches!(s.words[k].as_str(), "." | "'" | "’")
                             || self.lexicon.honorifics.contains(self.word(si, k))
-                            || self
-                                .lexicon
-                                .honorifics
-                                .contains(&format!("{}.", self.word(si, k)))
+                            || self.lexicon.is_honorific_with_dot(self.word(si, k))
                     });
                     // A list ("France, Germany, Italy and Spain said") is not an
                     // appositive — but a named person after a description is:
@@ -639,11 +638,7 @@ impl<'a> Context<'a> {
                 | "formally"
                 | "jointly"
                 | "unanimously"
-        ) || self
-            .word(si, i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        ) || self.sentences[si].capitalized(i)
             || self.sentences[si].tokens[i].kind == TokenKind::Number
     }
 

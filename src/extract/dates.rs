@@ -100,29 +100,58 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
 /// Is this the start of a weekday or month name (the three letters all of them, their
 /// abbreviations and "sept" begin with)?
 fn is_calendar_prefix(first3: &[u8]) -> bool {
+    // As one number: a few comparisons instead of nineteen slice compares, for
+    // nearly every word of every dated sentence.
+    let &[a, b, c] = first3 else {
+        return false;
+    };
     matches!(
-        first3,
-        b"mon"
-            | b"tue"
-            | b"wed"
-            | b"thu"
-            | b"fri"
-            | b"sat"
-            | b"sun"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"may"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"oct"
-            | b"nov"
-            | b"dec"
+        prefix_key(&[a, b, c]),
+        MON | TUE
+            | WED
+            | THU
+            | FRI
+            | SAT
+            | SUN
+            | JAN
+            | FEB
+            | MAR
+            | APR
+            | MAY
+            | JUN
+            | JUL
+            | AUG
+            | SEP
+            | OCT
+            | NOV
+            | DEC
     )
 }
+
+/// Three bytes as a number (for [`is_calendar_prefix`]).
+const fn prefix_key(p: &[u8; 3]) -> u32 {
+    u32::from_le_bytes([p[0], p[1], p[2], 0])
+}
+
+const MON: u32 = prefix_key(b"mon");
+const TUE: u32 = prefix_key(b"tue");
+const WED: u32 = prefix_key(b"wed");
+const THU: u32 = prefix_key(b"thu");
+const FRI: u32 = prefix_key(b"fri");
+const SAT: u32 = prefix_key(b"sat");
+const SUN: u32 = prefix_key(b"sun");
+const JAN: u32 = prefix_key(b"jan");
+const FEB: u32 = prefix_key(b"feb");
+const MAR: u32 = prefix_key(b"mar");
+const APR: u32 = prefix_key(b"apr");
+const MAY: u32 = prefix_key(b"may");
+const JUN: u32 = prefix_key(b"jun");
+const JUL: u32 = prefix_key(b"jul");
+const AUG: u32 = prefix_key(b"aug");
+const SEP: u32 = prefix_key(b"sep");
+const OCT: u32 = prefix_key(b"oct");
+const NOV: u32 = prefix_key(b"nov");
+const DEC: u32 = prefix_key(b"dec");
 
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.
 fn parse(s: &str) -> Option<i64> {

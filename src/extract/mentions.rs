@@ -9,11 +9,9 @@
 
 use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
-use crate::lexicon::{Lexicon, WordHasher};
+use crate::lexicon::{Lexicon, WordSet};
 use crate::text::TokenKind;
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// Month and weekday names: capitalized, never part of a person's name.
 const CALENDAR: &[&str] = &[
@@ -147,7 +145,7 @@ const NOT_NAMES: &[&str] = &[
     "Coalition",
 ];
 
-type StaticWords = std::sync::LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>;
+type StaticWords = std::sync::LazyLock<WordSet>;
 
 // The word lists as hash sets: every capitalized token is checked against them.
 static NOT_NAME_SET: StaticWords = StaticWords::new(|| NOT_NAMES.iter().copied().collect());
@@ -199,13 +197,13 @@ pub fn find(
         while h < hits.len() && hits[h].start < s.span.start {
             h += 1;
         }
-        let mut sent_hits = Vec::new();
+        let first = h;
         while h < hits.len() && hits[h].end <= s.span.end {
-            sent_hits.push(hits[h]);
             h += 1;
         }
+        let sent_hits = &hits[first..h];
         if !s.boilerplate {
-            let mut found = in_sentence(text, si, s, &sent_hits, gazetteer, lexicon);
+            let mut found = in_sentence(text, si, s, sent_hits, gazetteer, lexicon);
             introduced_names(text, si, s, lexicon, &mut found, &mut acronyms);
             defined_acronyms(text, s, &found, &mut acronyms);
             initialisms(text, s, &found, &mut acronyms);
@@ -682,8 +680,7 @@ fn in_sentence(
         }
         // A portfolio before the role: "South Korean Unification Minister".
         if let Some(len) = (1..=3.min(a)).find(|&len| {
-            lexicon.portfolios.match_at(&s.ids, a - len) == Some(len)
-                && is_capitalized(word(a - len))
+            lexicon.portfolios.match_at(&s.ids, a - len) == Some(len) && s.capitalized(a - len)
         }) {
             a -= len;
         }
@@ -790,7 +787,7 @@ fn in_sentence(
             if named {
                 if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                     let end = th.end + len;
-                    if (th.first..end).all(|k| !taken[k]) && !is_capitalized(word(th.end)) {
+                    if (th.first..end).all(|k| !taken[k]) && !s.capitalized(th.end) {
                         mark(&mut taken, th.first, end);
                         out.push(metonym(si, s, th.first, end, th.hit.entry));
                         continue;
@@ -1023,7 +1020,7 @@ fn in_sentence(
         // Yerlikaya", "Mohammed Abdulsalam") is left to the name rules below.
         if matches!(th.hit.entry, Entry::Person(_))
             && th.hit.form == Form::Surname
-            && next_is_capitalized_name(text, s, th.end)
+            && next_is_capitalized_name(s, th.end)
             && !tok_hits.iter().any(|t| t.first == th.end)
             && !is_not_name(word(th.end))
         {
@@ -1148,12 +1145,13 @@ fn in_sentence(
             }
             // "the coalition", "the bloc", "the alliance"
             if let Some(desc) = s.words.get(i + 1) {
-                let phrase = format!("the {desc}");
-                if (gazetteer.is_org_description(&phrase) || lexicon.org_head_nouns.contains(desc))
+                if (gazetteer.is_org_description_after_the(desc)
+                    || lexicon.org_head_nouns.contains(desc))
                     && !taken[i + 1]
-                    && !next_is_capitalized_name(text, s, i + 2)
+                    && !next_is_capitalized_name(s, i + 2)
                     && s.words.get(i + 2).is_none_or(|w| w != "of")
                 {
+                    let phrase = format!("the {desc}");
                     mark(&mut taken, i, i + 2);
                     out.push(Mention {
                         sentence: si,
@@ -1175,7 +1173,7 @@ fn in_sentence(
             .get(i + 1)
             .is_some_and(|next| is_form_of_address(next))
             && (s.words.get(i + 2).is_some_and(|w| w == "the")
-                || next_is_capitalized_name(text, s, i + 2));
+                || next_is_capitalized_name(s, i + 2));
         let pronoun = match w {
             _ if address => None,
             "he" | "him" | "his" => Some(Pronoun::He),
@@ -1215,16 +1213,18 @@ fn in_sentence(
     //    refers back to a person named in full before.
     let mut i = 0;
     while i < n {
-        let courtesy = matches!(
-            word(i),
-            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-        );
-        let at = if i + 1 < n && word(i + 1) == "." {
+        // (Every courtesy title is capitalized: most tokens are settled by a flag.)
+        let courtesy = s.capitalized(i)
+            && matches!(
+                word(i),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            );
+        let at = if i + 1 < n && s.words[i + 1] == "." {
             i + 2
         } else {
             i + 1
         };
-        if courtesy && !taken[i] && at < n && !taken[at] && next_is_capitalized_name(text, s, at) {
+        if courtesy && !taken[i] && at < n && !taken[at] && next_is_capitalized_name(s, at) {
             let end = name_run(text, s, at, lexicon, &tok_hits);
             if end == at + 1 && !is_not_name(word(at)) {
                 mark(&mut taken, i, end);
@@ -1241,7 +1241,7 @@ fn in_sentence(
                 continue;
             }
         }
-        if taken[i] || !is_capitalized(word(i)) || is_not_name(word(i)) {
+        if taken[i] || !s.capitalized(i) || is_not_name(word(i)) {
             i += 1;
             continue;
         }
@@ -1406,10 +1406,8 @@ fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn next_is_capitalized_name(text: &str, s: &Sentence, i: usize) -> bool {
-    s.tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)))
+fn next_is_capitalized_name(s: &Sentence, i: usize) -> bool {
+    s.capitalized_word(i)
 }
 
 /// The end (exclusive) of a run of name tokens starting at `start`.
@@ -1445,9 +1443,7 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
             let initial = j > start
                 && w == "."
                 && s.tokens[j - 1].span.of(text).chars().count() == 1
-                && s.tokens
-                    .get(j + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
+                && s.capitalized_word(j + 1);
             if initial {
                 j += 1;
                 continue;
@@ -1461,7 +1457,7 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         {
             break;
         }
-        if is_capitalized(w) && !is_calendar(w) && !(is_not_name(w) && j == start) {
+        if s.capitalized(j) && !is_calendar(w) && !(is_not_name(w) && j == start) {
             if lexicon.roles.match_at(&s.ids, j).is_some() && capitals > 0 {
                 break;
             }
@@ -1469,23 +1465,19 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
             j += 1;
             continue;
         }
-        let lw = w.to_lowercase();
-        let particle = lexicon.name_particles.contains(&lw)
+        // The sentence's lowercased word (the same as `w.to_lowercase()` for every
+        // test below: they differ only in apostrophes, which no particle holds).
+        let lw = s.words[j].as_str();
+        let particle = lexicon.name_particles.contains(lw)
             || lw.starts_with("al-")
             || lw.starts_with("el-")
             || lw.starts_with("bin-");
-        let next_cap = s
-            .tokens
+        let next_cap = s.capitalized_word(j + 1);
+        let next_particle = s
+            .words
             .get(j + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
-        let next_particle = s.tokens.get(j + 1).is_some_and(|t| {
-            lexicon
-                .name_particles
-                .contains(&t.span.of(text).to_lowercase())
-        }) && s
-            .tokens
-            .get(j + 2)
-            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalized(t.span.of(text)));
+            .is_some_and(|w| lexicon.name_particles.contains(w))
+            && s.capitalized_word(j + 2);
         if particle && capitals > 0 && (next_cap || next_particle || lw.contains('-')) {
             j += 1;
             continue;
@@ -1496,10 +1488,7 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         start
     } else {
         // Do not end on a particle.
-        while j > start
-            && !is_capitalized(s.tokens[j - 1].span.of(text))
-            && !s.tokens[j - 1].span.of(text).contains('-')
-        {
+        while j > start && !s.capitalized(j - 1) && !s.tokens[j - 1].span.of(text).contains('-') {
             j -= 1;
         }
         j
@@ -1553,7 +1542,7 @@ fn apposed_names(
     let start = super::clause::dateline_end(&s.words);
     for p in 0..n {
         // Cheap tests first: this runs for every token.
-        if taken[p] || !next_is_capitalized_name(text, s, p) || is_honorific(s, text, p, lexicon) {
+        if taken[p] || !next_is_capitalized_name(s, p) || is_honorific(s, text, p, lexicon) {
             continue;
         }
         // Honorifics before the name stand where the name would ("Meanwhile, Datin
@@ -1589,9 +1578,7 @@ fn apposed_names(
             continue;
         }
         let end = name_run(text, s, p, lexicon, hits);
-        let capitals = (p..end)
-            .filter(|&k| is_capitalized(s.tokens[k].span.of(text)))
-            .count();
+        let capitals = (p..end).filter(|&k| s.capitalized(k)).count();
         if capitals < 2 || (p..end).any(|k| taken[k]) || ends_with_org_head(s, p, end, lexicon) {
             continue;
         }
@@ -1615,12 +1602,9 @@ fn apposed_names(
 /// Can an organization name start at token `i` (a capitalized word that is not a
 /// sentence-starting function word)?
 fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
-    let t = s.tokens[i];
-    let w = t.span.of(text);
-    t.kind == TokenKind::Word
-        && is_capitalized(w)
-        && !is_function_word(w)
-        && !is_form_of_address(&w.to_lowercase())
+    s.capitalized_word(i)
+        && !is_function_word(s.tokens[i].span.of(text))
+        && !is_form_of_address(&s.words[i])
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
@@ -1629,8 +1613,7 @@ fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
     let n = s.tokens.len();
     let cap = |k: usize| {
         s.tokens.get(k).is_some_and(|t| {
-            (t.kind == TokenKind::Number
-                || t.kind == TokenKind::Word && is_capitalized(t.span.of(text)))
+            (t.kind == TokenKind::Number || t.kind == TokenKind::Word && s.capitalized(k))
                 && !is_calendar(t.span.of(text))
         })
     };
@@ -1666,7 +1649,7 @@ fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon)
 fn is_honorific(s: &Sentence, text: &str, j: usize, lexicon: &Lexicon) -> bool {
     let w = s.tokens[j].span.of(text);
     lexicon.honorifics.contains(w)
-        || (word_followed_by_dot(s, text, j) && lexicon.honorifics.contains(&format!("{w}.")))
+        || (word_followed_by_dot(s, text, j) && lexicon.is_honorific_with_dot(w))
 }
 
 /// Is token `j` directly followed by a "." token ("Gen" ".")?

@@ -43,10 +43,28 @@ pub struct Sentence<'a> {
     pub ids: WordIds,
     /// Whether each token is inside a quotation (asked for nearly every token).
     pub quoted: Vec<bool>,
+    /// Whether each token's text starts with an uppercase letter (asked for nearly
+    /// every token by the name rules; see [`Sentence::capitalized`]).
+    pub capitals: Vec<bool>,
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
     pub boilerplate: bool,
+}
+
+impl Sentence<'_> {
+    /// Does token `i`'s text start with an uppercase letter ("Merz", "EU", "“")?
+    /// False past the end.
+    #[inline]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.capitals.get(i).copied().unwrap_or(false)
+    }
+
+    /// Is token `i` a word that starts with an uppercase letter? False past the end.
+    #[inline]
+    pub fn capitalized_word(&self, i: usize) -> bool {
+        self.capitalized(i) && self.tokens[i].kind == text::TokenKind::Word
+    }
 }
 
 /// A pronoun that may refer to an actor.
@@ -214,6 +232,8 @@ pub fn prepare<'a>(
     let spans = text::sentences(text);
     let quotes = text::quotations(text);
     lower.clear();
+    // About as long as the text (no reallocations while it fills).
+    lower.reserve(text.len());
     let mut drafts = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
@@ -260,10 +280,8 @@ pub fn prepare<'a>(
         .into_iter()
         .map(|d| {
             let from = quotes.partition_point(|q| q.inner.end <= d.span.start);
-            let near: Vec<&Quotation> = quotes[from..]
-                .iter()
-                .take_while(|q| q.inner.start < d.span.end)
-                .collect();
+            let to = from + quotes[from..].partition_point(|q| q.inner.start < d.span.end);
+            let near = &quotes[from..to];
             let quoted = d
                 .tokens
                 .iter()
@@ -272,8 +290,20 @@ pub fn prepare<'a>(
                         .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
                 })
                 .collect();
+            let capitals = d
+                .tokens
+                .iter()
+                .map(|t| {
+                    t.span
+                        .of(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+                .collect();
             Sentence {
                 span: d.span,
+                capitals,
                 words: d
                     .words
                     .iter()
@@ -486,10 +516,11 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
                     continue;
                 }
                 for m in &gazetteer.organizations[org].members {
-                    let cid = format!("country:{m}");
-                    if present(&cid) {
+                    // `present(&format!("country:{m}"))`, without a string per member.
+                    let is_member = |e: &Entity| e.id.strip_prefix("country:") == Some(m);
+                    if entities.iter().any(is_member) {
                         out.push(Link {
-                            from: cid,
+                            from: format!("country:{m}"),
                             to: e.id.clone(),
                             kind: LinkKind::Member,
                             role: None,

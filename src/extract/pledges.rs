@@ -12,6 +12,7 @@
 use super::clause::Context;
 use super::{Mention, MentionKind, Pronoun, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
+use memchr::memmem::Finder;
 
 /// A commitment cue found in a sentence.
 #[derive(Clone)]
@@ -108,7 +109,7 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 if let Some(ev) = pledge(ctx, si, &cue, actor_idx, m) {
                     if !out
                         .iter()
-                        .any(|e| e.actor == ev.actor && e.evidence[0].start == ev.evidence[0].start)
+                        .any(|e| e.evidence[0].start == ev.evidence[0].start && e.actor == ev.actor)
                     {
                         out.push(ev);
                     }
@@ -1373,53 +1374,78 @@ fn recipient(ctx: &Context, si: usize, from: usize, to: usize, actor: usize) -> 
 /// (0333) aid, or the generic 030.
 fn pledge_cameo(what: &str) -> &'static str {
     let w = what.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|x| w.contains(x));
-    if has(&[
-        "humanitarian",
-        "food",
-        "medical",
-        "shelter",
-        "refugee",
-        "relief",
-        "vaccine",
-    ]) {
-        "0333"
-    } else if has(&[
-        "troops",
-        "military",
-        "weapons",
-        "air defence",
-        "air defense",
-        "missile",
-        "ammunition",
-        "soldiers",
-        "training",
-        "forces",
-        "arms",
-        "tanks",
-        "drones",
-        "fighter",
-        "security guarantee",
-    ]) {
-        "0332"
-    } else if has(&[
-        "$",
-        "€",
-        "£",
-        "billion",
-        "million",
-        "loan",
-        "fund",
-        "financ",
-        "budget",
-        "investment",
-        "economic",
-        "grant",
-        "credit",
-        "debt",
-    ]) {
-        "0331"
-    } else {
-        "030"
-    }
+    CAMEO_SEARCHERS
+        .iter()
+        .find(|(_, words)| words.iter().any(|f| f.find(w.as_bytes()).is_some()))
+        .map_or("030", |(code, _)| code)
 }
+
+/// [`CAMEO_WORDS`] as substring searchers, built once (building one for every word
+/// of every pledge was most of the cost of the test).
+static CAMEO_SEARCHERS: std::sync::LazyLock<Vec<(&str, Vec<Finder<'static>>)>> =
+    std::sync::LazyLock::new(|| {
+        CAMEO_WORDS
+            .iter()
+            .map(|(code, words)| {
+                let finders = words.iter().map(|w| Finder::new(w.as_bytes())).collect();
+                (*code, finders)
+            })
+            .collect()
+    });
+
+/// The words (lowercase substrings of what is pledged) that make each CAMEO code
+/// of aid, in order of precedence: humanitarian (0333), military (0332), economic
+/// (0331).
+static CAMEO_WORDS: [(&str, &[&str]); 3] = [
+    (
+        "0333",
+        &[
+            "humanitarian",
+            "food",
+            "medical",
+            "shelter",
+            "refugee",
+            "relief",
+            "vaccine",
+        ],
+    ),
+    (
+        "0332",
+        &[
+            "troops",
+            "military",
+            "weapons",
+            "air defence",
+            "air defense",
+            "missile",
+            "ammunition",
+            "soldiers",
+            "training",
+            "forces",
+            "arms",
+            "tanks",
+            "drones",
+            "fighter",
+            "security guarantee",
+        ],
+    ),
+    (
+        "0331",
+        &[
+            "$",
+            "€",
+            "£",
+            "billion",
+            "million",
+            "loan",
+            "fund",
+            "financ",
+            "budget",
+            "investment",
+            "economic",
+            "grant",
+            "credit",
+            "debt",
+        ],
+    ),
+];

@@ -38,7 +38,7 @@ pub fn resolve(
 
     // Pass 1: names — titled persons, gazetteer full names, countries, organizations.
     for m in mentions.iter_mut() {
-        let surface = m.span.of(text).to_string();
+        let surface = m.span.of(text);
         match &m.kind {
             MentionKind::Person {
                 name,
@@ -61,7 +61,7 @@ pub fn resolve(
                     gazetteer,
                 );
                 let idx = ents.add(entity);
-                ents.list[idx].add_alias(&surface);
+                ents.list[idx].add_alias(surface);
                 if let Some(f) = full {
                     ents.list[idx].add_alias(f);
                 }
@@ -72,22 +72,22 @@ pub fn resolve(
                 (Entry::Person(_), Form::Surname) => {}
                 (Entry::Person(p), _) => {
                     let (entity, fact) =
-                        person_entity(&surface, None, None, Some(*p), published, gazetteer);
+                        person_entity(surface, None, None, Some(*p), published, gazetteer);
                     let idx = ents.add(entity);
-                    ents.list[idx].add_alias(&surface);
+                    ents.list[idx].add_alias(surface);
                     merge_facts(&mut facts, idx, fact);
                     m.entity = Some(idx);
                 }
                 (_, Form::Capital | Form::Seat) => {
                     if capital_is_actor(text, &sentences[m.sentence], m) {
                         let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
-                        ents.list[idx].add_alias(&surface);
+                        ents.list[idx].add_alias(surface);
                         m.entity = Some(idx);
                     }
                 }
                 _ => {
                     let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
-                    ents.list[idx].add_alias(&surface);
+                    ents.list[idx].add_alias(surface);
                     if let Entry::Organization(o) = entry {
                         let org = &gazetteer.organizations[*o];
                         if !org.parent.is_empty() {
@@ -109,13 +109,13 @@ pub fn resolve(
                     Some(Entry::Country(c)) => {
                         e.attributes.insert(
                             "country".into(),
-                            format!("country:{}", gazetteer.countries[*c].iso3),
+                            gazetteer.entity_id(Entry::Country(*c)).to_string(),
                         );
                     }
                     Some(Entry::Organization(o)) => {
                         e.attributes.insert(
                             "parent".into(),
-                            format!("org:{}", gazetteer.organizations[*o].id),
+                            gazetteer.entity_id(Entry::Organization(*o)).to_string(),
                         );
                     }
                     _ => {}
@@ -141,7 +141,7 @@ pub fn resolve(
         if m.entity.is_some() {
             continue;
         }
-        let surface = m.span.of(text).to_string();
+        let surface = m.span.of(text);
         // A single name: a unique surname, else a unique first name ("Prince Faisal"
         // for Faisal bin Farhan).
         let by_surname = |name: &str| {
@@ -160,12 +160,11 @@ pub fn resolve(
                 entry: Entry::Person(p),
                 form: Form::Surname,
             } => {
-                let canonical = &gazetteer.people[*p].name;
-                if let Some(idx) = ents.find_id(&format!("person:{}", slug(canonical))) {
-                    ents.list[idx].add_alias(&surface);
+                if let Some(idx) = ents.find_id(gazetteer.entity_id(Entry::Person(*p))) {
+                    ents.list[idx].add_alias(surface);
                     m.entity = Some(idx);
-                } else if let Some(idx) = by_surname(&surface) {
-                    ents.list[idx].add_alias(&surface);
+                } else if let Some(idx) = by_surname(surface) {
+                    ents.list[idx].add_alias(surface);
                     m.entity = Some(idx);
                 }
             }
@@ -193,7 +192,7 @@ pub fn resolve(
                         idx
                     }
                 };
-                ents.list[idx].add_alias(&surface);
+                ents.list[idx].add_alias(surface);
                 if let Some(f) = full {
                     ents.list[idx].add_alias(f);
                 }
@@ -265,11 +264,11 @@ pub fn resolve(
         }
         let target = match &all[k].kind {
             MentionKind::PersonRef { country, head } => {
-                let country_id = country.map(|e| gazetteer.entity(e).id);
+                let country_id = country.map(|e| gazetteer.entity_id(e));
                 antecedent_person(&all, k, sentences, text, lexicon, &facts_now, |f| {
                     let role_ok = head_matches_role(head, &f.role);
-                    let country_ok = match &country_id {
-                        Some(c) => f.country.as_deref() == Some(c.as_str()),
+                    let country_ok = match country_id {
+                        Some(c) => f.country.as_deref() == Some(c),
                         None => true,
                     };
                     role_ok && country_ok
@@ -504,15 +503,16 @@ fn person_entity(
     }
     match affiliation {
         Some(Entry::Country(c)) => {
-            let id = format!("country:{}", gazetteer.countries[c].iso3);
+            let id = gazetteer.entity_id(Entry::Country(c)).to_string();
             entity.attributes.insert("country".into(), id.clone());
             fact.country = Some(id);
         }
         Some(Entry::Organization(o)) => {
             let org = &gazetteer.organizations[o];
-            entity
-                .attributes
-                .insert("org".into(), format!("org:{}", org.id));
+            entity.attributes.insert(
+                "org".into(),
+                gazetteer.entity_id(Entry::Organization(o)).to_string(),
+            );
             if org.org_type == "government_body" {
                 if let Some(m) = org.members.first().and_then(|m| gazetteer.country_id(m)) {
                     entity.attributes.insert("country".into(), m.clone());
