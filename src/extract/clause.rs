@@ -205,6 +205,33 @@ impl<'a> Context<'a> {
             "ten" => 10,
             w => w.parse::<usize>().ok().filter(|n| (2..=12).contains(n))?,
         };
+        // "the two agreed": the persons named before, else the states or bodies.
+        // Only in its own sentence: the persons named before it if they are exactly
+        // the count, else the states and bodies if they are.
+        if words.len() == 1 {
+            let before: Vec<&Mention> = self
+                .mentions_in(m.sentence)
+                .into_iter()
+                .filter(|o| o.end <= m.first)
+                .collect();
+            let of_kind = |person: bool| {
+                let mut ids: Vec<usize> = Vec::new();
+                for o in &before {
+                    let Some(e) = o.entity else { continue };
+                    let kind = self.ents.list[e].kind;
+                    let fits = if person {
+                        kind == EntityKind::Person
+                    } else {
+                        matches!(kind, EntityKind::Country | EntityKind::Organization)
+                    };
+                    if fits && !ids.contains(&e) {
+                        ids.push(e);
+                    }
+                }
+                (ids.len() == count).then_some(ids)
+            };
+            return Some(of_kind(true).or_else(|| of_kind(false)).unwrap_or_default());
+        }
         let (persons, state_persons) = match words.last()?.as_str() {
             "leaders" | "presidents" | "premiers" | "leader" => (true, true),
             "ministers" | "envoys" | "negotiators" | "minister" => (true, false),

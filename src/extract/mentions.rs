@@ -844,6 +844,21 @@ fn in_sentence(
             out.push(group(text, si, s, i, i + 2));
             continue;
         }
+        // "... held talks with his counterpart, and the two agreed to ...": a bare
+        // numeral standing for the actors named before it.
+        if i > 0
+            && s.words[i - 1] == "the"
+            && matches!(s.words[i].as_str(), "two" | "three" | "four")
+            && (lexicon.speech_verbs.match_at(&s.ids, i + 1).is_some()
+                || lexicon.commitment_verbs.match_at(&s.ids, i + 1).is_some()
+                || s.words
+                    .get(i + 1)
+                    .is_some_and(|w| w == "agreed" || w == "also"))
+        {
+            mark(&mut taken, i, i + 1);
+            out.push(group(text, si, s, i, i + 1));
+            continue;
+        }
         if is_quantity(&s.words[i], s.tokens[i].kind) {
             let mut j = i + 1;
             // adjectives: a demonym/region adjective or lowercase modifiers

@@ -228,6 +228,33 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 k += len;
                 continue;
             }
+            // "The text commits the CNEB to move ...": the object is the committer.
+            if matches!(s.words[k].as_str(), "commits" | "committed" | "commit") {
+                let bound = ctx
+                    .mention_after(si, k + 1)
+                    .filter(|m| {
+                        m.first <= k + 2
+                            && m.entity.is_some()
+                            && ctx.kind_of(m) != Some(EntityKind::Group)
+                    })
+                    .filter(|m| {
+                        s.words.get(m.end).is_some_and(|w| w == "to")
+                            && bare_verb_at(ctx, si, m.end + 1)
+                    });
+                if let Some(m) = bound {
+                    out.push(Cue {
+                        at: k,
+                        object: m.end + 1,
+                        future: false,
+                        hedged: false,
+                        agent: Some((m.sentence, m.first)),
+                        affiliation: false,
+                        negated: false,
+                    });
+                    k = m.end + 1;
+                    continue;
+                }
+            }
             if !is_noun_use(ctx, si, k) {
                 out.push(Cue {
                     at: k,

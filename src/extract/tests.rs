@@ -1109,3 +1109,33 @@ fn money_an_official_announces_is_the_state_s() {
         },
     ]);
 }
+
+#[test]
+fn bare_numerals_and_texts_that_commit_a_party() {
+    check(&[
+        Case {
+            name: "the two after two named persons",
+            text: "Foreign Minister Cho Hyun held talks with his Japanese counterpart, Toshimitsu Motegi, and the two agreed to hold a trilateral meeting in March.",
+            want: &["pledge Cho Hyun", "pledge Toshimitsu Motegi"],
+            not: &["pledge Japan"],
+        },
+        Case {
+            name: "the two after two named states",
+            text: "Japan and Australia signed a defence pact, and the two also pledged to hold joint drills.",
+            want: &["pledge Japan", "pledge Australia"],
+            not: &[],
+        },
+        Case {
+            name: "a text commits a party to an action",
+            text: "The agreement commits Rwanda to withdraw its forces within 90 days.",
+            want: &["pledge Rwanda"],
+            not: &[],
+        },
+        Case {
+            name: "not committing a state to a proposal",
+            text: "Cho did not commit Seoul to a Japanese proposal for a permanent secretariat.",
+            want: &[],
+            not: &["pledge South Korea", "pledge? South Korea"],
+        },
+    ]);
+}
