@@ -225,6 +225,12 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // Damascus would publish" is Syria's pledge).
         if let Some(len) = lx.commitment_verbs.match_at(&s.ids, k) {
             if s.words.get(k + len).is_some_and(|w| w == "that") {
+                // "promising that a first €1.2 billion would reach ...", "promised
+                // that Inuit organizations would hold two seats": when the reported
+                // clause names no actor, the one who promises commits.
+                if let Some(cue) = promise_without_actor(ctx, si, k, k + len + 1) {
+                    out.push(cue);
+                }
                 k += len;
                 continue;
             }
@@ -355,6 +361,60 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         k += 1;
     }
     out
+}
+
+/// For "X promised that <clause>" (the clause starting at `from`): a cue for X's own
+/// commitment when the clause's subject, up to its future modal, names no actor and
+/// no government ("his government would", "the kingdom will" are the state's).
+fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    if !matches!(
+        s.words[k].as_str(),
+        "promised" | "promising" | "promises" | "pledged" | "pledging" | "pledges" | "vowed"
+    ) {
+        return None;
+    }
+    let modal = (from..(from + 10).min(s.words.len())).find(|&j| {
+        lx.future_modals.match_at(&s.ids, j).is_some()
+            || lx.reported_modals.match_at(&s.ids, j).is_some()
+    })?;
+    let named = ctx
+        .mentions_in(si)
+        .into_iter()
+        .any(|m| m.first >= from && m.first < modal);
+    let pronoun_or_body = (from..modal).any(|j| {
+        matches!(
+            s.words[j].as_str(),
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "government"
+                | "administration"
+                | "kingdom"
+                | "country"
+                | "ministry"
+        )
+    });
+    if named || pronoun_or_body || modal == from {
+        return None;
+    }
+    Some(Cue {
+        at: k,
+        object: from,
+        future: true,
+        hedged: false,
+        agent: None,
+        affiliation: false,
+        negated: false,
+    })
 }
 
 /// The actors named right before the participle at `k`, coordinated with "and" or

@@ -1139,3 +1139,21 @@ fn bare_numerals_and_texts_that_commit_a_party() {
         },
     ]);
 }
+
+#[test]
+fn a_promise_about_no_actor_is_the_promiser_s() {
+    check(&[
+        Case {
+            name: "the reported clause names no actor",
+            text: "Arctic Affairs Minister Rebecca Chartrand promised that Inuit organizations would hold two of the five seats on the board.",
+            want: &["pledge Rebecca Chartrand"],
+            not: &[],
+        },
+        Case {
+            name: "the reported clause names the committer",
+            text: "Arctic Affairs Minister Rebecca Chartrand promised that Norway would hold two of the five seats on the board.",
+            want: &["pledge Norway"],
+            not: &["pledge Rebecca Chartrand"],
+        },
+    ]);
+}
