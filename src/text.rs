@@ -578,9 +578,10 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
 }
 
 fn quotations_in_line(line: &str, base: usize, out: &mut Vec<Quotation>) {
-    let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
-                                                 // Only the bytes that may start a quotation mark are decoded: this runs over
-                                                 // every byte of every document.
+    // (outer start, inner start) of the quotation open so far.
+    let mut open: Option<(usize, usize)> = None;
+    // Only the bytes that may start a quotation mark are decoded: this runs over
+    // every byte of every document.
     for pos in memchr::memchr3_iter(b'"', 0xC2, 0xE2, line.as_bytes()) {
         let Some(c) = char_at(line, pos).filter(|&c| is_quote_char(c)) else {
             continue;

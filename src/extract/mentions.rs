@@ -278,12 +278,7 @@ fn introduced_names<'t>(
             continue;
         };
         // A lowercase noun inside a noun phrase, not a wire's "news agency Xinhua".
-        let lowercase = s.tokens[k]
-            .span
-            .of(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
+        let lowercase = !s.capitalized(k);
         if !lowercase || (k > 0 && matches!(s.words[k - 1].as_str(), "news" | "press" | "wire")) {
             continue;
         }
@@ -300,14 +295,10 @@ fn introduced_names<'t>(
             j += 1;
         }
         let name_word = |i: usize| {
-            s.tokens.get(i).is_some_and(|t| {
-                let w = t.span.of(text);
-                t.kind == TokenKind::Word
-                    && is_capitalized(w)
-                    && !is_not_name(w)
-                    && !is_calendar(w)
-                    && !is_form_of_address(&w.to_lowercase())
-            })
+            s.capitalized_word(i) && {
+                let w = s.tokens[i].span.of(text);
+                !is_not_name(w) && !is_calendar(w) && !is_form_of_address(&s.words[i])
+            }
         };
         // A country inside the name after its first word: "Air Greenland".
         let country_at = |found: &[Mention], i: usize| {
@@ -449,9 +440,8 @@ fn described_before(
         return None;
     }
     let capital = |i: usize| {
-        let t = s.tokens[i];
-        let w = t.span.of(text);
-        t.kind == TokenKind::Word && is_capitalized(w) && !is_not_name(w) && !is_calendar(w)
+        let w = s.tokens[i].span.of(text);
+        s.capitalized_word(i) && !is_not_name(w) && !is_calendar(w)
     };
     let end = open;
     let mut first = end;
@@ -1415,10 +1405,6 @@ fn is_quantity(word: &str, kind: TokenKind) -> bool {
             | "western"
             | "allied"
     )
-}
-
-fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn next_is_capitalized_name(s: &Sentence, i: usize) -> bool {

@@ -55,12 +55,12 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 Some(m) => vec![m],
                 None => committers(ctx, si, cue.at),
             };
+            let s = &ctx.sentences[si];
             if subjects.is_empty() && !cue.affiliation {
                 // "“... we will send monitors now,” the ambassador told reporters".
                 // A joint statement's "“We commit to ...,” the three governments
                 // said": each of them.
                 // Not "every euro we commit tonight": the verb needs its object.
-                let s = &ctx.sentences[si];
                 let object = action_at(ctx, si, cue.object).is_some()
                     || (!cue.future
                         && (s.words.get(cue.object).is_some_and(|w| w == "to")
@@ -78,7 +78,6 @@ pub fn find(ctx: &Context) -> Vec<Event> {
             }
             // "Foreign Minister Wadephul announced €300 million": the money an
             // official announces is the state's or the body's.
-            let s = &ctx.sentences[si];
             let money = !cue.future
                 && ctx.lexicon.amount_verbs.match_at(&s.ids, cue.at).is_some()
                 && ctx
@@ -1073,8 +1072,11 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
         return Vec::new();
     }
     let speakers = super::statements::speakers(ctx, si);
-    if let [_] = speakers[..] {
-        return sole_speaker(ctx, si)
+    if let [e] = speakers[..] {
+        return ctx
+            .mentions_in(si)
+            .into_iter()
+            .find(|m| m.entity == Some(e))
             .and_then(|m| Some((m, ctx.affiliation(m)?)))
             .into_iter()
             .collect();
