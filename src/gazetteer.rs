@@ -569,8 +569,10 @@ fn is_acronym(s: &str) -> bool {
     !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() <= 6
 }
 
-/// Countries whose names put the family name first ("Cho Hyun", "Wang Yi").
-const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC"];
+/// Countries whose names put the family name first and whose press calls people by
+/// it ("Cho Hyun" ... "Cho", "Wang Yi" ... "Wang"). Not Vietnam: "Prime Minister
+/// Pham Minh Chinh" is "Chinh" on second reference.
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "KHM"];
 
 /// The surname of a person serving `country` (ISO alpha-3, or ""): the first word
 /// where family names come first, else as [`surname`].
@@ -589,6 +591,16 @@ pub fn surname(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() < 2 {
         return None;
+    }
+    // A hyphenated given name after the family name: "Park Yoon-joo", "Lee
+    // Jae-myung".
+    if let [family, given] = words[..] {
+        let mut parts = given.splitn(2, '-');
+        let (head, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let lower_tail = !tail.is_empty() && tail.chars().all(char::is_lowercase);
+        if lower_tail && head.chars().next().is_some_and(char::is_uppercase) {
+            return Some(family.to_string());
+        }
     }
     let mut start = words.len() - 1;
     while start > 1 && is_particle(words[start - 1]) {

@@ -36,6 +36,7 @@ struct CuesFile {
     obligation_nouns: Vec<String>,
     given_nouns: Vec<String>,
     list_headings: Vec<String>,
+    renewal_verbs: Vec<String>,
     boilerplate_openers: Vec<String>,
 }
 
@@ -395,6 +396,8 @@ pub struct Lexicon {
     /// Words of a heading that makes its list items pledges ("the following
     /// pledges:", "Contributions announced:").
     pub list_headings: PhraseSet,
+    /// Verbs that renew an actor's own commitment ("reaffirmed its commitment to").
+    pub renewal_verbs: WordSet,
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
@@ -469,6 +472,7 @@ impl Lexicon {
             obligation_nouns: set(&cues.obligation_nouns),
             given_nouns: set(&cues.given_nouns),
             list_headings: PhraseSet::new(&cues.list_headings, v),
+            renewal_verbs: set(&cues.renewal_verbs),
             opener_chars: cues
                 .boilerplate_openers
                 .iter()

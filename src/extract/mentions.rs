@@ -185,6 +185,14 @@ pub fn find(
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
     let mut hits = gazetteer.find(&crate::text::title_case_surnames(text));
+    // A person's name never ends inside a hyphenated given name: "Yoon" is not in
+    // "Park Yoon-joo".
+    hits.retain(|h| {
+        !matches!(h.entry, Entry::Person(_)) || {
+            let mut after = text[h.end..].chars();
+            !(after.next() == Some('-') && after.next().is_some_and(char::is_lowercase))
+        }
+    });
     let capitals = gazetteer.find_in_capitals(text, &hits);
     if !capitals.is_empty() {
         hits.extend(capitals);

@@ -510,12 +510,39 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             .is_some_and(|w| matches!(w.as_str(), "of" | "to" | "worth"))
     };
     if noun {
-        // "Japan's pledge of", "Japan's new pledge of"
-        for gap in [1, 2] {
-            if k > gap && s.words[k - gap] == "'s" {
-                if let Some(m) = ctx.mention_ending(si, k - gap) {
-                    return content_follows(k + 1).then(|| cue(k, after_of(k + 1), m));
-                }
+        // "Japan's pledge of", "Japan's new pledge of", "Washington's "ironclad"
+        // commitment to": back over adjectives and quote marks.
+        let mut j = k;
+        while j > 0
+            && k - j < 4
+            && (s.tokens[j - 1].kind == crate::text::TokenKind::Quote
+                || (!s.capitalized(j - 1)
+                    && s.words[j - 1]
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-')
+                    && !ctx.lexicon.function_words.contains(&s.words[j - 1])
+                    && !matches!(s.words[j - 1].as_str(), "its" | "their" | "his" | "her")))
+        {
+            j -= 1;
+        }
+        if j > 1 && s.words[j - 1] == "'s" {
+            if let Some(m) = ctx.mention_ending(si, j - 1) {
+                return content_follows(k + 1).then(|| cue(k, after_of(k + 1), m));
+            }
+        }
+        // "Pakistan reaffirmed its commitment to a primary surplus": the subject of
+        // the verb that renews it.
+        if j > 1
+            && matches!(s.words[j - 1].as_str(), "its" | "their" | "his" | "her")
+            && ctx.lexicon.renewal_verbs.contains(&s.words[j - 2])
+            && content_follows(k + 1)
+        {
+            if let Some(m) = ctx
+                .subjects_before(si, j - 2)
+                .into_iter()
+                .find(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+            {
+                return Some(cue(k, after_of(k + 1), m));
             }
         }
         // "a commitment from Tokyo to", "the commitment by the World Bank of"

@@ -528,6 +528,17 @@ fn person_entity(
         }
         _ => {}
     }
+    // A new person of a state whose names put the family name first: "Foreign
+    // Minister Cho Hyun" ... "Cho".
+    if known.is_none() {
+        if let Some(iso) = fact
+            .country
+            .as_deref()
+            .and_then(|c| c.strip_prefix("country:"))
+        {
+            fact.surname = surname_in(name, iso).unwrap_or_else(|| name.to_string());
+        }
+    }
     (entity, fact)
 }
 

@@ -1223,3 +1223,39 @@ fn donor_lists_corrections_and_bodies_described_by_a_relative_clause() {
         },
     ]);
 }
+
+#[test]
+fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
+    check(&[
+        Case {
+            name: "a possessor's commitment, over adjectives and quote marks",
+            text: "Landau reaffirmed Washington's \"ironclad\" commitment to the defense of South Korea and Japan.",
+            want: &["pledge United States"],
+            not: &["pledge Christopher Landau"],
+        },
+        Case {
+            name: "its commitment, renewed by the subject",
+            text: "Pakistan has reaffirmed its commitment to a primary surplus of 1.6pc of GDP.",
+            want: &["pledge Pakistan"],
+            not: &[],
+        },
+        Case {
+            name: "a bare mention of somebody's commitment commits nobody",
+            text: "Kenya welcomed its commitment.",
+            want: &[],
+            not: &["pledge Kenya"],
+        },
+        Case {
+            name: "a hyphenated given name after the family name",
+            text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
+            want: &["statement Park Yoon-joo", "pledge South Korea"],
+            not: &[],
+        },
+        Case {
+            name: "a new official of a state whose names put the family first",
+            text: "South Korean Foreign Minister Cho Hyun met Landau. Cho said Seoul would host the meeting.",
+            want: &["statement Cho Hyun", "pledge South Korea"],
+            not: &[],
+        },
+    ]);
+}
