@@ -564,6 +564,27 @@ impl<'a> Context<'a> {
         let mut saw_and = false;
         while let Some(m) = self.mention_ending(si, j) {
             if self.after_preposition(si, m.head_first()) {
+                // "The foreign ministers of Peru, Bolivia and Chile ... agreed", "the
+                // presidents of Mercosur closed": the officials of states or a body
+                // stand for them.
+                let h = m.head_first();
+                let of_officials = h >= 2
+                    && s.words[h - 1] == "of"
+                    && matches!(
+                        s.words[h - 2].as_str(),
+                        "ministers"
+                            | "leaders"
+                            | "presidents"
+                            | "premiers"
+                            | "governments"
+                            | "representatives"
+                            | "delegations"
+                            | "heads"
+                            | "envoys"
+                    );
+                if of_officials {
+                    out.push(m);
+                }
                 break;
             }
             out.push(m);

@@ -530,6 +530,28 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
                 return content_follows(k + 1).then(|| cue(k, after_of(k + 1), m));
             }
         }
+        // "The presidents of Mercosur closed their summit with a pledge to speed up
+        // ...": the subject's.
+        if j > 2
+            && matches!(s.words[j - 1].as_str(), "a" | "an")
+            && s.words[j - 2] == "with"
+            && s.words.get(k + 1).is_some_and(|w| w == "to")
+        {
+            let start = super::clause::dateline_end(&s.words);
+            let subject = ctx.mentions_in(si).into_iter().find(|m| {
+                m.first >= start
+                    && m.end < j - 2
+                    && !matches!(m.kind, MentionKind::Pronoun(_))
+                    && ctx.kind_of(m) != Some(EntityKind::Group)
+                    && ctx
+                        .subjects_before(si, m.end)
+                        .iter()
+                        .any(|o| o.first == m.first)
+            });
+            if let Some(m) = subject {
+                return Some(cue(k, k + 1, m));
+            }
+        }
         // "Pakistan reaffirmed its commitment to a primary surplus": the subject of
         // the verb that renews it.
         if j > 1

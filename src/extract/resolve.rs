@@ -581,6 +581,10 @@ fn head_matches_role(head: &str, role: &str) -> bool {
 
 /// Is a capital mention in actor position (rather than a venue or a modifier)?
 fn capital_is_actor(text: &str, s: &Sentence, m: &Mention, lexicon: &Lexicon) -> bool {
+    // "NAIROBI, July 3 (Reuters) -": the dateline's city is where the story was filed.
+    if m.end <= super::clause::dateline_end(&s.words) {
+        return false;
+    }
     let prev = m.first.checked_sub(1).map(|k| s.words[k].as_str());
     // "a commitment from Tokyo", "the package from Brussels": a giver, not a place.
     let before = m.first.checked_sub(2).map(|k| s.words[k].as_str());

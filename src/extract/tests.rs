@@ -1246,6 +1246,18 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge Kenya"],
         },
         Case {
+            name: "the officials of a list of states stand for each",
+            text: "The foreign ministers of Peru, Bolivia and Chile, meeting on Wednesday in the port city, agreed to set up a joint border force.",
+            want: &["pledge Peru", "pledge Bolivia", "pledge Chile"],
+            not: &[],
+        },
+        Case {
+            name: "a summit closed with a pledge, filed under a dateline",
+            text: "Asunción, Jul 3 (AIN).- The presidents of Mercosur closed their biannual summit on Friday with a pledge to speed up implementation of the trade agreement.",
+            want: &["pledge Mercosur"],
+            not: &["pledge Paraguay"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
