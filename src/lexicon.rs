@@ -78,7 +78,7 @@ pub struct Vocabulary {
     sets: usize,
 }
 
-/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 25);
+/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 26);
 /// sets past it match the slow way.
 const MAX_SLOTS: usize = 32;
 
@@ -426,6 +426,10 @@ pub struct Lexicon {
     /// (`extract::pledges::CUE_WORDS`) and the first words of the commitment verbs,
     /// amount verbs, future and reported modals. A filter, not a cue list.
     pub pledge_cue_words: PhraseSet,
+    /// The words that may start a speech cue: the verbs of naming
+    /// (`extract::statements::NAMING_VERBS`) and the first words of the speech verbs
+    /// and commitment verbs. A filter, as `pledge_cue_words` is.
+    pub speech_cue_words: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -456,6 +460,12 @@ impl Lexicon {
             .chain(firsts(&cues.amount_verbs))
             .chain(firsts(&cues.future_modals))
             .chain(firsts(&cues.reported_modals))
+            .collect();
+        let speech_cue_words: Vec<String> = crate::extract::NAMING_VERBS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(firsts(&cues.speech_verbs))
+            .chain(firsts(&cues.commitment_verbs))
             .collect();
         let lexicon = Lexicon {
             speech_verbs: PhraseSet::new(&cues.speech_verbs, v),
@@ -507,6 +517,7 @@ impl Lexicon {
             org_head_nouns: set(&titles.org_head_nouns),
             generic_org_words: set(&titles.generic_org_words),
             pledge_cue_words: PhraseSet::new(&pledge_cue_words, v),
+            speech_cue_words: PhraseSet::new(&speech_cue_words, v),
             vocabulary: Vocabulary::default(),
         };
         Ok(Lexicon {
