@@ -54,7 +54,7 @@ fn it_speaks(ctx: &Context, si: usize) -> bool {
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
     (1..s.words.len()).any(|k| {
-        if ctx.in_quote(si, k) || lx.speech_verbs.match_at(&s.ids, k).is_none() {
+        if lx.speech_verbs.match_at(&s.ids, k).is_none() || ctx.in_quote(si, k) {
             return false;
         }
         let mut j = k;
