@@ -428,6 +428,12 @@ impl Gazetteer {
                 if !o.org_type.is_empty() {
                     e.attributes.insert("type".into(), o.org_type.clone());
                 }
+                // A state's own body (its ministry, its coast guard) belongs to it.
+                if let ("government_body", [member]) = (o.org_type.as_str(), o.members.as_slice()) {
+                    if let Some(c) = self.country_id(member) {
+                        e.attributes.insert("country".into(), c);
+                    }
+                }
                 e
             }
             Entry::Person(i) => Entity::new(id, EntityKind::Person, self.people[i].name.clone()),

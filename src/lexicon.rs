@@ -34,6 +34,8 @@ struct CuesFile {
     function_words: Vec<String>,
     stative_verbs: Vec<String>,
     obligation_nouns: Vec<String>,
+    given_nouns: Vec<String>,
+    list_headings: Vec<String>,
     boilerplate_openers: Vec<String>,
 }
 
@@ -387,6 +389,12 @@ pub struct Lexicon {
     pub stative_verbs: WordSet,
     /// What a stative verb may commit to: "will meet its obligations".
     pub obligation_nouns: WordSet,
+    /// What one actor gives or asks of another: "from" and a capital after them name
+    /// the giver ("the package from Brussels").
+    pub given_nouns: WordSet,
+    /// Words of a heading that makes its list items pledges ("the following
+    /// pledges:", "Contributions announced:").
+    pub list_headings: PhraseSet,
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
@@ -487,6 +495,8 @@ impl Lexicon {
             function_words: set(&cues.function_words),
             stative_verbs: set(&cues.stative_verbs),
             obligation_nouns: set(&cues.obligation_nouns),
+            given_nouns: set(&cues.given_nouns),
+            list_headings: PhraseSet::new(&cues.list_headings, v),
             opener_chars: cues
                 .boilerplate_openers
                 .iter()

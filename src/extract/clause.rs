@@ -353,10 +353,14 @@ impl<'a> Context<'a> {
                         && !entity.attributes.contains_key("org");
                     (of_state || !state_persons).then_some(Some(e))
                 }
+                // A person stands for their state; for a side or a party, one
+                // with no state stands for their body ("ASEAN Secretary-General Kao
+                // Kim Hourn").
                 EntityKind::Person => Some(
                     entity
                         .attributes
                         .get("country")
+                        .or_else(|| entity.attributes.get("org").filter(|_| !states_only))
                         .and_then(|c| self.ents.find_id(c)),
                 ),
                 EntityKind::Country if !persons => Some(Some(e)),
@@ -467,8 +471,13 @@ impl<'a> Context<'a> {
                             .is_some_and(|b| self.kind_of(b) != Some(EntityKind::Person));
                     // "Their manufacturer, the Überlingen-based missile maker Diehl
                     // Defence, has committed": a description that names a body.
+                    // Not a body inside a relative clause of the description ("BNDES,
+                    // the state bank that manages the fund, said").
                     let described_body = s.words[p] == "the"
                         && self.kind_of(m) == Some(EntityKind::Organization)
+                        && !(p..m.first).any(|k| {
+                            matches!(s.words[k].as_str(), "that" | "which" | "who" | "whose")
+                        })
                         && !self
                             .mentions_in(si)
                             .iter()

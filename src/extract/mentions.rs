@@ -284,6 +284,22 @@ fn introduced_names<'t>(
         }
         let mut j = k + len;
         let apposed = s.words.get(j).is_some_and(|w| w == ",");
+        // "BNDES, the state bank that manages the fund, said": a relative clause
+        // closes the description.
+        let relative = s
+            .words
+            .get(j)
+            .is_some_and(|w| matches!(w.as_str(), "that" | "which"))
+            && (j + 1..n.min(j + 12)).any(|i| s.words[i] == ",");
+        if relative {
+            if let Some(m) = described_before(text, si, s, k, found) {
+                names_push(text, s, &m, names);
+                found.retain(|o| o.end <= m.first || o.first >= m.end);
+                found.push(m);
+                added = true;
+                continue;
+            }
+        }
         if apposed {
             if let Some(m) = described_before(text, si, s, k, found) {
                 names_push(text, s, &m, names);

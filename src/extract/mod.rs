@@ -6,7 +6,8 @@
 //! 2. [`mentions::find`]: every stretch that may name an actor ([`Mention`]);
 //! 3. [`resolve::resolve`]: which entity each mention refers to ([`DocEntities`]);
 //! 4. [`statements::find`] and [`pledges::find`]: events with speakers, committers,
-//!    recipients, quotes, modality and evidence ([`Event`]).
+//!    recipients, quotes, modality and evidence ([`Event`]); [`listed::find`]: the
+//!    pledges of donor lists, one item per line.
 //!
 //! Extraction never fails: whatever the input, it returns what it found plus
 //! diagnostics. It holds no state between documents; the [`Extractor`] only owns
@@ -14,6 +15,7 @@
 
 mod clause;
 mod dates;
+mod listed;
 mod mentions;
 mod pledges;
 mod resolve;
@@ -424,6 +426,12 @@ impl Extractor {
         let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
+        let taken: Vec<usize> = events
+            .iter()
+            .filter(|e| e.kind == crate::model::EventKind::Pledge)
+            .map(|e| e.evidence[0].start)
+            .collect();
+        events.extend(listed::find(&ctx, &taken));
         // Implied states and bodies stay only where an event is theirs or about them.
         let mut entities = ents.list;
         entities.retain_mut(|e| {

@@ -814,7 +814,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
 /// Does the object at `j` give an amount of money: right away ("€1.6 billion"), or
 /// as what a noun phrase is worth ("a joint Nordic package worth $500 million", "a
 /// loan of $2 billion")?
-fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
+pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
     let s = &ctx.sentences[si];
     if amount_follows(ctx, si, j) {
         return true;
@@ -1457,7 +1457,7 @@ fn object_end_before(ctx: &Context, si: usize, from: usize, n: usize) -> usize {
     k
 }
 
-fn what_text(ctx: &Context, si: usize, from: usize, to: usize) -> String {
+pub(super) fn what_text(ctx: &Context, si: usize, from: usize, to: usize) -> String {
     let s = &ctx.sentences[si];
     let mut from = from;
     if s.words.get(from).is_some_and(|w| w == "to") {
@@ -1474,7 +1474,13 @@ fn what_text(ctx: &Context, si: usize, from: usize, to: usize) -> String {
 
 /// The beneficiary: "to/for/with X", "X's", a demonym ("Ukrainian forces"), "on X"
 /// (sanctions); then any other actor in the object.
-fn recipient(ctx: &Context, si: usize, from: usize, to: usize, actor: usize) -> Option<usize> {
+pub(super) fn recipient(
+    ctx: &Context,
+    si: usize,
+    from: usize,
+    to: usize,
+    actor: usize,
+) -> Option<usize> {
     let s = &ctx.sentences[si];
     let cands: Vec<&Mention> = ctx
         .mentions_in(si)
@@ -1534,7 +1540,7 @@ fn recipient(ctx: &Context, si: usize, from: usize, to: usize, actor: usize) -> 
 
 /// CAMEO code for what is pledged: economic (0331), military (0332), humanitarian
 /// (0333) aid, or the generic 030.
-fn pledge_cameo(what: &str) -> &'static str {
+pub(super) fn pledge_cameo(what: &str) -> &'static str {
     let w = what.to_lowercase();
     CAMEO_SEARCHERS
         .iter()

@@ -79,7 +79,7 @@ pub fn resolve(
                     m.entity = Some(idx);
                 }
                 (_, Form::Capital | Form::Seat) => {
-                    if capital_is_actor(text, &sentences[m.sentence], m) {
+                    if capital_is_actor(text, &sentences[m.sentence], m, lexicon) {
                         let idx = add_entry(&mut ents, &mut added, gazetteer, *entry);
                         ents.list[idx].add_alias(surface);
                         m.entity = Some(idx);
@@ -308,14 +308,20 @@ pub fn resolve(
     ents
 }
 
-/// The states and bodies of the people an article names, when the article does not
-/// name them itself ("Foreign Minister Johann Wadephul announced €300 million" with
-/// no "Germany"): present so that a commitment can be theirs, and marked
+/// The states and bodies of the people an article names, and the states of the state
+/// bodies it names, when the article does not name them itself ("Foreign Minister
+/// Johann Wadephul announced €300 million" with no "Germany"): present so that a commitment can be theirs, and marked
 /// `implicit` — the extractor keeps them only if an event refers to them.
 fn implied_affiliations(ents: &mut DocEntities, gazetteer: &Gazetteer) {
     let mut wanted: Vec<String> = Vec::new();
-    for e in ents.list.iter().filter(|e| e.kind == EntityKind::Person) {
-        for key in ["org", "country"] {
+    for e in &ents.list {
+        // A person's body and state; a state's own body's state.
+        let keys: &[&str] = match e.kind {
+            EntityKind::Person => &["org", "country"],
+            EntityKind::Organization => &["country"],
+            _ => &[],
+        };
+        for &key in keys {
             if let Some(id) = e.attributes.get(key) {
                 if ents.find_id(id).is_none() && !wanted.contains(id) {
                     wanted.push(id.clone());
@@ -563,16 +569,11 @@ fn head_matches_role(head: &str, role: &str) -> bool {
 }
 
 /// Is a capital mention in actor position (rather than a venue or a modifier)?
-fn capital_is_actor(text: &str, s: &Sentence, m: &Mention) -> bool {
+fn capital_is_actor(text: &str, s: &Sentence, m: &Mention, lexicon: &Lexicon) -> bool {
     let prev = m.first.checked_sub(1).map(|k| s.words[k].as_str());
-    // "a commitment from Tokyo", "support from Washington": a giver, not a place.
+    // "a commitment from Tokyo", "the package from Brussels": a giver, not a place.
     let before = m.first.checked_sub(2).map(|k| s.words[k].as_str());
-    if prev == Some("from")
-        && matches!(
-            before,
-            Some("commitment" | "pledge" | "promise" | "offer" | "support" | "assurances")
-        )
-    {
+    if prev == Some("from") && before.is_some_and(|w| lexicon.given_nouns.contains(w)) {
         return true;
     }
     if matches!(

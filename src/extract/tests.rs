@@ -1157,3 +1157,69 @@ fn a_promise_about_no_actor_is_the_promiser_s() {
         },
     ]);
 }
+
+#[test]
+fn donor_lists_corrections_and_bodies_described_by_a_relative_clause() {
+    check(&[
+        Case {
+            name: "one donor per line under a heading of pledges",
+            text: "Donors made the following pledges to the relief fund for Sudan:\n\n• Canada — CAD 40 million, to be disbursed over two years\n- Ireland: €6 million for nutrition\n• Chile, Peru and Uruguay — engineers, not cash\n\nThe conference closed on Friday.",
+            want: &[
+                "pledge Canada",
+                "pledge Ireland",
+                "pledge Chile",
+                "pledge Peru",
+                "pledge Uruguay",
+            ],
+            not: &[],
+        },
+        Case {
+            name: "an item that gives nothing, and items under a heading of no pledges",
+            text: "Donors made the following pledges:\n• Japan — no new funding\n\nThe delegations who attended were these:\n• Kenya — Foreign Minister Musalia Mudavadi\n• Ghana — an observer",
+            want: &[],
+            not: &["pledge Japan", "pledge Kenya", "pledge Ghana"],
+        },
+        Case {
+            name: "an item with its own clause is read as a sentence",
+            text: "Key points:\n• Japan has offered two more patrol vessels to the Philippines",
+            want: &["pledge Japan"],
+            not: &["pledge Philippines"],
+        },
+        Case {
+            name: "a correction note restates no pledge",
+            text: "Denmark will provide 150 million kroner.\n\nCorrection, Feb. 14, 2026: An earlier version of this article said Denmark would provide 150 million euros.\nThe article has also been updated to make clear that the Japanese contribution will be disbursed through JICA.",
+            want: &["pledge Denmark"],
+            not: &["pledge Japan"],
+        },
+        Case {
+            name: "a body described by a relative clause, and 'it' after its speech verb",
+            text: "BNDES, the state development bank that manages the fund, said it will channel R$250 million to projects in Indigenous lands.",
+            want: &["pledge BNDES", "statement BNDES"],
+            not: &[],
+        },
+        Case {
+            name: "aid from a capital names the giver",
+            text: "The package from Brussels will be paid out in two tranches starting in February, Energy Commissioner Dan Jørgensen said.",
+            want: &["pledge European Union"],
+            not: &[],
+        },
+        Case {
+            name: "a high commissioner speaks for the state of his title",
+            text: "Indian High Commissioner Santosh Jha confirmed on Monday that a first tranche, for rebuilding railway lines, will be released by March.",
+            want: &["pledge India"],
+            not: &["pledge Santosh Jha"],
+        },
+        Case {
+            name: "a side with no state is the body its official heads",
+            text: "Chinese Foreign Minister Wang Yi held talks with ASEAN Secretary-General Kao Kim Hourn in Beijing on Tuesday, with both sides pledging to lift practical cooperation to a higher level.",
+            want: &["pledge China", "pledge ASEAN"],
+            not: &["pledge Kao Kim Hourn"],
+        },
+        Case {
+            name: "a state's ministry known to the gazetteer speaks for the state",
+            text: "Of the total amount, ₹1,980 crore has been earmarked for the solar park, according to a statement issued by the Ministry of External Affairs.",
+            want: &["pledge India"],
+            not: &["pledge Ministry of External Affairs"],
+        },
+    ]);
+}

@@ -1,0 +1,172 @@
+//! Pledges listed as items: donor tables and factboxes.
+//!
+//! Donor-conference coverage often lists what each donor put on the table, one line
+//! per donor, under a line that says what the list is:
+//!
+//! ```text
+//! The table lists the following pledges to the trust fund:
+//! • Canada — CAD 80 million, to be disbursed over two years
+//! - Norway: 600 million crowns over two years
+//! • The Bahamas, Jamaica and Belize — personnel, not cash
+//! ```
+//!
+//! No verb commits anyone in such a line; the heading does. Every actor before the
+//! dash or colon of an item pledges what follows it. An item needs a heading that
+//! names pledges or contributions ([`Lexicon::list_headings`]), or an amount of
+//! money. Items that carry their own clause ("• Japan — Tokyo said it would ...")
+//! are left to the sentence rules, and items that give nothing ("— no new
+//! funding") commit nobody.
+//!
+//! [`Lexicon::list_headings`]: crate::lexicon::Lexicon::list_headings
+
+use super::clause::Context;
+use super::pledges;
+use crate::model::{EntityKind, Event, EventKind, Modality};
+
+/// The pledges of a document's list items, for sentences that no other pledge
+/// came from (`taken`: start offsets of sentences with pledges already).
+pub fn find(ctx: &Context, taken: &[usize]) -> Vec<Event> {
+    let mut out = Vec::new();
+    for si in 0..ctx.sentences.len() {
+        if !is_item(ctx, si) || taken.contains(&ctx.sentences[si].span.start) {
+            continue;
+        }
+        let Some((actors, object)) = item_parts(ctx, si) else {
+            continue;
+        };
+        let s = &ctx.sentences[si];
+        let n = s.words.len();
+        if object >= n || gives_nothing(ctx, si, object) {
+            continue;
+        }
+        let headed = heading(ctx, si).is_some_and(|h| {
+            (0..ctx.sentences[h].words.len()).any(|k| {
+                ctx.lexicon
+                    .list_headings
+                    .match_at(&ctx.sentences[h].ids, k)
+                    .is_some()
+            })
+        });
+        if !headed && !pledges::amount_in_object(ctx, si, object) {
+            continue;
+        }
+        let conditional = (object..n).any(|k| ctx.lexicon.conditions.match_at(&s.ids, k).is_some());
+        let what = pledges::what_text(ctx, si, object, n);
+        for actor in actors {
+            let target = pledges::recipient(ctx, si, object, n, actor).or_else(|| {
+                let h = heading(ctx, si)?;
+                pledges::recipient(ctx, h, 0, ctx.sentences[h].words.len(), actor)
+            });
+            let actor_id = ctx.ents.list[actor].id.clone();
+            let targets: Vec<String> = target
+                .map(|t| ctx.ents.list[t].id.clone())
+                .into_iter()
+                .collect();
+            let evidence = ctx.evidence(si);
+            let (date, date_precision) = ctx.date_of(si);
+            let kind = EventKind::Pledge;
+            out.push(Event {
+                id: Event::content_id(kind, &actor_id, &targets, &what, &evidence.sentence),
+                kind,
+                actor: actor_id,
+                targets,
+                what: Some(what.clone()),
+                quote: ctx.quote_for(si),
+                modality: Modality {
+                    conditional,
+                    ..Modality::default()
+                },
+                date,
+                date_precision,
+                cameo: pledges::pledge_cameo(&what).to_string(),
+                plover: kind.plover().to_string(),
+                evidence: vec![evidence],
+            });
+        }
+    }
+    out
+}
+
+/// Marks that open a list item.
+fn is_bullet(w: &str) -> bool {
+    matches!(w, "•" | "·" | "▪" | "‣" | "◦" | "-" | "*" | "–" | "—")
+}
+
+/// Is sentence `si` a list item: a line of its own that opens with a bullet?
+fn is_item(ctx: &Context, si: usize) -> bool {
+    let s = &ctx.sentences[si];
+    let line_start = ctx.text[..s.span.start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
+    line_start && s.words.first().is_some_and(|w| is_bullet(w))
+}
+
+/// The heading of the list item `si`: the sentence before the list's first item.
+fn heading(ctx: &Context, si: usize) -> Option<usize> {
+    let mut h = si.checked_sub(1)?;
+    while is_item(ctx, h) {
+        h = h.checked_sub(1)?;
+    }
+    Some(h)
+}
+
+/// The actors an item lists before its dash or colon ("• The Bahamas, Jamaica and
+/// Belize —"), and where what they give starts.
+fn item_parts(ctx: &Context, si: usize) -> Option<(Vec<usize>, usize)> {
+    let s = &ctx.sentences[si];
+    let mut actors = Vec::new();
+    let mut j = 1;
+    loop {
+        let m = ctx
+            .mention_starting(si, j)
+            .or_else(|| (s.words.get(j)? == "the").then(|| ctx.mention_starting(si, j + 1))?)?;
+        let e = m.entity?;
+        if !matches!(
+            ctx.kind_of(m),
+            Some(EntityKind::Country | EntityKind::Organization)
+        ) {
+            return None;
+        }
+        if !actors.contains(&e) {
+            actors.push(e);
+        }
+        j = m.end;
+        match s.words.get(j)?.as_str() {
+            "," | "and" | "&" => {
+                j += 1;
+                if s.words.get(j).is_some_and(|w| w == "and") {
+                    j += 1;
+                }
+            }
+            "—" | "–" | "-" | ":" => return Some((actors, j + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// An item that gives nothing: "— no new funding", "— did not announce a figure",
+/// "— none".
+fn gives_nothing(ctx: &Context, si: usize, object: usize) -> bool {
+    let s = &ctx.sentences[si];
+    matches!(
+        s.words[object].as_str(),
+        "no" | "none"
+            | "nothing"
+            | "nil"
+            | "did"
+            | "does"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "declined"
+            | "refused"
+            | "not"
+            | "n/a"
+    ) || ctx.lexicon.negations.match_at(&s.ids, object).is_some()
+}
