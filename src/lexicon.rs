@@ -80,7 +80,7 @@ pub struct Vocabulary {
     sets: usize,
 }
 
-/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 26);
+/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 27);
 /// sets past it match the slow way.
 const MAX_SLOTS: usize = 32;
 
