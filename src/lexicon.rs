@@ -81,7 +81,7 @@ pub struct Vocabulary {
     sets: usize,
 }
 
-/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 20);
+/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 27);
 /// sets past it match the slow way.
 const MAX_SLOTS: usize = 32;
 
@@ -433,6 +433,14 @@ pub struct Lexicon {
     pub org_head_nouns: WordSet,
     /// Words that alone make no organization's name ("Foreign Ministry").
     pub generic_org_words: WordSet,
+    /// The words that may start a pledge cue: the pledge rules' own words
+    /// (`extract::pledges::CUE_WORDS`) and the first words of the commitment verbs,
+    /// amount verbs, future and reported modals. A filter, not a cue list.
+    pub pledge_cue_words: PhraseSet,
+    /// The words that may start a speech cue: the verbs of naming
+    /// (`extract::statements::NAMING_VERBS`) and the first words of the speech verbs
+    /// and commitment verbs. A filter, as `pledge_cue_words` is.
+    pub speech_cue_words: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -450,6 +458,26 @@ impl Lexicon {
         let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<WordSet>();
         let mut vocab = Vocabulary::default();
         let v = &mut vocab;
+        // Every word that may start a pledge cue, for a one-lookup filter per token.
+        let firsts = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .filter_map(|p| p.split_whitespace().next().map(str::to_string))
+                .collect()
+        };
+        let pledge_cue_words: Vec<String> = crate::extract::CUE_WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(firsts(&cues.commitment_verbs))
+            .chain(firsts(&cues.amount_verbs))
+            .chain(firsts(&cues.future_modals))
+            .chain(firsts(&cues.reported_modals))
+            .collect();
+        let speech_cue_words: Vec<String> = crate::extract::NAMING_VERBS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(firsts(&cues.speech_verbs))
+            .chain(firsts(&cues.commitment_verbs))
+            .collect();
         let lexicon = Lexicon {
             speech_verbs: PhraseSet::new(&cues.speech_verbs, v),
             speech_participles: PhraseSet::new(&cues.speech_participles, v),
@@ -502,6 +530,8 @@ impl Lexicon {
             org_kinds: PhraseSet::new(&titles.org_kinds, v),
             org_head_nouns: set(&titles.org_head_nouns),
             generic_org_words: set(&titles.generic_org_words),
+            pledge_cue_words: PhraseSet::new(&pledge_cue_words, v),
+            speech_cue_words: PhraseSet::new(&speech_cue_words, v),
             vocabulary: Vocabulary::default(),
         };
         Ok(Lexicon {

@@ -1197,14 +1197,15 @@ fn in_sentence(
         // "His Excellency Captain Ibrahim Traoré", "His Highness the Amir": a form of
         // address before a name or title, not a pronoun ("His Majesty said" alone
         // still points back to the monarch).
-        let address = s
-            .words
-            .get(i + 1)
-            .is_some_and(|next| is_form_of_address(next))
-            && (s.words.get(i + 2).is_some_and(|w| w == "the")
-                || next_is_capitalized_name(s, i + 2));
+        // (Asked only of pronouns: the form of address is the rarer test.)
+        let address = || {
+            s.words
+                .get(i + 1)
+                .is_some_and(|next| is_form_of_address(next))
+                && (s.words.get(i + 2).is_some_and(|w| w == "the")
+                    || next_is_capitalized_name(s, i + 2))
+        };
         let pronoun = match w {
-            _ if address => None,
             "he" | "him" | "his" => Some(Pronoun::He),
             "she" | "her" | "hers" => Some(Pronoun::She),
             "they" => Some(Pronoun::They),
@@ -1212,7 +1213,8 @@ fn in_sentence(
             "we" => Some(Pronoun::We),
             "i" if word(i) == "I" => Some(Pronoun::I),
             _ => None,
-        };
+        }
+        .filter(|_| !address());
         if let Some(p) = pronoun {
             // "His Majesty said": the form of address is the pronoun's.
             let end = if s
@@ -1248,7 +1250,8 @@ fn in_sentence(
                 word(i),
                 "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
             );
-        let at = if i + 1 < n && s.words[i + 1] == "." {
+        // (Only a courtesy title looks for its dot.)
+        let at = if courtesy && i + 1 < n && s.words[i + 1] == "." {
             i + 2
         } else {
             i + 1

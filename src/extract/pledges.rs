@@ -155,18 +155,86 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
     out
 }
 
+/// Every word [`cues`] tests a token against by its spelling ("offering",
+/// "pledge", "agreed", "has", "could", ...). With the first words of the phrase sets
+/// it asks at every token (commitment verbs, amount verbs, future and reported
+/// modals) they make [`crate::lexicon::Lexicon::pledge_cue_words`]: a token that
+/// starts none of them starts no cue, and is skipped with one table lookup. A word
+/// that a new rule in `cues` (or in what it calls for every token) tests must be
+/// added here.
+pub(crate) const CUE_WORDS: &[&str] = &[
+    // `cues`: participles after "with".
+    "offering",
+    "promising",
+    "pledging",
+    "committing",
+    "vowing",
+    "agreeing",
+    // `named_commitment`: nouns and participles.
+    "pledge",
+    "commitment",
+    "promise",
+    "offer",
+    "contribution",
+    "donation",
+    "pledged",
+    "committed",
+    "promised",
+    "offered",
+    "extended",
+    "financed",
+    "funded",
+    "provided",
+    "granted",
+    "allocated",
+    "contributed",
+    "donated",
+    "earmarked",
+    "set",
+    // `cues`: "agreed to", "decided to".
+    "agreed",
+    "agrees",
+    "agree",
+    "decided",
+    "decides",
+    "undertook",
+    "resolved",
+    // `agentless_passive`: auxiliaries, and "would" in reported speech.
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "would",
+    // `cues`: hedged modals.
+    "could",
+    "may",
+    "might",
+];
+
 fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
     let n = s.words.len();
     let mut out = Vec::new();
-    let reported = (0..n).any(|k| {
-        !ctx.in_quote(si, k)
-            && (lx.speech_verbs.match_at(&s.ids, k).is_some()
-                || lx.commitment_verbs.match_at(&s.ids, k).is_some())
-    });
+    // Whether the sentence reports speech: asked only at a modal, so found then.
+    let reported_cell = std::cell::OnceCell::new();
+    let reported = || {
+        *reported_cell.get_or_init(|| {
+            (0..n).any(|k| {
+                !ctx.in_quote(si, k)
+                    && (lx.speech_verbs.match_at(&s.ids, k).is_some()
+                        || lx.commitment_verbs.match_at(&s.ids, k).is_some())
+            })
+        })
+    };
     let mut k = 0;
     while k < n {
+        // Most tokens can start no cue (see `CUE_WORDS`).
+        if lx.pledge_cue_words.match_at(&s.ids, k).is_none() {
+            k += 1;
+            continue;
+        }
         // "..., with Turkey offering to finance the studies": the participle commits
         // the actor named after "with".
         // Also "with Development Minister X announcing €300 million".
@@ -330,14 +398,14 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             k += 1;
             continue;
         }
-        if let Some(cue) = agentless_passive(ctx, si, k, reported) {
+        if let Some(cue) = agentless_passive(ctx, si, k, &reported) {
             k = cue.object.max(k + 1);
             out.push(cue);
             continue;
         }
         let modal = lx.future_modals.match_at(&s.ids, k).map(|l| (l, false));
         let modal = modal.or_else(|| {
-            (reported && lx.reported_modals.match_at(&s.ids, k).is_some()).then_some((1, false))
+            (lx.reported_modals.match_at(&s.ids, k).is_some() && reported()).then_some((1, false))
         });
         let modal = modal.or_else(|| {
             matches!(s.words[k].as_str(), "could" | "may" | "might").then_some((1, true))
@@ -602,7 +670,12 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
 /// Foundation", "Japan's aid"), else it is the state or organization of the
 /// sentence's one speaker ("the Indian envoy confirmed that ..."). With "by" the
 /// passive names its agent and [`named_commitment`] reads it.
-fn agentless_passive(ctx: &Context, si: usize, k: usize, reported: bool) -> Option<Cue> {
+fn agentless_passive(
+    ctx: &Context,
+    si: usize,
+    k: usize,
+    reported: &dyn Fn() -> bool,
+) -> Option<Cue> {
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
     let n = s.words.len();
@@ -614,7 +687,7 @@ fn agentless_passive(ctx: &Context, si: usize, k: usize, reported: bool) -> Opti
     } else {
         lx.future_modals
             .match_at(&s.ids, k)
-            .or_else(|| (reported && w == "would").then_some(1))
+            .or_else(|| (w == "would" && reported()).then_some(1))
     };
     if !auxiliary && modal.is_none() {
         return None;
