@@ -1258,6 +1258,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge Paraguay"],
         },
         Case {
+            name: "a participle after a fronted question speaks for the clause's subject",
+            text: "Asked whether Germany would finally send Taurus cruise missiles, Boris Pistorius declined to commit, saying the question was \"not on the table today\".",
+            want: &["statement Boris Pistorius"],
+            not: &["statement Germany"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
