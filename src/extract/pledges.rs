@@ -291,6 +291,14 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // "that" they report: the commitment is the reported clause's ("promised that
         // Damascus would publish" is Syria's pledge).
         if let Some(len) = lx.commitment_verbs.match_at(&s.ids, k) {
+            // "promised him that": past the one promised to.
+            let len = if s.words.get(k + len).is_some_and(|w| is_object_pronoun(w))
+                && s.words.get(k + len + 1).is_some_and(|w| w == "that")
+            {
+                len + 1
+            } else {
+                len
+            };
             if s.words.get(k + len).is_some_and(|w| w == "that") {
                 // "promising that a first €1.2 billion would reach ...", "promised
                 // that Inuit organizations would hold two seats": when the reported
@@ -436,10 +444,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
 fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Option<Cue> {
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
-    if !matches!(
-        s.words[k].as_str(),
-        "promised" | "promising" | "promises" | "pledged" | "pledging" | "pledges" | "vowed"
-    ) {
+    if !PROMISE_VERBS.contains(&s.words[k].as_str()) {
         return None;
     }
     let modal = (from..(from + 10).min(s.words.len())).find(|&j| {
@@ -473,16 +478,62 @@ fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Opt
     if named || pronoun_or_body || modal == from {
         return None;
     }
+    // "Koizumi had promised him that the first two vessels would be handed over":
+    // what a passive promises is given by the promiser's state or body.
+    let mut j = modal + lx.future_modals.match_at(&s.ids, modal).unwrap_or(1);
+    while j < s.words.len() && lx.skippable.contains(&s.words[j]) {
+        j += 1;
+    }
+    let passive = s.words.get(j).is_some_and(|w| w == "be");
+    let agent = if passive {
+        let promiser = ctx
+            .subjects_before(si, k)
+            .into_iter()
+            .find(|m| !matches!(m.kind, MentionKind::Pronoun(_)))?;
+        Some((promiser.sentence, promiser.first))
+    } else {
+        None
+    };
     Some(Cue {
         at: k,
         object: from,
         future: true,
         hedged: false,
-        agent: None,
-        affiliation: false,
+        agent,
+        affiliation: passive,
         negated: false,
     })
 }
+
+/// "him", "her", "them", "us", "me": the one a promise is made to.
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "us" | "me")
+}
+
+/// Is the clause opening at `open` what somebody promised ("promised (him) that
+/// ...")? Then the promise, not the clause, says who commits.
+fn promised_clause(ctx: &Context, si: usize, open: usize) -> bool {
+    let s = &ctx.sentences[si];
+    if open < 2 || s.words[open - 1] != "that" {
+        return false;
+    }
+    let mut v = open - 2;
+    if v > 0 && is_object_pronoun(&s.words[v]) {
+        v -= 1;
+    }
+    PROMISE_VERBS.contains(&s.words[v].as_str())
+}
+
+/// Verbs whose "that" clause is the subject's own commitment.
+const PROMISE_VERBS: &[&str] = &[
+    "promised",
+    "promising",
+    "promises",
+    "pledged",
+    "pledging",
+    "pledges",
+    "vowed",
+];
 
 /// The actors named right before the participle at `k`, coordinated with "and" or
 /// commas, past "each" or "both": "with the IsDB and the Kuwait Fund each
@@ -753,7 +804,7 @@ fn agentless_passive(
         .map_or(super::clause::dateline_end(&s.words), |j| {
             j + lx.speech_verbs.match_at(&s.ids, j).unwrap_or(1)
         });
-    if open >= end {
+    if open >= end || promised_clause(ctx, si, open) {
         return None;
     }
     // A subject that is a person or an actor is the one the action is done to

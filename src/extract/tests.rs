@@ -1264,6 +1264,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["statement Germany"],
         },
         Case {
+            name: "a passive promised to somebody is the promiser's state's",
+            text: "Philippine Defense Secretary Gilberto Teodoro met Japanese Defense Minister Shinjiro Koizumi. Teodoro said Koizumi had promised him that the first two vessels would be handed over before the end of 2027.",
+            want: &["pledge Japan", "statement Gilberto Teodoro"],
+            not: &["pledge Philippines", "pledge Shinjiro Koizumi"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
