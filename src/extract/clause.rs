@@ -369,6 +369,11 @@ impl<'a> Context<'a> {
             }
         };
         let mut found: Vec<usize> = Vec::new();
+        // A person whose state the document never names: only an exact coordinated
+        // list may then give the members ("... among Park Yoon-joo, Christopher
+        // Landau and Takehiro Funakoshi" after "South Korea, the United States and
+        // Japan agreed").
+        let mut unknown = false;
         for si in (msi.saturating_sub(4)..=msi).rev() {
             let s = &self.sentences[si];
             let before: Vec<&Mention> = self
@@ -383,7 +388,10 @@ impl<'a> Context<'a> {
                 let Some(e) = member(x) else {
                     continue;
                 };
-                let e = e?;
+                let Some(e) = e else {
+                    unknown = true;
+                    continue;
+                };
                 let joined = last_end.is_some_and(|end| {
                     (end..x.head_first())
                         .all(|k| matches!(s.words[k].as_str(), "," | "and" | "the"))
@@ -403,14 +411,13 @@ impl<'a> Context<'a> {
                 return Some((run, true));
             }
             for x in &before {
-                if let Some(e) = member(x) {
-                    let e = e?;
+                if let Some(Some(e)) = member(x) {
                     if !found.contains(&e) {
                         found.push(e);
                     }
                 }
             }
-            if found.len() >= count {
+            if found.len() >= count && !unknown {
                 return (found.len() == count).then_some((found, false));
             }
         }

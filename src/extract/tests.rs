@@ -1270,6 +1270,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge Philippines", "pledge Shinjiro Koizumi"],
         },
         Case {
+            name: "officials of unknown states leave the members to an exact list",
+            text: "South Korea, the United States and Japan agreed Friday to launch a joint task force. The talks were held among Min Ha-eun, a senior diplomat; Christopher Landau, U.S. deputy secretary of state; and Takehiro Funakoshi, Japan's vice minister for foreign affairs. Under the arrangement, the three countries will share information on wallet addresses.",
+            want: &["pledge South Korea", "pledge United States", "pledge Japan"],
+            not: &[],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
