@@ -392,7 +392,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         let verb = lx.amount_verbs.match_at(&s.ids, k);
         if let Some(len) = verb.filter(|&len| {
             let j = k + len;
-            amount_in_object(ctx, si, j + further(j))
+            amount_in_object(ctx, si, j + further(j)) || amount_in_object(ctx, si, j)
         }) {
             out.push(Cue {
                 at: k,
@@ -929,7 +929,10 @@ pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
     let end = (j + 8).min(s.words.len());
     for k in j + 1..end {
         match s.words[k].as_str() {
-            "worth" | "of" | "totalling" | "totaling" => return amount_follows(ctx, si, k + 1),
+            // "a line of credit worth ₹3,450 crore": past an "of" that gives no
+            // amount.
+            "of" if amount_follows(ctx, si, k + 1) => return true,
+            "worth" | "totalling" | "totaling" => return amount_follows(ctx, si, k + 1),
             "valued" if s.words.get(k + 1).is_some_and(|w| w == "at") => {
                 return amount_follows(ctx, si, k + 2)
             }
@@ -947,15 +950,18 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
     let currency = window.first().is_some_and(|w| {
         matches!(
             *w,
-            "$" | "€" | "£" | "¥" | "us$" | "c$" | "a$" | "usd" | "eur"
+            "$" | "€" | "£" | "¥" | "₹" | "us$" | "c$" | "a$" | "usd" | "eur" | "rs" | "inr"
         )
     }) || (window.get(1) == Some(&"$")
         && window
             .first()
             .is_some_and(|w| matches!(*w, "a" | "c" | "us" | "nz" | "hk" | "s")));
-    let scale = window
-        .iter()
-        .any(|w| matches!(*w, "billion" | "million" | "bn"));
+    let scale = window.iter().any(|w| {
+        matches!(
+            *w,
+            "billion" | "million" | "bn" | "trillion" | "tn" | "crore" | "lakh" | "mln" | "bln"
+        )
+    });
     let number = window
         .iter()
         .take(3)
@@ -1085,6 +1091,11 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                 return vec![giver];
             }
         }
+        // "Turkish coast guard vessels would begin patrols": a state's forces,
+        // named by its demonym, commit the state.
+        if let Some(m) = demonym_forces(ctx, si, j) {
+            return vec![m];
+        }
         // "Japan said (on Monday) (that) it would send troops": the speaker, when the
         // pronoun fits it ("it" a state or body, "he"/"she" a person).
         if j >= 1 && matches!(s.words[j - 1].as_str(), "it" | "he" | "she") {
@@ -1161,6 +1172,44 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
     }
     out
+}
+
+/// For "Turkish coast guard vessels would begin ...": the demonym's mention, when
+/// the subject ending at `end` is a state's forces ([`Lexicon::force_nouns`]) named
+/// by its demonym at the start of a clause.
+///
+/// [`Lexicon::force_nouns`]: crate::lexicon::Lexicon::force_nouns
+fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    if end == 0 || !ctx.lexicon.force_nouns.contains(&s.words[end - 1]) {
+        return None;
+    }
+    let mut k = end - 1;
+    while k > 0 && end - k < 4 {
+        if let Some(m) = ctx.mention_ending(si, k) {
+            let demonym = matches!(
+                m.kind,
+                MentionKind::Gazetteer {
+                    form: crate::gazetteer::Form::Demonym,
+                    ..
+                }
+            ) && ctx.kind_of(m) == Some(EntityKind::Country);
+            let h = m.first;
+            let opens = h <= super::clause::dateline_end(&s.words)
+                || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
+                || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that");
+            return (demonym && opens).then_some(m);
+        }
+        let w = s.words[k - 1].as_str();
+        let lowercase_noun = !s.capitalized(k - 1)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !ctx.lexicon.function_words.contains(w);
+        if !lowercase_noun && ctx.mention_ending(si, k - 1).is_none() {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// For "X said (that) his government / the government / the kingdom would ...": the

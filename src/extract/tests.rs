@@ -1276,6 +1276,24 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &[],
         },
         Case {
+            name: "a signed line of credit worth an amount in crore",
+            text: "India on Monday signed a fresh line of credit worth ₹3,450 crore with Sri Lanka to finance the solar park.",
+            want: &["pledge India -> Sri Lanka"],
+            not: &["pledge Sri Lanka"],
+        },
+        Case {
+            name: "a state's forces named by its demonym commit the state",
+            text: "Ali Yerlikaya, Türkiye's interior minister, said Turkish coast guard vessels would begin coordinated patrols with Greek units off Lesbos from April.",
+            want: &["pledge Turkey"],
+            not: &["pledge Greece", "pledge Ali Yerlikaya"],
+        },
+        Case {
+            name: "a demonym inside an object is no committer",
+            text: "The minister said the talks on Turkish coast guard vessels would begin in April.",
+            want: &[],
+            not: &["pledge Turkey"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
