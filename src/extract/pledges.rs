@@ -359,6 +359,24 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
                 t += 1;
             }
+            // "agreed at a meeting in Manado, North Sulawesi, last week to hold": over
+            // a phrase of place and time.
+            if t < n
+                && matches!(
+                    s.words[t].as_str(),
+                    "at" | "in" | "during" | "after" | "following" | "on"
+                )
+            {
+                if let Some(to) = (t + 1..n.min(t + 16))
+                    .take_while(|&j| {
+                        !matches!(s.words[j].as_str(), "that" | ";" | "but" | "—" | "and")
+                            && lx.speech_verbs.match_at(&s.ids, j).is_none()
+                    })
+                    .find(|&j| s.words[j] == "to")
+                {
+                    t = to;
+                }
+            }
             if s.words.get(t).is_some_and(|w| w == "to")
                 && (action_at(ctx, si, t + 1).is_some()
                     || (s.words[k].starts_with("agree") && bare_verb_at(ctx, si, t + 1)))

@@ -1294,6 +1294,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge Turkey"],
         },
         Case {
+            name: "a one-word short name in brackets names the body again",
+            text: "Japan will provide three patrol vessels to the Indonesian Maritime Security Agency (Bakamla). Separately, the Philippine Coast Guard and Bakamla agreed at a meeting in Manado, North Sulawesi, last week to hold their first coordinated patrol.",
+            want: &["pledge Indonesian Maritime Security Agency", "pledge Philippine Coast Guard"],
+            not: &[],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
