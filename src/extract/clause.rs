@@ -314,7 +314,14 @@ impl<'a> Context<'a> {
                 }
                 let joined = s.words.get(k).is_some_and(|w| w == "and")
                     && (k + 1..pair[1].head_first()).all(|j| matches!(s.words[j].as_str(), "the"));
-                if joined && a != b {
+                // Not the tail of a longer list ("drawn from both sides, the African
+                // Union and the U.N.").
+                let mut h = pair[0].head_first();
+                if h > 0 && s.words[h - 1] == "the" {
+                    h -= 1;
+                }
+                let tail = h > 0 && s.words[h - 1] == "," && ms.iter().any(|x| x.end == h - 1);
+                if joined && !tail && a != b {
                     return Some(vec![a, b]);
                 }
             }
@@ -380,6 +387,31 @@ impl<'a> Context<'a> {
                 .mentions_in(si)
                 .into_iter()
                 .filter(|x| si != msi || x.end <= mfirst)
+                .collect();
+            // Mentions coordinated with a collective ("drawn from both sides, the
+            // African Union and the U.N.") are others beside it, never its members.
+            let mut beside: Vec<bool> = vec![false; before.len()];
+            let mut chain_start = 0;
+            for i in 0..=before.len() {
+                let joined = i > 0
+                    && i < before.len()
+                    && (before[i - 1].end..before[i].head_first())
+                        .all(|k| matches!(s.words[k].as_str(), "," | "and" | "the"));
+                if !joined {
+                    let chain = chain_start..i;
+                    if before[chain.clone()]
+                        .iter()
+                        .any(|x| matches!(x.kind, MentionKind::Group { .. }))
+                    {
+                        beside[chain].fill(true);
+                    }
+                    chain_start = i;
+                }
+            }
+            let before: Vec<&Mention> = before
+                .into_iter()
+                .zip(beside)
+                .filter_map(|(x, b)| (!b).then_some(x))
                 .collect();
             // A coordinated list: members separated only by ",", "and", "the".
             let mut run: Vec<usize> = Vec::new();

@@ -1300,6 +1300,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &[],
         },
         Case {
+            name: "bodies listed beside the sides are not the sides",
+            text: "The deal creates verification teams drawn from both sides, the African Union and the United Nations. \"Both delegations have undertaken to release prisoners in the next phase.\"",
+            want: &[],
+            not: &["pledge African Union", "pledge United Nations"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
