@@ -569,7 +569,16 @@ fn head_matches_role(head: &str, role: &str) -> bool {
                 .any(|r| role.contains(r))
         }
         "official" => true,
-        "diplomat" | "top diplomat" => {
+        "head of government" | "head of the government" => [
+            "prime minister",
+            "premier",
+            "chancellor",
+            "taoiseach",
+            "head of government",
+        ]
+        .iter()
+        .any(|r| role.contains(r)),
+        "diplomat" | "top diplomat" | "chief diplomat" | "head of diplomacy" => {
             role.contains("foreign")
                 || role.contains("secretary of state")
                 || role.contains("ambassador")

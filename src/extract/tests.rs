@@ -1342,6 +1342,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &[],
         },
         Case {
+            name: "the head of government and the head of diplomacy refer back",
+            text: "Ukrainian Prime Minister Yulia Svyrydenko spoke on Monday. \"Winter will be hard,\" the head of government wrote. Mauritanian Foreign Minister Mohamed Salem Ould Merzoug met reporters. \"Mauritania will not be a warehouse for anyone,\" the Mauritanian head of diplomacy stressed.",
+            want: &["statement Yulia Svyrydenko", "statement Mohamed Salem Ould Merzoug"],
+            not: &[],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
