@@ -57,31 +57,19 @@ pub fn find(ctx: &Context, taken: &[usize]) -> Vec<Event> {
                 let h = heading(ctx, si)?;
                 pledges::recipient(ctx, h, 0, ctx.sentences[h].words.len(), actor)
             });
-            let actor_id = ctx.ents.list[actor].id.clone();
-            let targets: Vec<String> = target
-                .map(|t| ctx.ents.list[t].id.clone())
-                .into_iter()
-                .collect();
-            let evidence = ctx.evidence(si);
-            let (date, date_precision) = ctx.date_of(si);
-            let kind = EventKind::Pledge;
-            out.push(Event {
-                id: Event::content_id(kind, &actor_id, &targets, &what, &evidence.sentence),
-                kind,
-                actor: actor_id,
-                targets,
-                what: Some(what.clone()),
-                quote: ctx.quote_for(si),
-                modality: Modality {
-                    conditional,
-                    ..Modality::default()
-                },
-                date,
-                date_precision,
-                cameo: pledges::pledge_cameo(&what).to_string(),
-                plover: kind.plover().to_string(),
-                evidence: vec![evidence],
-            });
+            let modality = Modality {
+                conditional,
+                ..Modality::default()
+            };
+            out.push(pledges::event(
+                ctx,
+                si,
+                EventKind::Pledge,
+                actor,
+                target,
+                what.clone(),
+                modality,
+            ));
         }
     }
     out

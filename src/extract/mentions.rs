@@ -307,7 +307,7 @@ fn introduced_names<'t>(
             .get(j)
             .is_some_and(|w| matches!(w.as_str(), "that" | "which"))
             && (j + 1..n.min(j + 12)).any(|i| s.words[i] == ",");
-        if relative {
+        if apposed || relative {
             if let Some(m) = described_before(text, si, s, k, found) {
                 names_push(text, s, &m, names);
                 found.retain(|o| o.end <= m.first || o.first >= m.end);
@@ -317,13 +317,6 @@ fn introduced_names<'t>(
             }
         }
         if apposed {
-            if let Some(m) = described_before(text, si, s, k, found) {
-                names_push(text, s, &m, names);
-                found.retain(|o| o.end <= m.first || o.first >= m.end);
-                found.push(m);
-                added = true;
-                continue;
-            }
             j += 1;
         }
         let name_word = |i: usize| {

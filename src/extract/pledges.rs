@@ -1547,6 +1547,26 @@ fn pledge(
     let rest_end = attribution_start(ctx, si, obj_end);
     let target = recipient(ctx, si, cue.object, obj_end, actor_idx)
         .or_else(|| recipient(ctx, si, obj_end, rest_end, actor_idx));
+    // "will retaliate", "would respond": a threat, not a pledge.
+    let kind = if threat_at(ctx, si, cue.object) {
+        EventKind::Threaten
+    } else {
+        EventKind::Pledge
+    };
+    Some(event(ctx, si, kind, actor_idx, target, what, modality))
+}
+
+/// The event of a commitment (or threat) read from sentence `si`: its ids, evidence,
+/// date and codes.
+pub(super) fn event(
+    ctx: &Context,
+    si: usize,
+    kind: EventKind,
+    actor_idx: usize,
+    target: Option<usize>,
+    what: String,
+    modality: Modality,
+) -> Event {
     let actor = ctx.ents.list[actor_idx].id.clone();
     let targets: Vec<String> = target
         .map(|t| ctx.ents.list[t].id.clone())
@@ -1554,18 +1574,12 @@ fn pledge(
         .collect();
     let evidence = ctx.evidence(si);
     let (date, date_precision) = ctx.date_of(si);
-    // "will retaliate", "would respond": a threat, not a pledge.
-    let kind = if threat_at(ctx, si, cue.object) {
-        EventKind::Threaten
-    } else {
-        EventKind::Pledge
-    };
     let cameo = match kind {
         EventKind::Pledge => pledge_cameo(&what),
         k => k.cameo(),
     };
     let id = Event::content_id(kind, &actor, &targets, &what, &evidence.sentence);
-    Some(Event {
+    Event {
         id,
         kind,
         actor,
@@ -1578,7 +1592,7 @@ fn pledge(
         cameo: cameo.to_string(),
         plover: kind.plover().to_string(),
         evidence: vec![evidence],
-    })
+    }
 }
 
 /// The clause ends at a semicolon, a dash, a condition, or a trailing participle.
