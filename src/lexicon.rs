@@ -74,7 +74,9 @@ pub const UNKNOWN_WORD: WordId = WordId::MAX;
 /// pass, and `match_at` reads them from a table.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, WordId, BuildHasherDefault<WordHasher>>,
+    /// Keyed by the words' bytes, so that [`Vocabulary::id_of_bytes`] can look up a
+    /// word lowercased into a byte buffer.
+    ids: HashMap<Box<[u8]>, WordId, BuildHasherDefault<WordHasher>>,
     /// By first word id: the phrases starting with it, as (set slot, words).
     starting: Vec<Vec<(usize, Box<[WordId]>)>>,
     /// How many phrase sets have a slot.
@@ -88,12 +90,18 @@ const MAX_SLOTS: usize = 32;
 impl Vocabulary {
     /// The id of a lowercase word, or [`UNKNOWN_WORD`].
     pub fn id(&self, word: &str) -> WordId {
+        self.id_of_bytes(word.as_bytes())
+    }
+
+    /// The id of a lowercase word given as its UTF-8 bytes, or [`UNKNOWN_WORD`].
+    #[inline]
+    pub fn id_of_bytes(&self, word: &[u8]) -> WordId {
         self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD)
     }
 
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
-        *self.ids.entry(word.to_string()).or_insert(next)
+        *self.ids.entry(word.as_bytes().into()).or_insert(next)
     }
 
     /// Gives a set of phrases (by first word) a slot, if there is one left and its
@@ -191,9 +199,13 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // The rest zero-padded, little-endian, byte by byte: copying it into an
+            // array took a call to `memcpy` per word (most words are shorter than 8).
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            self.add(word);
         }
     }
 
@@ -403,6 +415,10 @@ pub struct Lexicon {
     pub boilerplate_openers: Vec<String>,
     /// The most chars of a boilerplate opener: how much of a line to lowercase.
     opener_chars: usize,
+    /// `openers_by_first[b]`: the indices in `boilerplate_openers` of the openers
+    /// whose first byte is `b`, with the empty ones (which start every line) under
+    /// every byte. A line is compared with those of its first byte only.
+    openers_by_first: Vec<Vec<usize>>,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
     /// Words that may precede a role noun.
@@ -445,6 +461,18 @@ pub struct Lexicon {
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
 const TITLES: &str = include_str!("../data/lexicon/titles.ron");
+
+/// The index of [`Lexicon::openers_by_first`]: openers by first byte, in order.
+fn openers_by_first(openers: &[String]) -> Vec<Vec<usize>> {
+    let mut by_first = vec![Vec::new(); 256];
+    for (k, o) in openers.iter().enumerate() {
+        match o.as_bytes().first() {
+            Some(&b) => by_first[usize::from(b)].push(k),
+            None => by_first.iter_mut().for_each(|v| v.push(k)),
+        }
+    }
+    by_first
+}
 
 impl Lexicon {
     /// The lexicons bundled with diplograph.
@@ -512,6 +540,7 @@ impl Lexicon {
                 .iter()
                 .map(|o| o.to_lowercase())
                 .collect(),
+            openers_by_first: Vec::new(),
             roles: PhraseSet::new(&titles.roles, v),
             role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
@@ -536,6 +565,7 @@ impl Lexicon {
         };
         Ok(Lexicon {
             vocabulary: vocab,
+            openers_by_first: openers_by_first(&lexicon.boilerplate_openers),
             ..lexicon
         })
     }
@@ -568,11 +598,19 @@ impl Lexicon {
             };
             owned.as_bytes()
         };
-        // The first byte settles nearly every opener.
-        if self.boilerplate_openers.iter().any(|o| {
-            let o = o.as_bytes();
-            o.first().is_none_or(|b| lower.first() == Some(b)) && lower.starts_with(o)
-        }) {
+        // The first byte settles nearly every opener (an empty line has no first
+        // byte: only an empty opener starts it).
+        let candidates: &[usize] = match lower.first() {
+            Some(&b) => &self.openers_by_first[usize::from(b)],
+            None => &[],
+        };
+        let empty_line_opener =
+            lower.is_empty() && self.boilerplate_openers.iter().any(String::is_empty);
+        if empty_line_opener
+            || candidates
+                .iter()
+                .any(|&k| lower.starts_with(self.boilerplate_openers[k].as_bytes()))
+        {
             return true;
         }
         // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".
