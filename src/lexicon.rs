@@ -77,6 +77,10 @@ pub struct Vocabulary {
     /// Keyed by the words' bytes, so that [`Vocabulary::id_of_bytes`] can look up a
     /// word lowercased into a byte buffer.
     ids: HashMap<Box<[u8]>, WordId, BuildHasherDefault<WordHasher>>,
+    /// The words of at most eight bytes again, in a table of their own that a
+    /// lookup reads one slot of (usually): no hashing of bytes, no key behind a
+    /// pointer. Nearly every token is that short.
+    short: ShortWords,
     /// By first word id: the phrases starting with it, as (set slot, words).
     starting: Vec<Vec<(usize, Box<[WordId]>)>>,
     /// How many phrase sets have a slot.
@@ -96,12 +100,19 @@ impl Vocabulary {
     /// The id of a lowercase word given as its UTF-8 bytes, or [`UNKNOWN_WORD`].
     #[inline]
     pub fn id_of_bytes(&self, word: &[u8]) -> WordId {
-        self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD)
+        match ShortWords::key(word) {
+            Some(key) => self.short.get(key),
+            None => self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD),
+        }
     }
 
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
-        *self.ids.entry(word.as_bytes().into()).or_insert(next)
+        let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
+        if let Some(key) = ShortWords::key(word.as_bytes()) {
+            self.short.insert(key, id);
+        }
+        id
     }
 
     /// Gives a set of phrases (by first word) a slot, if there is one left and its
@@ -151,6 +162,96 @@ impl Vocabulary {
     }
 }
 
+/// The words of one to eight bytes of a [`Vocabulary`] with their ids, in an
+/// open-addressing table (linear probing, at most half full) keyed by the word's
+/// bytes read as a little-endian `u64` with its length.
+#[derive(Clone, Debug, Default)]
+struct ShortWords {
+    /// The slots; `len == 0` marks an empty one. A power of two long (or empty).
+    slots: Vec<ShortSlot>,
+    /// How many slots are taken.
+    len: usize,
+}
+
+/// A slot of [`ShortWords`].
+#[derive(Clone, Copy, Debug, Default)]
+struct ShortSlot {
+    /// The word's bytes, little-endian, zero-padded.
+    bytes: u64,
+    /// The word's length in bytes (1 to 8), 0 for an empty slot.
+    len: u32,
+    /// The word's id.
+    id: WordId,
+}
+
+impl ShortWords {
+    /// The key of a word of one to eight bytes: (bytes, length). None for others.
+    #[inline]
+    fn key(word: &[u8]) -> Option<(u64, u32)> {
+        if word.is_empty() || word.len() > 8 {
+            return None;
+        }
+        let bytes = word
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        Some((bytes, word.len() as u32))
+    }
+
+    /// The first slot to look at for a key (`slots` is not empty).
+    #[inline]
+    fn home(&self, (bytes, len): (u64, u32)) -> usize {
+        let h = (bytes ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of a word by its key, or [`UNKNOWN_WORD`].
+    #[inline]
+    fn get(&self, key: (u64, u32)) -> WordId {
+        if self.slots.is_empty() {
+            return UNKNOWN_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                return UNKNOWN_WORD;
+            }
+            if slot.bytes == key.0 && slot.len == key.1 {
+                return slot.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a word (by key) with its id, unless it is there already.
+    fn insert(&mut self, key: (u64, u32), id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![ShortSlot::default(); (old.len() * 2).max(64)];
+            self.len = 0;
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                self.insert((s.bytes, s.len), s.id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].len != 0 {
+            if self.slots[i].bytes == key.0 && self.slots[i].len == key.1 {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = ShortSlot {
+            bytes: key.0,
+            len: key.1,
+            id,
+        };
+        self.len += 1;
+    }
+}
+
 /// A sentence's word ids (see [`Vocabulary`]), and for every token the length of
 /// the longest phrase of each slotted phrase set that starts there (0: none).
 #[derive(Clone, Debug, Default)]
@@ -166,12 +267,26 @@ pub struct WordIds {
 type PhraseMap = HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>>;
 
 /// A set of phrases matched against word-id sequences, longest first.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct PhraseSet {
     /// Phrases by the id of their first word, longest first.
     by_first: PhraseMap,
-    /// Its column in [`WordIds`], when the vocabulary gave it one.
-    slot: Option<usize>,
+    /// Its column in [`WordIds`], when the vocabulary gave it one, else
+    /// [`NO_SLOT`]. (Not an `Option`: `match_at`, asked for nearly every token
+    /// by a dozen sets, then tests one number.)
+    slot: u32,
+}
+
+/// The [`PhraseSet::slot`] of a set without one: never below a `WordIds`' count.
+const NO_SLOT: u32 = u32::MAX;
+
+impl Default for PhraseSet {
+    fn default() -> PhraseSet {
+        PhraseSet {
+            by_first: PhraseMap::default(),
+            slot: NO_SLOT,
+        }
+    }
 }
 
 /// A fast hash for the short lowercase words of a [`Vocabulary`], the word ids of a
@@ -321,20 +436,22 @@ impl PhraseSet {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             v.dedup();
         }
-        let slot = vocab.register(&by_first);
+        let slot = vocab
+            .register(&by_first)
+            .and_then(|s| u32::try_from(s).ok())
+            .unwrap_or(NO_SLOT);
         PhraseSet { by_first, slot }
     }
 
     /// The length in words of the longest phrase starting at token `i`, if any.
     #[inline]
     pub fn match_at(&self, ids: &WordIds, i: usize) -> Option<usize> {
-        match self.slot {
-            Some(slot) if slot < ids.sets => {
-                let len = *ids.lens.get(i * ids.sets + slot)?;
-                (len > 0).then_some(usize::from(len))
-            }
-            _ => self.match_ids(&ids.ids, i),
+        let slot = self.slot as usize;
+        if slot < ids.sets {
+            let len = *ids.lens.get(i * ids.sets + slot)?;
+            return (len > 0).then_some(usize::from(len));
         }
+        self.match_ids(&ids.ids, i)
     }
 
     /// [`PhraseSet::match_at`] by comparing ids.
@@ -641,6 +758,24 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_find_what_the_map_finds() {
+        let mut vocab = Vocabulary::default();
+        let words: Vec<String> = (0..500)
+            .map(|k| "abcdefghijk"[..1 + k % 11].to_string() + &k.to_string())
+            .chain(["a", "'s", "\0", "é", "the", "", "abcdefgh", "abcdefghi"].map(String::from))
+            .collect();
+        for w in &words {
+            vocab.intern(w);
+        }
+        for w in words.iter().chain(&["zz".to_string(), "a\0".to_string()]) {
+            let want = vocab.ids.get(w.as_bytes()).copied().unwrap_or(UNKNOWN_WORD);
+            assert_eq!(vocab.id(w), want, "{w:?}");
+        }
+        assert_eq!(vocab.id("zz"), UNKNOWN_WORD);
+        assert_eq!(vocab.id("a\0"), UNKNOWN_WORD);
+    }
 
     #[test]
     fn bundled_lexicons_load() {
