@@ -144,21 +144,32 @@ impl Vocabulary {
     pub fn word_ids(&self, ids: Vec<WordId>) -> WordIds {
         let sets = self.sets;
         let mut lens = vec![0u8; ids.len() * sets];
+        let mut present = 0u32;
         for (i, &id) in ids.iter().enumerate() {
             let Some(phrases) = self.starting.get(id as usize) else {
                 continue;
             };
-            for (slot, p) in phrases {
+            for &(slot, ref p) in phrases {
                 // The first word matched already; most phrases are one word.
-                let rest = ids.get(i + 1..i + p.len());
-                if rest.is_some_and(|rest| rest.iter().eq(&p[1..])) {
+                let matched = p.len() == 1
+                    || ids
+                        .get(i + 1..i + p.len())
+                        .is_some_and(|rest| rest.iter().eq(&p[1..]));
+                if matched {
                     let len = &mut lens[i * sets + slot];
                     // Phrases of a slotted set are at most 255 words (`register`).
                     *len = (*len).max(p.len() as u8);
+                    // At most `MAX_SLOTS` (32) slots.
+                    present |= 1 << (slot % MAX_SLOTS);
                 }
             }
         }
-        WordIds { ids, sets, lens }
+        WordIds {
+            ids,
+            sets,
+            lens,
+            present,
+        }
     }
 }
 
@@ -261,6 +272,9 @@ pub struct WordIds {
     sets: usize,
     /// `lens[i * sets + slot]`.
     lens: Vec<u8>,
+    /// Bit `slot`: some phrase of the set in that slot starts somewhere in the
+    /// sentence (see [`PhraseSet::may_match`]).
+    present: u32,
 }
 
 /// Phrases by the id of their first word, longest first.
@@ -452,6 +466,16 @@ impl PhraseSet {
             return (len > 0).then_some(usize::from(len));
         }
         self.match_ids(&ids.ids, i)
+    }
+
+    /// May some phrase of the set start somewhere in the sentence? False when
+    /// [`PhraseSet::match_at`] is `None` at every token: a loop over the tokens
+    /// that looks for this set's phrases can skip a sentence without one (most
+    /// sentences have no speech or pledge cue).
+    #[inline]
+    pub fn may_match(&self, ids: &WordIds) -> bool {
+        let slot = self.slot as usize;
+        slot >= ids.sets || ids.present & (1 << slot) != 0
     }
 
     /// [`PhraseSet::match_at`] by comparing ids.
