@@ -37,6 +37,7 @@ struct CuesFile {
     given_nouns: Vec<String>,
     list_headings: Vec<String>,
     renewal_verbs: Vec<String>,
+    force_nouns: Vec<String>,
     boilerplate_openers: Vec<String>,
 }
 
@@ -551,6 +552,9 @@ pub struct Lexicon {
     pub list_headings: PhraseSet,
     /// Verbs that renew an actor's own commitment ("reaffirmed its commitment to").
     pub renewal_verbs: WordSet,
+    /// A state's forces and envoys: named by its demonym they commit the state
+    /// ("Turkish coast guard vessels would begin patrols").
+    pub force_nouns: WordSet,
     /// How lines that are not article text begin ("related:", "(reporting by"),
     /// lowercased: no actor or event is read from such lines.
     pub boilerplate_openers: Vec<String>,
@@ -670,6 +674,7 @@ impl Lexicon {
             given_nouns: set(&cues.given_nouns),
             list_headings: PhraseSet::new(&cues.list_headings, v),
             renewal_verbs: set(&cues.renewal_verbs),
+            force_nouns: set(&cues.force_nouns),
             opener_chars: cues
                 .boilerplate_openers
                 .iter()

@@ -314,7 +314,14 @@ impl<'a> Context<'a> {
                 }
                 let joined = s.words.get(k).is_some_and(|w| w == "and")
                     && (k + 1..pair[1].head_first()).all(|j| matches!(s.words[j].as_str(), "the"));
-                if joined && a != b {
+                // Not the tail of a longer list ("drawn from both sides, the African
+                // Union and the U.N.").
+                let mut h = pair[0].head_first();
+                if h > 0 && s.words[h - 1] == "the" {
+                    h -= 1;
+                }
+                let tail = h > 0 && s.words[h - 1] == "," && ms.iter().any(|x| x.end == h - 1);
+                if joined && !tail && a != b {
                     return Some(vec![a, b]);
                 }
             }
@@ -369,12 +376,42 @@ impl<'a> Context<'a> {
             }
         };
         let mut found: Vec<usize> = Vec::new();
+        // A person whose state the document never names: only an exact coordinated
+        // list may then give the members ("... among Park Yoon-joo, Christopher
+        // Landau and Takehiro Funakoshi" after "South Korea, the United States and
+        // Japan agreed").
+        let mut unknown = false;
         for si in (msi.saturating_sub(4)..=msi).rev() {
             let s = &self.sentences[si];
             let before: Vec<&Mention> = self
                 .mentions_in(si)
                 .into_iter()
                 .filter(|x| si != msi || x.end <= mfirst)
+                .collect();
+            // Mentions coordinated with a collective ("drawn from both sides, the
+            // African Union and the U.N.") are others beside it, never its members.
+            let mut beside: Vec<bool> = vec![false; before.len()];
+            let mut chain_start = 0;
+            for i in 0..=before.len() {
+                let joined = i > 0
+                    && i < before.len()
+                    && (before[i - 1].end..before[i].head_first())
+                        .all(|k| matches!(s.words[k].as_str(), "," | "and" | "the"));
+                if !joined {
+                    let chain = chain_start..i;
+                    if before[chain.clone()]
+                        .iter()
+                        .any(|x| matches!(x.kind, MentionKind::Group { .. }))
+                    {
+                        beside[chain].fill(true);
+                    }
+                    chain_start = i;
+                }
+            }
+            let before: Vec<&Mention> = before
+                .into_iter()
+                .zip(beside)
+                .filter_map(|(x, b)| (!b).then_some(x))
                 .collect();
             // A coordinated list: members separated only by ",", "and", "the".
             let mut run: Vec<usize> = Vec::new();
@@ -383,7 +420,10 @@ impl<'a> Context<'a> {
                 let Some(e) = member(x) else {
                     continue;
                 };
-                let e = e?;
+                let Some(e) = e else {
+                    unknown = true;
+                    continue;
+                };
                 let joined = last_end.is_some_and(|end| {
                     (end..x.head_first())
                         .all(|k| matches!(s.words[k].as_str(), "," | "and" | "the"))
@@ -403,14 +443,13 @@ impl<'a> Context<'a> {
                 return Some((run, true));
             }
             for x in &before {
-                if let Some(e) = member(x) {
-                    let e = e?;
+                if let Some(Some(e)) = member(x) {
                     if !found.contains(&e) {
                         found.push(e);
                     }
                 }
             }
-            if found.len() >= count {
+            if found.len() >= count && !unknown {
                 return (found.len() == count).then_some((found, false));
             }
         }

@@ -252,11 +252,19 @@ fn defined_acronyms<'t>(
         let capitals = w
             .chars()
             .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&');
+        // A short name that is a word: "the Indonesian Maritime Security Agency
+        // (Bakamla)", "the foreign ministry (Itamaraty)".
+        let mut chars = w.chars();
+        let short_name = chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && (4..=12).contains(&letters)
+            && !is_not_name(w)
+            && !is_calendar(w);
         let named = found
             .iter()
             .any(|o| o.first <= m.end + 1 && m.end + 1 < o.end);
-        if (2..=8).contains(&letters)
-            && capitals
+        if (2..=12).contains(&letters)
+            && (capitals && letters <= 8 || short_name)
             && !named
             && acronyms.iter().all(|(a, _)| a.len() != 1 || a[0] != w)
         {

@@ -296,6 +296,14 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // "that" they report: the commitment is the reported clause's ("promised that
         // Damascus would publish" is Syria's pledge).
         if let Some(len) = lx.commitment_verbs.match_at(&s.ids, k) {
+            // "promised him that": past the one promised to.
+            let len = if s.words.get(k + len).is_some_and(|w| is_object_pronoun(w))
+                && s.words.get(k + len + 1).is_some_and(|w| w == "that")
+            {
+                len + 1
+            } else {
+                len
+            };
             if s.words.get(k + len).is_some_and(|w| w == "that") {
                 // "promising that a first €1.2 billion would reach ...", "promised
                 // that Inuit organizations would hold two seats": when the reported
@@ -356,6 +364,24 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
                 t += 1;
             }
+            // "agreed at a meeting in Manado, North Sulawesi, last week to hold": over
+            // a phrase of place and time.
+            if t < n
+                && matches!(
+                    s.words[t].as_str(),
+                    "at" | "in" | "during" | "after" | "following" | "on"
+                )
+            {
+                if let Some(to) = (t + 1..n.min(t + 16))
+                    .take_while(|&j| {
+                        !matches!(s.words[j].as_str(), "that" | ";" | "but" | "—" | "and")
+                            && lx.speech_verbs.match_at(&s.ids, j).is_none()
+                    })
+                    .find(|&j| s.words[j] == "to")
+                {
+                    t = to;
+                }
+            }
             if s.words.get(t).is_some_and(|w| w == "to")
                 && (action_at(ctx, si, t + 1).is_some()
                     || (s.words[k].starts_with("agree") && bare_verb_at(ctx, si, t + 1)))
@@ -389,7 +415,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         let verb = lx.amount_verbs.match_at(&s.ids, k);
         if let Some(len) = verb.filter(|&len| {
             let j = k + len;
-            amount_in_object(ctx, si, j + further(j))
+            amount_in_object(ctx, si, j + further(j)) || amount_in_object(ctx, si, j)
         }) {
             out.push(Cue {
                 at: k,
@@ -441,10 +467,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
 fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Option<Cue> {
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
-    if !matches!(
-        s.words[k].as_str(),
-        "promised" | "promising" | "promises" | "pledged" | "pledging" | "pledges" | "vowed"
-    ) {
+    if !PROMISE_VERBS.contains(&s.words[k].as_str()) {
         return None;
     }
     let modal = (from..(from + 10).min(s.words.len())).find(|&j| {
@@ -478,16 +501,62 @@ fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Opt
     if named || pronoun_or_body || modal == from {
         return None;
     }
+    // "Koizumi had promised him that the first two vessels would be handed over":
+    // what a passive promises is given by the promiser's state or body.
+    let mut j = modal + lx.future_modals.match_at(&s.ids, modal).unwrap_or(1);
+    while j < s.words.len() && lx.skippable.contains(&s.words[j]) {
+        j += 1;
+    }
+    let passive = s.words.get(j).is_some_and(|w| w == "be");
+    let agent = if passive {
+        let promiser = ctx
+            .subjects_before(si, k)
+            .into_iter()
+            .find(|m| !matches!(m.kind, MentionKind::Pronoun(_)))?;
+        Some((promiser.sentence, promiser.first))
+    } else {
+        None
+    };
     Some(Cue {
         at: k,
         object: from,
         future: true,
         hedged: false,
-        agent: None,
-        affiliation: false,
+        agent,
+        affiliation: passive,
         negated: false,
     })
 }
+
+/// "him", "her", "them", "us", "me": the one a promise is made to.
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "us" | "me")
+}
+
+/// Is the clause opening at `open` what somebody promised ("promised (him) that
+/// ...")? Then the promise, not the clause, says who commits.
+fn promised_clause(ctx: &Context, si: usize, open: usize) -> bool {
+    let s = &ctx.sentences[si];
+    if open < 2 || s.words[open - 1] != "that" {
+        return false;
+    }
+    let mut v = open - 2;
+    if v > 0 && is_object_pronoun(&s.words[v]) {
+        v -= 1;
+    }
+    PROMISE_VERBS.contains(&s.words[v].as_str())
+}
+
+/// Verbs whose "that" clause is the subject's own commitment.
+const PROMISE_VERBS: &[&str] = &[
+    "promised",
+    "promising",
+    "promises",
+    "pledged",
+    "pledging",
+    "pledges",
+    "vowed",
+];
 
 /// The actors named right before the participle at `k`, coordinated with "and" or
 /// commas, past "each" or "both": "with the IsDB and the Kuwait Fund each
@@ -758,7 +827,7 @@ fn agentless_passive(
         .map_or(super::clause::dateline_end(&s.words), |j| {
             j + lx.speech_verbs.match_at(&s.ids, j).unwrap_or(1)
         });
-    if open >= end {
+    if open >= end || promised_clause(ctx, si, open) {
         return None;
     }
     // A subject that is a person or an actor is the one the action is done to
@@ -883,7 +952,10 @@ pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
     let end = (j + 8).min(s.words.len());
     for k in j + 1..end {
         match s.words[k].as_str() {
-            "worth" | "of" | "totalling" | "totaling" => return amount_follows(ctx, si, k + 1),
+            // "a line of credit worth ₹3,450 crore": past an "of" that gives no
+            // amount.
+            "of" if amount_follows(ctx, si, k + 1) => return true,
+            "worth" | "totalling" | "totaling" => return amount_follows(ctx, si, k + 1),
             "valued" if s.words.get(k + 1).is_some_and(|w| w == "at") => {
                 return amount_follows(ctx, si, k + 2)
             }
@@ -901,15 +973,18 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
     let currency = window.first().is_some_and(|w| {
         matches!(
             *w,
-            "$" | "€" | "£" | "¥" | "us$" | "c$" | "a$" | "usd" | "eur"
+            "$" | "€" | "£" | "¥" | "₹" | "us$" | "c$" | "a$" | "usd" | "eur" | "rs" | "inr"
         )
     }) || (window.get(1) == Some(&"$")
         && window
             .first()
             .is_some_and(|w| matches!(*w, "a" | "c" | "us" | "nz" | "hk" | "s")));
-    let scale = window
-        .iter()
-        .any(|w| matches!(*w, "billion" | "million" | "bn"));
+    let scale = window.iter().any(|w| {
+        matches!(
+            *w,
+            "billion" | "million" | "bn" | "trillion" | "tn" | "crore" | "lakh" | "mln" | "bln"
+        )
+    });
     let number = window
         .iter()
         .take(3)
@@ -1039,6 +1114,11 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                 return vec![giver];
             }
         }
+        // "Turkish coast guard vessels would begin patrols": a state's forces,
+        // named by its demonym, commit the state.
+        if let Some(m) = demonym_forces(ctx, si, j) {
+            return vec![m];
+        }
         // "Japan said (on Monday) (that) it would send troops": the speaker, when the
         // pronoun fits it ("it" a state or body, "he"/"she" a person).
         if j >= 1 && matches!(s.words[j - 1].as_str(), "it" | "he" | "she") {
@@ -1115,6 +1195,44 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
     }
     out
+}
+
+/// For "Turkish coast guard vessels would begin ...": the demonym's mention, when
+/// the subject ending at `end` is a state's forces ([`Lexicon::force_nouns`]) named
+/// by its demonym at the start of a clause.
+///
+/// [`Lexicon::force_nouns`]: crate::lexicon::Lexicon::force_nouns
+fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    if end == 0 || !ctx.lexicon.force_nouns.contains(&s.words[end - 1]) {
+        return None;
+    }
+    let mut k = end - 1;
+    while k > 0 && end - k < 4 {
+        if let Some(m) = ctx.mention_ending(si, k) {
+            let demonym = matches!(
+                m.kind,
+                MentionKind::Gazetteer {
+                    form: crate::gazetteer::Form::Demonym,
+                    ..
+                }
+            ) && ctx.kind_of(m) == Some(EntityKind::Country);
+            let h = m.first;
+            let opens = h <= super::clause::dateline_end(&s.words)
+                || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
+                || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that");
+            return (demonym && opens).then_some(m);
+        }
+        let w = s.words[k - 1].as_str();
+        let lowercase_noun = !s.capitalized(k - 1)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !ctx.lexicon.function_words.contains(w);
+        if !lowercase_noun && ctx.mention_ending(si, k - 1).is_none() {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// For "X said (that) his government / the government / the kingdom would ...": the

@@ -10,7 +10,7 @@
 //! multi-sentence quotes that end in it.
 
 use super::clause::Context;
-use super::Word;
+use super::{Mention, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
 use crate::text::TokenKind;
 use std::collections::BTreeSet;
@@ -257,7 +257,10 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                         .get(k + len)
                         .is_some_and(|t| t.kind == TokenKind::Quote);
                 if introduces {
-                    if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
+                    let subject = ctx
+                        .sentence_subject(si)
+                        .or_else(|| fronted_clause_subject(ctx, si, k));
+                    if let Some(e) = subject.and_then(|m| m.entity) {
                         push(e, &mut found);
                     }
                 }
@@ -276,6 +279,34 @@ fn n_if(cond: bool, n: usize) -> usize {
     } else {
         0
     }
+}
+
+/// The subject after a fronted clause, before token `before`: "Asked whether
+/// Germany would send missiles, Pistorius declined to commit, saying ...". The first
+/// actor right after a comma that is not itself set off by commas.
+fn fronted_clause_subject<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    (0..before).filter(|&c| s.words[c] == ",").find_map(|c| {
+        let mut j = c + 1;
+        while j < before
+            && matches!(
+                s.words[j].as_str(),
+                "the" | "mr" | "mrs" | "ms" | "dr" | "."
+            )
+        {
+            j += 1;
+        }
+        let m = ctx
+            .mentions_in(si)
+            .into_iter()
+            .find(|m| m.entity.is_some() && m.head_first() == j)?;
+        let set_off = s.words.get(m.end).is_some_and(|w| w == "," || w == ")");
+        let person_or_actor = matches!(
+            ctx.kind_of(m),
+            Some(EntityKind::Person | EntityKind::Country | EntityKind::Organization)
+        );
+        (!set_off && person_or_actor && m.end < before).then_some(m)
+    })
 }
 
 fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {
