@@ -61,7 +61,7 @@ impl<'a> Context<'a> {
 
     /// The mentions of sentence `si` as a slice: mentions are in reading order, so
     /// two binary searches find them (these lookups run for nearly every token).
-    fn sentence_mentions(&self, si: usize) -> &'a [Mention] {
+    pub fn sentence_mentions(&self, si: usize) -> &'a [Mention] {
         let all: &'a [Mention] = &self.ents.mentions;
         let from = all.partition_point(|m| m.sentence < si);
         let to = from + all[from..].partition_point(|m| m.sentence == si);

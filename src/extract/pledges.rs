@@ -1326,6 +1326,19 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
             .into_iter()
             .collect();
     }
+    // "“We will send monitors now. The region cannot wait,” Mwakalinga told
+    // reporters": a quotation that runs on is attributed where it ends (or where
+    // it opens, after "X said:").
+    if speakers.is_empty() {
+        // The committer stands in this sentence as the "we" itself.
+        let we = ctx
+            .sentence_mentions(si)
+            .iter()
+            .find(|m| m.first == j - 1 && matches!(m.kind, MentionKind::Pronoun(_)));
+        if let (Some(we), Some(e)) = (we, quotation_speaker(ctx, si, j - 1)) {
+            return vec![(we, e)];
+        }
+    }
     // Several speakers: the members of one collective that speaks.
     let collective = ctx.mentions_in(si).into_iter().find(|m| {
         !ctx.in_quote(si, m.first)
@@ -1336,6 +1349,27 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
     collective
         .map(|m| speakers.iter().map(|&e| (m, e)).collect())
         .unwrap_or_default()
+}
+
+/// For a token inside a quotation that spans sentences: the state or body of the one
+/// speaker of the sentence where the quotation ends, else of the one where it opens.
+fn quotation_speaker(ctx: &Context, si: usize, token: usize) -> Option<usize> {
+    let at = ctx.sentences[si].tokens[token].span.start;
+    let q = ctx
+        .quotes
+        .iter()
+        .find(|q| q.outer.start <= at && at < q.outer.end)?;
+    let sentence_of = |offset: usize| {
+        ctx.sentences
+            .iter()
+            .position(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
+    };
+    let last = sentence_of(q.inner.end.saturating_sub(1))?;
+    let first = sentence_of(q.outer.start)?;
+    [last, first]
+        .into_iter()
+        .filter(|&other| other != si)
+        .find_map(|other| ctx.affiliation(sole_speaker(ctx, other)?))
 }
 
 /// The mention of the sentence's one speaker; nothing when it has none or several.

@@ -1306,6 +1306,12 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge African Union", "pledge United Nations"],
         },
         Case {
+            name: "a quotation that runs on commits its speaker's state",
+            text: "Tanzania's envoy Neema Mwakalinga spoke after the meeting. \"We will send monitors now. The region cannot wait,\" Mwakalinga told reporters.",
+            want: &["pledge Tanzania", "statement Neema Mwakalinga"],
+            not: &["pledge Neema Mwakalinga"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
