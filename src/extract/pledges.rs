@@ -925,8 +925,15 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                         .take_while(|&k| !matches!(s.words[k].as_str(), "," | "." | "and" | ";"))
                         .any(|k| lx.obligation_nouns.contains(&s.words[k]))
             };
-            return (bare_verb_at(ctx, si, j) && (!lx.stative_verbs.contains(w) || obliged()))
-                .then_some(j);
+            // "would work closely with Seoul", "will work together": cooperation.
+            let cooperates = || {
+                w == "work"
+                    && (j + 1..(j + 4).min(s.words.len()))
+                        .any(|k| matches!(s.words[k].as_str(), "with" | "together" | "jointly"))
+            };
+            return (bare_verb_at(ctx, si, j)
+                && (!lx.stative_verbs.contains(w) || obliged() || cooperates()))
+            .then_some(j);
         }
         j += 1;
         steps += 1;
@@ -1163,9 +1170,16 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                 .filter(|m| m.end < j - 1 && m.entity.is_some())
                 .find(|m| {
                     let h = m.head_first();
+                    let mut b = h;
+                    if b >= 1 && s.words[b - 1] == "the" {
+                        b -= 1;
+                    }
+                    // "that X", "that the X", and "said (the) X" with "that" left out.
                     h <= start
-                        || matches!(s.words[h - 1].as_str(), "that")
-                        || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that")
+                        || (b >= 1 && s.words[b - 1] == "that")
+                        || (b >= 1
+                            && !ctx.in_quote(si, b - 1)
+                            && ctx.lexicon.speech_verbs.match_at(&s.ids, b - 1) == Some(1))
                 });
             if let Some(m) = subject {
                 let between_has_verb = (m.end..j - 1).any(|k| {

@@ -1312,6 +1312,24 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge Neema Mwakalinga"],
         },
         Case {
+            name: "a promise to work with a partner",
+            text: "Japanese Foreign Minister Toshimitsu Motegi pledged that Tokyo would \"work closely\" with Seoul on humanitarian issues.",
+            want: &["pledge Japan -> South Korea"],
+            not: &["pledge South Korea"],
+        },
+        Case {
+            name: "working as usual is no promise",
+            text: "Foreign Minister Penny Wong said Australia would work normally on Monday.",
+            want: &[],
+            not: &["pledge Australia"],
+        },
+        Case {
+            name: "a predicate coordinated with a reported clause whose 'that' is left out",
+            text: "In a separate statement, the European External Action Service said the EU \"stands by Mozambique\" and announced €15 million in humanitarian aid for displaced families.",
+            want: &["pledge European Union"],
+            not: &["pledge Mozambique"],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
