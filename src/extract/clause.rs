@@ -631,6 +631,13 @@ impl<'a> Context<'a> {
             if k > 0 && s.words[k - 1] == "the" {
                 k -= 1;
             }
+            // "Norway's Tore O. Sandvik and Denmark's Troels Lund Poulsen": past a
+            // person's possessive state.
+            if k > 1 && s.words[k - 1] == "'s" && self.kind_of(m) == Some(EntityKind::Person) {
+                if let Some(owner) = self.mention_ending(si, k - 1) {
+                    k = owner.head_first();
+                }
+            }
             if k < 2 {
                 break;
             }

@@ -170,6 +170,33 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             }
             continue;
         }
+        // "Ecuador and Peru agreed to ..., their delegations said": the actors the
+        // sentence opens with, when they are several.
+        if k >= 2
+            && s.words[k - 2] == "their"
+            && lx.official_nouns.match_at(&s.ids, k - 1) == Some(1)
+        {
+            if let Some(first) = ctx.sentence_subject(si) {
+                let mut end = first.end;
+                while let Some(next) = ctx.mentions_in(si).into_iter().find(|m| {
+                    m.first > end
+                        && m.entity.is_some()
+                        && (end..m.head_first())
+                            .all(|j| matches!(s.words[j].as_str(), "," | "and" | "the"))
+                }) {
+                    end = next.end;
+                }
+                let opening = ctx.subjects_before(si, end);
+                if opening.len() >= 2 {
+                    for m in opening {
+                        if let Some(e) = m.entity {
+                            push(e, &mut found);
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
         // Inversion after a quote: "“...,” said Macron." Only right after the
         // quote (or its comma); elsewhere the mention after a verb is its object.
         // "X did A and said B": the subject of the first clause speaks — the nearest

@@ -1330,6 +1330,18 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
             not: &["pledge Mozambique"],
         },
         Case {
+            name: "coordinated speakers each with a possessive state",
+            text: "Norway and Denmark will each add €250 million to the NATO scheme, Norway's Tore O. Sandvik and Denmark's Troels Lund Poulsen announced after the meeting.",
+            want: &["statement Tore O. Sandvik", "statement Troels Lund Poulsen", "pledge Norway", "pledge Denmark"],
+            not: &[],
+        },
+        Case {
+            name: "their delegations speak for the states the sentence opens with",
+            text: "Ecuador and Peru agreed to extend temporary residence permits for another two years, their delegations said in a joint statement.",
+            want: &["statement Ecuador", "statement Peru", "pledge Ecuador", "pledge Peru"],
+            not: &[],
+        },
+        Case {
             name: "a hyphenated given name after the family name",
             text: "The talks were held among Park Yoon-joo, first vice foreign minister; and Christopher Landau. Park told her counterparts that Seoul will host the first meeting.",
             want: &["statement Park Yoon-joo", "pledge South Korea"],
