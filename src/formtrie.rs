@@ -26,6 +26,14 @@ const NONE: u32 = u32::MAX;
 /// Size of the filter on patterns' first four bytes ([`FormTrie::quads`]), in bits.
 const QUAD_BITS: usize = 1 << 16;
 
+/// A filter of 2^16 bits (the pairs of bytes, [`quad_bit`], [`oct_bit`]).
+type Filter = [u64; 1 << 10];
+
+/// An empty [`Filter`].
+fn empty_filter() -> Box<Filter> {
+    Box::new([0; 1 << 10])
+}
+
 /// The filter bit of four bytes: a multiplicative hash. Collisions only let a
 /// position through to the trie walk, which decides.
 #[inline]
@@ -45,49 +53,58 @@ fn oct_bit(eight: [u8; 8]) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OCT_BITS.trailing_zeros())) as usize
 }
 
-/// A trie node: where its edges start, and the pattern that ends at it.
+/// A trie node: where its edges start, how many there are, the byte of the first,
+/// and the pattern that ends at it.
 ///
 /// One array of these, numbered depth first: a walk along a name ("United
 /// Nations Security Council") reads nodes that sit next to each other, and each
 /// node's edges and pattern in one place. Walks ran into a cache miss per byte
 /// when nodes were numbered breadth first and their fields kept in separate arrays.
+///
+/// Depth first, a node's first child is the next node: most nodes (inside a
+/// name) have one child, and a step to it reads only the node itself, not the
+/// edge arrays.
 #[derive(Clone, Copy, Debug)]
 struct Node {
     /// Index of the node's first edge in `edge_bytes` and `edge_to`.
     edges: u32,
     /// The pattern that ends here, or [`NONE`].
     pattern: u32,
+    /// How many edges (children) it has.
+    degree: u16,
+    /// The byte of its first edge (to the next node), when it has one.
+    first_byte: u8,
 }
 
 /// The patterns as a trie in flat arrays, with a filter of their first two bytes.
 #[derive(Clone, Debug)]
 pub struct FormTrie {
-    /// The nodes in depth-first order, node 0 the root, then one past the last
-    /// (edges only): node `n`'s edges are `edge_bytes[nodes[n].edges..nodes[n +
-    /// 1].edges]` (sorted bytes) leading to the nodes `edge_to[..]` at the same
-    /// indices.
+    /// The nodes in depth-first order, node 0 the root: node `n`'s edges are
+    /// `edge_bytes[e..e + degree]` (sorted bytes, `e` its `edges`) leading to the
+    /// nodes `edge_to[..]` at the same indices, the first to node `n + 1`.
     nodes: Vec<Node>,
     edge_bytes: Vec<u8>,
     edge_to: Vec<u32>,
     /// The root's children by byte (0: none; the root is no one's child).
     root: [u32; 256],
-    /// Bit `a * 256 + b`: some pattern starts with the bytes `a b`.
-    pairs: Vec<u64>,
+    /// Bit `a * 256 + b`: some pattern starts with the bytes `a b`. (The filters
+    /// are arrays of their exact size: their indices need no bounds checks.)
+    pairs: Box<Filter>,
     /// Bit `a * 256 + b`: some pattern of two or three bytes starts with `a b`.
-    short_pairs: Vec<u64>,
+    short_pairs: Box<Filter>,
     /// Bit [`quad_bit`] of a pattern's first four bytes, for patterns of four bytes or
     /// more. The pairs alone let through every "th", "an", "al" and "de" inside
     /// lowercase words (for "the Resistance Front", "anti-IS coalition", "al-Sisi",
     /// "de la Fuente"); four bytes tell "al-S" from "al" in "national".
-    quads: Vec<u64>,
+    quads: Box<Filter>,
     /// Bit [`quad_bit`] of the first four bytes of patterns of four to seven bytes:
     /// where no such pattern starts, only a pattern of eight bytes or more can.
-    short_quads: Vec<u64>,
+    short_quads: Box<Filter>,
     /// Bit [`oct_bit`] of a pattern's first eight bytes, for patterns of eight bytes
     /// or more. Four bytes let through every "the " of a text (for "the Resistance
     /// Front") and every "Mini" (for "Ministry of ..."): a walk each, which ran into
     /// a cache miss at nearly every node; eight tell them apart.
-    octs: Vec<u64>,
+    octs: Box<Filter>,
     /// `single[a]`: some pattern is the one byte `a`.
     single: [bool; 256],
     /// `first[a]`: some pattern starts with byte `a` (the scan skips the others in a
@@ -102,11 +119,12 @@ impl FormTrie {
         // A pointer trie first (children as sorted maps), then flattened.
         let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
         let mut ends: Vec<u32> = vec![NONE];
-        let mut pairs = vec![0u64; 256 * 256 / 64];
-        let mut short_pairs = vec![0u64; 256 * 256 / 64];
-        let mut quads = vec![0u64; QUAD_BITS / 64];
-        let mut short_quads = vec![0u64; QUAD_BITS / 64];
-        let mut octs = vec![0u64; OCT_BITS / 64];
+        const _: () = assert!(QUAD_BITS / 64 == 1 << 10 && OCT_BITS / 64 == 1 << 10);
+        let mut pairs = empty_filter();
+        let mut short_pairs = empty_filter();
+        let mut quads = empty_filter();
+        let mut short_quads = empty_filter();
+        let mut octs = empty_filter();
         let mut single = [false; 256];
         let mut first = [false; 256];
         for (id, p) in patterns.iter().enumerate() {
@@ -164,19 +182,23 @@ impl FormTrie {
         let mut edge_bytes = Vec::new();
         let mut edge_to = Vec::new();
         for &old in &order {
+            let n = nodes.len() as u32;
             nodes.push(Node {
                 edges: edge_bytes.len() as u32,
                 pattern: ends[old],
+                // At most 256 children, one per byte.
+                degree: children[old].len() as u16,
+                first_byte: children[old].keys().next().copied().unwrap_or(0),
             });
             for (&b, &to) in &children[old] {
                 edge_bytes.push(b);
                 edge_to.push(new_id[to as usize]);
             }
+            debug_assert!(children[old]
+                .values()
+                .next()
+                .is_none_or(|&to| new_id[to as usize] == n + 1));
         }
-        nodes.push(Node {
-            edges: edge_bytes.len() as u32,
-            pattern: NONE,
-        });
         let mut root = [0u32; 256];
         for (&b, &to) in &children[0] {
             root[usize::from(b)] = new_id[to as usize];
@@ -242,11 +264,12 @@ impl FormTrie {
         if node == 0 {
             return Some(self.root[usize::from(b)] as usize).filter(|&n| n != 0);
         }
-        let (lo, hi) = (
-            self.nodes[node].edges as usize,
-            self.nodes[node + 1].edges as usize,
-        );
-        let bytes = &self.edge_bytes[lo..hi];
+        let n = self.nodes[node];
+        if n.degree == 1 {
+            return (n.first_byte == b).then_some(node + 1);
+        }
+        let lo = n.edges as usize;
+        let bytes = self.edge_bytes.get(lo..lo + usize::from(n.degree))?;
         let k = if bytes.len() <= 8 {
             bytes.iter().position(|&e| e == b)?
         } else {

@@ -338,10 +338,10 @@ impl Gazetteer {
         let mut i = 0;
         while i < bytes.len() {
             // Straight to the next capital (this runs over every byte of every text).
-            let Some(skip) = bytes[i..].iter().position(u8::is_ascii_uppercase) else {
+            let Some(next) = crate::text::next_ascii_capital(bytes, i) else {
                 break;
             };
-            i += skip;
+            i = next;
             // A run starts at an uppercase letter after a non-letter. A capital
             // followed by a lowercase ASCII letter ("The", "Qatar") starts no run
             // of words in capitals: most capitals are settled by the next byte.

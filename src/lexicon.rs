@@ -75,7 +75,13 @@ pub const UNKNOWN_WORD: WordId = WordId::MAX;
 /// pass, and `match_at` reads them from a table.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, WordId, BuildHasherDefault<WordHasher>>,
+    /// Keyed by the words' bytes, so that [`Vocabulary::id_of_bytes`] can look up a
+    /// word lowercased into a byte buffer.
+    ids: HashMap<Box<[u8]>, WordId, BuildHasherDefault<WordHasher>>,
+    /// The words of at most eight bytes again, in a table of their own that a
+    /// lookup reads one slot of (usually): no hashing of bytes, no key behind a
+    /// pointer. Nearly every token is that short.
+    short: ShortWords,
     /// By first word id: the phrases starting with it, as (set slot, words).
     starting: Vec<Vec<(usize, Box<[WordId]>)>>,
     /// How many phrase sets have a slot.
@@ -89,12 +95,25 @@ const MAX_SLOTS: usize = 32;
 impl Vocabulary {
     /// The id of a lowercase word, or [`UNKNOWN_WORD`].
     pub fn id(&self, word: &str) -> WordId {
-        self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD)
+        self.id_of_bytes(word.as_bytes())
+    }
+
+    /// The id of a lowercase word given as its UTF-8 bytes, or [`UNKNOWN_WORD`].
+    #[inline]
+    pub fn id_of_bytes(&self, word: &[u8]) -> WordId {
+        match ShortWords::key(word) {
+            Some(key) => self.short.get(key),
+            None => self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD),
+        }
     }
 
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
-        *self.ids.entry(word.to_string()).or_insert(next)
+        let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
+        if let Some(key) = ShortWords::key(word.as_bytes()) {
+            self.short.insert(key, id);
+        }
+        id
     }
 
     /// Gives a set of phrases (by first word) a slot, if there is one left and its
@@ -126,21 +145,122 @@ impl Vocabulary {
     pub fn word_ids(&self, ids: Vec<WordId>) -> WordIds {
         let sets = self.sets;
         let mut lens = vec![0u8; ids.len() * sets];
+        let mut present = 0u32;
         for (i, &id) in ids.iter().enumerate() {
             let Some(phrases) = self.starting.get(id as usize) else {
                 continue;
             };
-            for (slot, p) in phrases {
+            for &(slot, ref p) in phrases {
                 // The first word matched already; most phrases are one word.
-                let rest = ids.get(i + 1..i + p.len());
-                if rest.is_some_and(|rest| rest.iter().eq(&p[1..])) {
+                let matched = p.len() == 1
+                    || ids
+                        .get(i + 1..i + p.len())
+                        .is_some_and(|rest| rest.iter().eq(&p[1..]));
+                if matched {
                     let len = &mut lens[i * sets + slot];
                     // Phrases of a slotted set are at most 255 words (`register`).
                     *len = (*len).max(p.len() as u8);
+                    // At most `MAX_SLOTS` (32) slots.
+                    present |= 1 << (slot % MAX_SLOTS);
                 }
             }
         }
-        WordIds { ids, sets, lens }
+        WordIds {
+            ids,
+            sets,
+            lens,
+            present,
+        }
+    }
+}
+
+/// The words of one to eight bytes of a [`Vocabulary`] with their ids, in an
+/// open-addressing table (linear probing, at most half full) keyed by the word's
+/// bytes read as a little-endian `u64` with its length.
+#[derive(Clone, Debug, Default)]
+struct ShortWords {
+    /// The slots; `len == 0` marks an empty one. A power of two long (or empty).
+    slots: Vec<ShortSlot>,
+    /// How many slots are taken.
+    len: usize,
+}
+
+/// A slot of [`ShortWords`].
+#[derive(Clone, Copy, Debug, Default)]
+struct ShortSlot {
+    /// The word's bytes, little-endian, zero-padded.
+    bytes: u64,
+    /// The word's length in bytes (1 to 8), 0 for an empty slot.
+    len: u32,
+    /// The word's id.
+    id: WordId,
+}
+
+impl ShortWords {
+    /// The key of a word of one to eight bytes: (bytes, length). None for others.
+    #[inline]
+    fn key(word: &[u8]) -> Option<(u64, u32)> {
+        if word.is_empty() || word.len() > 8 {
+            return None;
+        }
+        let bytes = word
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        Some((bytes, word.len() as u32))
+    }
+
+    /// The first slot to look at for a key (`slots` is not empty).
+    #[inline]
+    fn home(&self, (bytes, len): (u64, u32)) -> usize {
+        let h = (bytes ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of a word by its key, or [`UNKNOWN_WORD`].
+    #[inline]
+    fn get(&self, key: (u64, u32)) -> WordId {
+        if self.slots.is_empty() {
+            return UNKNOWN_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                return UNKNOWN_WORD;
+            }
+            if slot.bytes == key.0 && slot.len == key.1 {
+                return slot.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a word (by key) with its id, unless it is there already.
+    fn insert(&mut self, key: (u64, u32), id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![ShortSlot::default(); (old.len() * 2).max(64)];
+            self.len = 0;
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                self.insert((s.bytes, s.len), s.id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].len != 0 {
+            if self.slots[i].bytes == key.0 && self.slots[i].len == key.1 {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = ShortSlot {
+            bytes: key.0,
+            len: key.1,
+            id,
+        };
+        self.len += 1;
     }
 }
 
@@ -153,18 +273,35 @@ pub struct WordIds {
     sets: usize,
     /// `lens[i * sets + slot]`.
     lens: Vec<u8>,
+    /// Bit `slot`: some phrase of the set in that slot starts somewhere in the
+    /// sentence (see [`PhraseSet::may_match`]).
+    present: u32,
 }
 
 /// Phrases by the id of their first word, longest first.
 type PhraseMap = HashMap<WordId, Vec<Box<[WordId]>>, BuildHasherDefault<WordHasher>>;
 
 /// A set of phrases matched against word-id sequences, longest first.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct PhraseSet {
     /// Phrases by the id of their first word, longest first.
     by_first: PhraseMap,
-    /// Its column in [`WordIds`], when the vocabulary gave it one.
-    slot: Option<usize>,
+    /// Its column in [`WordIds`], when the vocabulary gave it one, else
+    /// [`NO_SLOT`]. (Not an `Option`: `match_at`, asked for nearly every token
+    /// by a dozen sets, then tests one number.)
+    slot: u32,
+}
+
+/// The [`PhraseSet::slot`] of a set without one: never below a `WordIds`' count.
+const NO_SLOT: u32 = u32::MAX;
+
+impl Default for PhraseSet {
+    fn default() -> PhraseSet {
+        PhraseSet {
+            by_first: PhraseMap::default(),
+            slot: NO_SLOT,
+        }
+    }
 }
 
 /// A fast hash for the short lowercase words of a [`Vocabulary`], the word ids of a
@@ -192,9 +329,13 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // The rest zero-padded, little-endian, byte by byte: copying it into an
+            // array took a call to `memcpy` per word (most words are shorter than 8).
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            self.add(word);
         }
     }
 
@@ -310,20 +451,32 @@ impl PhraseSet {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             v.dedup();
         }
-        let slot = vocab.register(&by_first);
+        let slot = vocab
+            .register(&by_first)
+            .and_then(|s| u32::try_from(s).ok())
+            .unwrap_or(NO_SLOT);
         PhraseSet { by_first, slot }
     }
 
     /// The length in words of the longest phrase starting at token `i`, if any.
     #[inline]
     pub fn match_at(&self, ids: &WordIds, i: usize) -> Option<usize> {
-        match self.slot {
-            Some(slot) if slot < ids.sets => {
-                let len = *ids.lens.get(i * ids.sets + slot)?;
-                (len > 0).then_some(usize::from(len))
-            }
-            _ => self.match_ids(&ids.ids, i),
+        let slot = self.slot as usize;
+        if slot < ids.sets {
+            let len = *ids.lens.get(i * ids.sets + slot)?;
+            return (len > 0).then_some(usize::from(len));
         }
+        self.match_ids(&ids.ids, i)
+    }
+
+    /// May some phrase of the set start somewhere in the sentence? False when
+    /// [`PhraseSet::match_at`] is `None` at every token: a loop over the tokens
+    /// that looks for this set's phrases can skip a sentence without one (most
+    /// sentences have no speech or pledge cue).
+    #[inline]
+    pub fn may_match(&self, ids: &WordIds) -> bool {
+        let slot = self.slot as usize;
+        slot >= ids.sets || ids.present & (1 << slot) != 0
     }
 
     /// [`PhraseSet::match_at`] by comparing ids.
@@ -407,6 +560,10 @@ pub struct Lexicon {
     pub boilerplate_openers: Vec<String>,
     /// The most chars of a boilerplate opener: how much of a line to lowercase.
     opener_chars: usize,
+    /// `openers_by_first[b]`: the indices in `boilerplate_openers` of the openers
+    /// whose first byte is `b`, with the empty ones (which start every line) under
+    /// every byte. A line is compared with those of its first byte only.
+    openers_by_first: Vec<Vec<usize>>,
     /// Role nouns, matched case-insensitively.
     pub roles: PhraseSet,
     /// Words that may precede a role noun.
@@ -449,6 +606,18 @@ pub struct Lexicon {
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
 const TITLES: &str = include_str!("../data/lexicon/titles.ron");
+
+/// The index of [`Lexicon::openers_by_first`]: openers by first byte, in order.
+fn openers_by_first(openers: &[String]) -> Vec<Vec<usize>> {
+    let mut by_first = vec![Vec::new(); 256];
+    for (k, o) in openers.iter().enumerate() {
+        match o.as_bytes().first() {
+            Some(&b) => by_first[usize::from(b)].push(k),
+            None => by_first.iter_mut().for_each(|v| v.push(k)),
+        }
+    }
+    by_first
+}
 
 impl Lexicon {
     /// The lexicons bundled with diplograph.
@@ -517,6 +686,7 @@ impl Lexicon {
                 .iter()
                 .map(|o| o.to_lowercase())
                 .collect(),
+            openers_by_first: Vec::new(),
             roles: PhraseSet::new(&titles.roles, v),
             role_modifiers: PhraseSet::new(&titles.role_modifiers, v),
             honorifics: titles.honorifics.iter().cloned().collect(),
@@ -541,6 +711,7 @@ impl Lexicon {
         };
         Ok(Lexicon {
             vocabulary: vocab,
+            openers_by_first: openers_by_first(&lexicon.boilerplate_openers),
             ..lexicon
         })
     }
@@ -573,11 +744,19 @@ impl Lexicon {
             };
             owned.as_bytes()
         };
-        // The first byte settles nearly every opener.
-        if self.boilerplate_openers.iter().any(|o| {
-            let o = o.as_bytes();
-            o.first().is_none_or(|b| lower.first() == Some(b)) && lower.starts_with(o)
-        }) {
+        // The first byte settles nearly every opener (an empty line has no first
+        // byte: only an empty opener starts it).
+        let candidates: &[usize] = match lower.first() {
+            Some(&b) => &self.openers_by_first[usize::from(b)],
+            None => &[],
+        };
+        let empty_line_opener =
+            lower.is_empty() && self.boilerplate_openers.iter().any(String::is_empty);
+        if empty_line_opener
+            || candidates
+                .iter()
+                .any(|&k| lower.starts_with(self.boilerplate_openers[k].as_bytes()))
+        {
             return true;
         }
         // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".
@@ -608,6 +787,24 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_find_what_the_map_finds() {
+        let mut vocab = Vocabulary::default();
+        let words: Vec<String> = (0..500)
+            .map(|k| "abcdefghijk"[..1 + k % 11].to_string() + &k.to_string())
+            .chain(["a", "'s", "\0", "é", "the", "", "abcdefgh", "abcdefghi"].map(String::from))
+            .collect();
+        for w in &words {
+            vocab.intern(w);
+        }
+        for w in words.iter().chain(&["zz".to_string(), "a\0".to_string()]) {
+            let want = vocab.ids.get(w.as_bytes()).copied().unwrap_or(UNKNOWN_WORD);
+            assert_eq!(vocab.id(w), want, "{w:?}");
+        }
+        assert_eq!(vocab.id("zz"), UNKNOWN_WORD);
+        assert_eq!(vocab.id("a\0"), UNKNOWN_WORD);
+    }
 
     #[test]
     fn bundled_lexicons_load() {

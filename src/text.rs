@@ -77,71 +77,156 @@ fn is_close_quote(c: char) -> bool {
 /// A word is a run of letters, hyphens and apostrophes. A word follows a
 /// capitalized one when only spaces come between them, or a word's end is followed
 /// by a space and then any run of chars outside words ("Assimi , GOÏTA" counts:
-/// only the char that ends a word resets). It runs over every byte of every
-/// document, so it walks bytes with ASCII fast paths and looks at a word's letters
-/// only when the word before it was capitalized (see `reference` for the plain
+/// only the char that ends a word resets). Whether a word follows a capitalized
+/// one thus depends on the word before it alone.
+///
+/// It runs over every byte of every document, so it looks only at the words that
+/// hold an ASCII capital or a non-ASCII char (found eight bytes at a time), and at
+/// the word before one only when it is in capitals (see `reference` for the plain
 /// version it is tested against).
 pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
-    let mut prev_titled = false;
     let mut p = 0;
-    while p < bytes.len() {
-        if bytes[p] < 0x80 && !ASCII_WORD_BYTE[usize::from(bytes[p])] {
-            p += 1;
-            continue;
-        }
-        let (is_word, len) = word_char_at(text, p);
+    while let Some(q) = next_capital_or_non_ascii(bytes, p) {
+        // `q` is a char boundary: only ASCII bytes come between `p` and it.
+        let (is_word, len) = word_char_at(text, q);
         if !is_word {
-            p += len;
+            p = q + len;
             continue;
         }
-        let from = p;
-        p += len;
-        // The rest of the word, then the char that ends it (if any).
-        let end_char = loop {
-            while p < bytes.len() && ASCII_WORD_BYTE[usize::from(bytes[p])] {
-                p += 1;
+        // The word `q` is in (a word in lowercase letters was skipped whole).
+        let from = word_start(text, q);
+        let to = word_end(text, q + len);
+        p = to;
+        let w = &text[from..to];
+        if is_capitals_word(w) && follows_capitalized_word(text, from) {
+            let titled = title_case(w);
+            if titled.len() == w.len() {
+                let buf = out.get_or_insert_with(|| text.to_string());
+                buf.replace_range(from..to, &titled);
             }
-            if p >= bytes.len() {
-                break None;
-            }
-            let (is_word, len) = word_char_at(text, p);
-            if !is_word {
-                break Some(len);
-            }
-            p += len;
-        };
-        // Most words start with an ASCII lowercase letter: neither in capitals nor
-        // capitalized, settled by their first byte.
-        let after_titled = std::mem::take(&mut prev_titled);
-        if after_titled || !bytes[from].is_ascii_lowercase() {
-            let w = &text[from..p];
-            if after_titled && is_capitals_word(w) {
-                let titled = title_case(w);
-                if titled.len() == w.len() {
-                    let buf = out.get_or_insert_with(|| text.to_string());
-                    buf.replace_range(from..p, &titled);
-                }
-            }
-            // Capitalized: a capital, then some lowercase letter. A capitalized
-            // function word is no given name: "The RSF" is an acronym.
-            let mut cs = w.chars();
-            prev_titled = !is_capitalized_function_word(w)
-                && cs.next().is_some_and(char::is_uppercase)
-                && cs.any(char::is_lowercase);
-        }
-        if let Some(len) = end_char {
-            if bytes[p] != b' ' {
-                prev_titled = false;
-            }
-            p += len;
         }
     }
     match out {
         Some(s) => Cow::Owned(s),
         None => Cow::Borrowed(text),
     }
+}
+
+/// The first byte at or after `p` that is an ASCII capital or not ASCII, looked
+/// for eight bytes at a time (`p` and the answer are char boundaries when `p` is).
+fn next_capital_or_non_ascii(bytes: &[u8], p: usize) -> Option<usize> {
+    next_flagged(
+        bytes,
+        p,
+        |x| capitals_mask(x) | (x & HIGH_BITS),
+        |b| b >= 0x80 || b.is_ascii_uppercase(),
+    )
+}
+
+/// The first ASCII capital at or after byte `p`, looked for eight bytes at a time:
+/// `bytes[p..].iter().position(u8::is_ascii_uppercase)` (plus `p`), faster.
+pub fn next_ascii_capital(bytes: &[u8], p: usize) -> Option<usize> {
+    next_flagged(
+        bytes,
+        p,
+        |x| capitals_mask(x) & !x,
+        |b| b.is_ascii_uppercase(),
+    )
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Bit 7 of each byte of `x` (read little-endian) whose low seven bits are an
+/// ASCII capital (a byte of 0x80 or more may be flagged too: mask with `!x`).
+#[inline]
+fn capitals_mask(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, without carries between bytes (each is at most 0x7f here): bit 7
+    // of `low + 0x80 - c` is set when the byte is at least `c`.
+    let low = x & !HIGH_BITS;
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    from_a & !past_z & HIGH_BITS
+}
+
+/// The first byte at or after `p` that `flag` holds for: eight bytes at a time by
+/// `mask` (bit 7 of each flagged byte of a little-endian word), the rest by `flag`.
+#[inline]
+fn next_flagged(
+    bytes: &[u8],
+    mut p: usize,
+    mask: impl Fn(u64) -> u64,
+    flag: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    while let Some(chunk) = bytes.get(p..p + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let hits = mask(u64::from_le_bytes(word)) & HIGH_BITS;
+        if hits != 0 {
+            return Some(p + (hits.trailing_zeros() / 8) as usize);
+        }
+        p += 8;
+    }
+    bytes.get(p..)?.iter().position(|&b| flag(b)).map(|k| p + k)
+}
+
+/// Where the word that has a word char at byte `q` starts.
+fn word_start(text: &str, mut q: usize) -> usize {
+    while let Some(c) = char_before(text, q).filter(|&c| is_word_char(c)) {
+        q -= c.len_utf8();
+    }
+    q
+}
+
+/// Where the word going on at byte `p` ends (`p` itself when no word char is there).
+fn word_end(text: &str, mut p: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while p < bytes.len() && ASCII_WORD_BYTE[usize::from(bytes[p])] {
+            p += 1;
+        }
+        if p >= bytes.len() {
+            return p;
+        }
+        let (is_word, len) = word_char_at(text, p);
+        if !is_word {
+            return p;
+        }
+        p += len;
+    }
+}
+
+/// A letter, `-` or `'`: a char of a word of [`title_case_surnames`].
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '-' || c == '\''
+}
+
+/// Does the word starting at byte `from` follow a capitalized word (in the sense of
+/// [`title_case_surnames`])? The word before it must end in a space, start with a
+/// capital, have some lowercase letter, and be no function word ("The RSF").
+fn follows_capitalized_word(text: &str, from: usize) -> bool {
+    // Back over the chars between the two words to the end of the one before.
+    let mut end = from;
+    loop {
+        match char_before(text, end) {
+            None => return false,
+            Some(c) if is_word_char(c) => break,
+            Some(c) => end -= c.len_utf8(),
+        }
+    }
+    // Only the char that ends a word resets.
+    if text.as_bytes()[end] != b' ' {
+        return false;
+    }
+    let w = &text[word_start(text, end)..end];
+    let mut cs = w.chars();
+    !is_capitalized_function_word(w)
+        && cs.next().is_some_and(char::is_uppercase)
+        && cs.any(char::is_lowercase)
 }
 
 /// `ASCII_WORD_BYTE[b]`: byte `b` is an ASCII letter, `-` or `'` (a word char of
@@ -210,8 +295,9 @@ fn is_capitalized_function_word(w: &str) -> bool {
 /// A word in capitals: at least three letters, nothing but capitals, hyphens and
 /// apostrophes.
 fn is_capitals_word(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+    // The test that fails first for nearly every word comes first.
+    w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// "GOÏTA" as "Goïta", "AL-SISI" as "Al-Sisi": capitals after a word's first char
@@ -636,6 +722,22 @@ mod tests {
             "Assimi Goïta met The RSF and the UN."
         );
         assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
+
+    #[test]
+    fn capitals_found_eight_bytes_at_a_time() {
+        // Bytes around 'A' and 'Z', and non-ASCII bytes whose low seven bits are
+        // capitals (0xC1, 0xDA), at every offset of a word.
+        let mut bytes = b"abcdefgh@[`{ijklmnopZqrstuvwx".to_vec();
+        bytes.extend([0xC1, 0xDA, b'a', b'b', b'A', 0x80, 0xFF, b'z', b'@', b'Q']);
+        for p in 0..=bytes.len() {
+            let want = bytes[p..].iter().position(u8::is_ascii_uppercase);
+            assert_eq!(next_ascii_capital(&bytes, p), want.map(|k| p + k), "{p}");
+            let want = bytes[p..]
+                .iter()
+                .position(|&b| b >= 0x80 || b.is_ascii_uppercase());
+            assert_eq!(next_capital_or_non_ascii(&bytes, p), want.map(|k| p + k));
+        }
     }
 
     fn split(text: &str) -> Vec<&str> {

@@ -601,8 +601,13 @@ fn in_sentence(
     let n = s.tokens.len();
     let word = |i: usize| s.tokens[i].span.of(text);
 
-    // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME.
-    let mut i = 0;
+    // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME. (Most
+    //    sentences have no role word: their loop is skipped.)
+    let mut i = if lexicon.roles.may_match(&s.ids) {
+        0
+    } else {
+        n
+    };
     while i < n {
         let Some(rlen) = lexicon.roles.match_at(&s.ids, i) else {
             i += 1;

@@ -230,14 +230,20 @@ pub fn prepare<'a>(
         /// Byte ranges of the words in the buffer.
         words: Vec<(usize, usize)>,
         ids: Vec<WordId>,
+        /// Whether each token starts with an uppercase letter.
+        capitals: Vec<bool>,
         paragraph: usize,
         boilerplate: bool,
     }
     let spans = text::sentences(text);
     let quotes = text::quotations(text);
-    lower.clear();
+    // The words are lowercased into bytes (a `String` at the end): an ASCII token,
+    // nearly every one, is copied and lowercased in one loop, without a call to
+    // `memcpy` per token, and its id is looked up by those bytes.
+    let mut buf = std::mem::take(lower).into_bytes();
+    buf.clear();
     // About as long as the text (no reallocations while it fills).
-    lower.reserve(text.len());
+    buf.reserve(text.len());
     let mut drafts = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
@@ -248,11 +254,14 @@ pub fn prepare<'a>(
         let tokens = text::tokenize(span.of(text), span.start);
         let mut words = Vec::with_capacity(tokens.len());
         let mut ids = Vec::with_capacity(tokens.len());
+        let mut capitals = Vec::with_capacity(tokens.len());
         for t in &tokens {
-            let start = lower.len();
-            push_lowercase(lower, t.span.of(text));
-            words.push((start, lower.len()));
-            ids.push(lexicon.vocabulary.id(&lower[start..]));
+            let w = t.span.of(text);
+            capitals.push(starts_uppercase(w));
+            let start = buf.len();
+            push_lowercase(&mut buf, w);
+            words.push((start, buf.len()));
+            ids.push(lexicon.vocabulary.id_of_bytes(&buf[start..]));
         }
         paragraph += text[counted_to..span.start].matches('\n').count();
         counted_to = span.start;
@@ -270,10 +279,14 @@ pub fn prepare<'a>(
             tokens,
             words,
             ids,
+            capitals,
             paragraph,
             boilerplate,
         });
     }
+    // Only whole chars were pushed: the bytes are UTF-8 (checked, never lossy).
+    *lower = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let lower: &'a str = lower;
     // Quotations are in text order and disjoint (`text::quotations`): those that
     // may hold a sentence's tokens are one run, found by binary search.
@@ -294,20 +307,9 @@ pub fn prepare<'a>(
                         .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
                 })
                 .collect();
-            let capitals = d
-                .tokens
-                .iter()
-                .map(|t| {
-                    t.span
-                        .of(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                })
-                .collect();
             Sentence {
                 span: d.span,
-                capitals,
+                capitals: d.capitals,
                 words: d
                     .words
                     .iter()
@@ -324,18 +326,29 @@ pub fn prepare<'a>(
     (out, quotes)
 }
 
-/// Appends a token's text lowercased: a possessive is always "'s", a curly
-/// apostrophe a straight one.
-fn push_lowercase(lower: &mut String, w: &str) {
+/// Does this token's text start with an uppercase letter?
+#[inline]
+fn starts_uppercase(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Appends a token's text lowercased (as UTF-8 bytes): a possessive is always
+/// "'s", a curly apostrophe a straight one.
+#[inline]
+fn push_lowercase(lower: &mut Vec<u8>, w: &str) {
+    let bytes = w.as_bytes();
+    if bytes.is_ascii() {
+        // "'s" and "'S" lowercase to "'s" anyway.
+        lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        return;
+    }
     match w {
-        "’s" | "'s" | "’S" | "'S" => lower.push_str("'s"),
-        _ if w.is_ascii() => {
-            let start = lower.len();
-            lower.push_str(w);
-            lower[start..].make_ascii_lowercase();
-        }
+        "’s" | "’S" => lower.extend_from_slice(b"'s"),
         // `str::to_lowercase`, not per char: a final sigma depends on its context.
-        _ => lower.push_str(&w.to_lowercase().replace('’', "'")),
+        _ => lower.extend_from_slice(w.to_lowercase().replace('’', "'").as_bytes()),
     }
 }
 

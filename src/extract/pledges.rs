@@ -228,7 +228,12 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             })
         })
     };
-    let mut k = 0;
+    // Most sentences have no token that can start a cue: their loop is skipped.
+    let mut k = if lx.pledge_cue_words.may_match(&s.ids) {
+        0
+    } else {
+        n
+    };
     while k < n {
         // Most tokens can start no cue (see `CUE_WORDS`).
         if lx.pledge_cue_words.match_at(&s.ids, k).is_none() {

@@ -105,8 +105,9 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             found.push(e);
         }
     };
-    // "according to X" owns the sentence.
-    for k in 0..n {
+    // "according to X" owns the sentence. (Each loop over the tokens that looks
+    // for one set's phrases runs only where the set has some: `may_match`.)
+    for k in 0..n_if(lx.source_phrases.may_match(&s.ids), n) {
         let Some(len) = lx.source_phrases.match_at(&s.ids, k) else {
             continue;
         };
@@ -132,7 +133,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     let mut finite = false;
-    for k in 0..n {
+    for k in 0..n_if(lx.speech_cue_words.may_match(&s.ids), n) {
         // Most tokens start no speech cue (see `NAMING_VERBS`).
         if lx.speech_cue_words.match_at(&s.ids, k).is_none() || ctx.in_quote(si, k) {
             continue;
@@ -251,7 +252,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     // "..., with EU foreign policy chief Kaja Kallas saying the bloc would ...".
-    for k in 1..n {
+    for k in 1..n_if(lx.speech_participles.may_match(&s.ids), n) {
         if lx.speech_participles.match_at(&s.ids, k).is_none() || ctx.in_quote(si, k) {
             continue;
         }
@@ -267,7 +268,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
     }
     if !finite {
         // "..., writing on X that ...": the participle speaks for the clause subject.
-        for k in 1..n {
+        for k in 1..n_if(lx.speech_participles.may_match(&s.ids), n) {
             let Some(len) = lx.speech_participles.match_at(&s.ids, k) else {
                 continue;
             };
@@ -294,6 +295,17 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     found
+}
+
+/// `n` if `cond`, else 0: the end of a loop over a sentence's tokens that has
+/// nothing to find when `cond` is false.
+#[inline]
+fn n_if(cond: bool, n: usize) -> usize {
+    if cond {
+        n
+    } else {
+        0
+    }
 }
 
 /// The subject after a fronted clause, before token `before`: "Asked whether
