@@ -8,7 +8,6 @@
 //! inverted "said X" — and give up on anything else.
 
 use super::{DocEntities, Mention, MentionKind, Sentence, Word};
-use crate::gazetteer::Form;
 use crate::lexicon::Lexicon;
 use crate::model::{DatePrecision, Document, EntityKind, Evidence};
 use crate::text::{Quotation, TokenKind};
@@ -286,14 +285,7 @@ impl<'a> Context<'a> {
     fn lead_pair(&self, upto: usize) -> Option<Vec<usize>> {
         let actor = |x: &Mention| {
             let e = x.entity?;
-            let demonym = matches!(
-                x.kind,
-                MentionKind::Gazetteer {
-                    form: Form::Demonym,
-                    ..
-                }
-            );
-            (!demonym
+            (!x.is_demonym()
                 && matches!(
                     self.ents.list[e].kind,
                     EntityKind::Country | EntityKind::Organization
@@ -343,13 +335,7 @@ impl<'a> Context<'a> {
         // whose country the document never names (a member we cannot give).
         // Demonyms modify ("Chinese coast guard activity"); they name no side.
         let member = |x: &Mention| -> Option<Option<usize>> {
-            if matches!(
-                x.kind,
-                MentionKind::Gazetteer {
-                    form: Form::Demonym,
-                    ..
-                }
-            ) {
+            if x.is_demonym() {
                 return None;
             }
             let e = x.entity?;

@@ -39,7 +39,8 @@ pub fn find(ctx: &Context, taken: &[usize]) -> Vec<Event> {
         if object >= n || gives_nothing(ctx, si, object) {
             continue;
         }
-        let headed = heading(ctx, si).is_some_and(|h| {
+        let heading = heading(ctx, si);
+        let headed = heading.is_some_and(|h| {
             (0..ctx.sentences[h].words.len()).any(|k| {
                 ctx.lexicon
                     .list_headings
@@ -54,20 +55,21 @@ pub fn find(ctx: &Context, taken: &[usize]) -> Vec<Event> {
         let what = pledges::what_text(ctx, si, object, n);
         for actor in actors {
             let target = pledges::recipient(ctx, si, object, n, actor).or_else(|| {
-                let h = heading(ctx, si)?;
+                let h = heading?;
                 pledges::recipient(ctx, h, 0, ctx.sentences[h].words.len(), actor)
             });
             let modality = Modality {
                 conditional,
                 ..Modality::default()
             };
+            let what = what.clone();
             out.push(pledges::event(
                 ctx,
                 si,
                 EventKind::Pledge,
                 actor,
                 target,
-                what.clone(),
+                what,
                 modality,
             ));
         }

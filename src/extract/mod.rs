@@ -167,6 +167,18 @@ impl Mention {
             _ => self.first,
         }
     }
+
+    /// Is this a state's or region's demonym ("Chinese", "Turkish")? Demonyms
+    /// modify; they name no side on their own.
+    pub fn is_demonym(&self) -> bool {
+        matches!(
+            self.kind,
+            MentionKind::Gazetteer {
+                form: Form::Demonym,
+                ..
+            }
+        )
+    }
 }
 
 /// The entities of one document, and the mentions resolved to them.

@@ -1224,13 +1224,7 @@ fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Me
     let mut k = end - 1;
     while k > 0 && end - k < 4 {
         if let Some(m) = ctx.mention_ending(si, k) {
-            let demonym = matches!(
-                m.kind,
-                MentionKind::Gazetteer {
-                    form: crate::gazetteer::Form::Demonym,
-                    ..
-                }
-            ) && ctx.kind_of(m) == Some(EntityKind::Country);
+            let demonym = m.is_demonym() && ctx.kind_of(m) == Some(EntityKind::Country);
             let h = m.first;
             let opens = h <= super::clause::dateline_end(&s.words)
                 || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
@@ -1404,12 +1398,7 @@ fn assurance_giver<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&
     if j > 0 && s.words[j - 1] == "that" {
         j -= 1;
     }
-    if j > 0
-        && matches!(
-            s.words[j - 1].as_str(),
-            "him" | "her" | "them" | "us" | "me"
-        )
-    {
+    if j > 0 && is_object_pronoun(&s.words[j - 1]) {
         j -= 1;
     }
     if j == 0
@@ -1719,17 +1708,7 @@ pub(super) fn recipient(
             && ctx.kind_of(m) != Some(EntityKind::Person))
     });
     let pick = marked
-        .or_else(|| {
-            cands.iter().find(|m| {
-                matches!(
-                    m.kind,
-                    MentionKind::Gazetteer {
-                        form: crate::gazetteer::Form::Demonym,
-                        ..
-                    }
-                )
-            })
-        })
+        .or_else(|| cands.iter().find(|m| m.is_demonym()))
         .or_else(|| {
             cands
                 .iter()

@@ -177,8 +177,9 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             && lx.official_nouns.match_at(&s.ids, k - 1) == Some(1)
         {
             if let Some(first) = ctx.sentence_subject(si) {
+                let mentions = ctx.mentions_in(si);
                 let mut end = first.end;
-                while let Some(next) = ctx.mentions_in(si).into_iter().find(|m| {
+                while let Some(next) = mentions.iter().find(|m| {
                     m.first > end
                         && m.entity.is_some()
                         && (end..m.head_first())
@@ -313,6 +314,7 @@ fn n_if(cond: bool, n: usize) -> usize {
 /// actor right after a comma that is not itself set off by commas.
 fn fronted_clause_subject<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Option<&'a Mention> {
     let s = &ctx.sentences[si];
+    let mentions = ctx.mentions_in(si);
     (0..before).filter(|&c| s.words[c] == ",").find_map(|c| {
         let mut j = c + 1;
         while j < before
@@ -323,9 +325,8 @@ fn fronted_clause_subject<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Op
         {
             j += 1;
         }
-        let m = ctx
-            .mentions_in(si)
-            .into_iter()
+        let m = *mentions
+            .iter()
             .find(|m| m.entity.is_some() && m.head_first() == j)?;
         let set_off = s.words.get(m.end).is_some_and(|w| w == "," || w == ")");
         let person_or_actor = matches!(
