@@ -57,6 +57,7 @@ struct TitlesFile {
     org_descriptors: Vec<String>,
     org_kinds: Vec<String>,
     org_head_nouns: Vec<String>,
+    summit_collectives: Vec<String>,
     generic_org_words: Vec<String>,
 }
 
@@ -592,6 +593,9 @@ pub struct Lexicon {
     /// Head nouns of institutions' names ("ministry", "department", "mission"):
     /// "the ministry" refers back to the institution last named with that head.
     pub org_head_nouns: WordSet,
+    /// Who meets at a summit ("the leaders", "the heads of state"): the
+    /// organization whose meeting the article reports.
+    pub summit_collectives: PhraseSet,
     /// Words that alone make no organization's name ("Foreign Ministry").
     pub generic_org_words: WordSet,
     /// The words that may start a pledge cue: the pledge rules' own words
@@ -608,6 +612,21 @@ const CUES: &str = include_str!("../data/lexicon/cues.ron");
 const TITLES: &str = include_str!("../data/lexicon/titles.ron");
 
 /// The index of [`Lexicon::openers_by_first`]: openers by first byte, in order.
+/// Is this line a heading in capitals ("WHAT THE COMMISSION PROMISED", "KEY
+/// POINTS")? A label over the text, not text: its capitalized words name nobody
+/// new. Two words at least, with letters and no lowercase letter; the scan stops
+/// at the first lowercase letter, near the start of any line of text.
+fn is_caps_heading(line: &str) -> bool {
+    let mut letters = false;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters |= c.is_alphabetic();
+    }
+    letters && line.split_whitespace().nth(1).is_some()
+}
+
 fn openers_by_first(openers: &[String]) -> Vec<Vec<usize>> {
     let mut by_first = vec![Vec::new(); 256];
     for (k, o) in openers.iter().enumerate() {
@@ -704,6 +723,7 @@ impl Lexicon {
             org_descriptors: PhraseSet::new(&titles.org_descriptors, v),
             org_kinds: PhraseSet::new(&titles.org_kinds, v),
             org_head_nouns: set(&titles.org_head_nouns),
+            summit_collectives: PhraseSet::new(&titles.summit_collectives, v),
             generic_org_words: set(&titles.generic_org_words),
             pledge_cue_words: PhraseSet::new(&pledge_cue_words, v),
             speech_cue_words: PhraseSet::new(&speech_cue_words, v),
@@ -759,6 +779,9 @@ impl Lexicon {
         {
             return true;
         }
+        if is_caps_heading(line) {
+            return true;
+        }
         // A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Meridian Wire".
         // At most eight words: eight more after "By" tell (a line may be huge).
         let mut words = line.split_whitespace();
@@ -804,6 +827,16 @@ mod tests {
         }
         assert_eq!(vocab.id("zz"), UNKNOWN_WORD);
         assert_eq!(vocab.id("a\0"), UNKNOWN_WORD);
+    }
+
+    #[test]
+    fn headings_in_capitals_are_boilerplate() {
+        let lx = Lexicon::bundled().unwrap();
+        assert!(lx.is_boilerplate_line("WHAT THE COMMISSION PROMISED"));
+        assert!(lx.is_boilerplate_line("TÜRKIYE AND SAFE"));
+        assert!(!lx.is_boilerplate_line("NATO"));
+        assert!(!lx.is_boilerplate_line("KYIV, Sept 4 (Reuters) - Ukraine said"));
+        assert!(!lx.is_boilerplate_line("— 2026"));
     }
 
     #[test]

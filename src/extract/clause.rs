@@ -236,7 +236,8 @@ impl<'a> Context<'a> {
             "ministers" | "envoys" | "negotiators" | "minister" => (true, false),
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
-            | "country" | "party" | "delegation" | "capital" | "forces" => (false, false),
+            | "country" | "party" | "delegation" | "capital" | "forces" | "companies" | "firms"
+            | "banks" | "lenders" => (false, false),
             _ => return None,
         };
         // "the two Gulf states" are states, not the Foreign Office named before them.

@@ -1144,6 +1144,21 @@ fn in_sentence(
             continue;
         }
         let w = s.words[i].as_str();
+        // "Leaders signed up to ...": the same without an article, opening a sentence.
+        if i == 0 {
+            if let Some(end) = summit_collective(s, 0, lexicon, &taken) {
+                mark(&mut taken, 0, end);
+                out.push(Mention {
+                    sentence: si,
+                    first: 0,
+                    end,
+                    span: span_of(s, 0, end),
+                    kind: MentionKind::Summit,
+                    entity: None,
+                });
+                continue;
+            }
+        }
         if w == "the" && i + 1 < n {
             // [demonym] person-description, not followed by a name (that was a title).
             let mut j = i + 1;
@@ -1177,6 +1192,21 @@ fn in_sentence(
                     });
                     continue;
                 }
+            }
+            // "the leaders committed to", "the heads of state agreed": who meets at a
+            // summit, referring to the organization whose meeting the article reports
+            // (not "the leaders of Chile and Peru").
+            if let Some(end) = summit_collective(s, i + 1, lexicon, &taken) {
+                mark(&mut taken, i, end);
+                out.push(Mention {
+                    sentence: si,
+                    first: i,
+                    end,
+                    span: span_of(s, i, end),
+                    kind: MentionKind::Summit,
+                    entity: None,
+                });
+                continue;
             }
             // "the coalition", "the bloc", "the alliance"
             if let Some(desc) = s.words.get(i + 1) {
@@ -1438,6 +1468,20 @@ fn is_quantity(word: &str, kind: TokenKind) -> bool {
             | "western"
             | "allied"
     )
+}
+
+/// If an uncounted summit collective ([`Lexicon::summit_collectives`]) starts at
+/// `j` — "leaders", "heads of state and government" — where it ends; not when a
+/// phrase names whose they are ("the leaders of Chile and Peru", "the ministers from
+/// Ghana") or a name follows.
+fn summit_collective(s: &Sentence, j: usize, lexicon: &Lexicon, taken: &[bool]) -> Option<usize> {
+    let end = j + lexicon.summit_collectives.match_at(&s.ids, j)?;
+    let owned = s
+        .words
+        .get(end)
+        .is_some_and(|w| matches!(w.as_str(), "of" | "from" | "in" | "at"))
+        || next_is_capitalized_name(s, end);
+    (!owned && (j..end).all(|k| !taken[k])).then_some(end)
 }
 
 fn next_is_capitalized_name(s: &Sentence, i: usize) -> bool {

@@ -137,6 +137,10 @@ pub enum MentionKind {
         /// The description, lowercased ("the coalition").
         phrase: String,
     },
+    /// Who meets at a summit, uncounted and unnamed ("the leaders", "the heads of
+    /// state"): the organization whose meeting the article reports, if one clearly
+    /// is.
+    Summit,
     /// A pronoun.
     Pronoun(Pronoun),
 }

@@ -217,14 +217,16 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     let lx = ctx.lexicon;
     let n = s.words.len();
     let mut out = Vec::new();
-    // Whether the sentence reports speech: asked only at a modal, so found then.
+    // Whether the sentence reports speech ("said", "promised", "announcing that"):
+    // asked only at a modal, so found then.
     let reported_cell = std::cell::OnceCell::new();
     let reported = || {
         *reported_cell.get_or_init(|| {
             (0..n).any(|k| {
                 !ctx.in_quote(si, k)
                     && (lx.speech_verbs.match_at(&s.ids, k).is_some()
-                        || lx.commitment_verbs.match_at(&s.ids, k).is_some())
+                        || lx.commitment_verbs.match_at(&s.ids, k).is_some()
+                        || lx.speech_participles.match_at(&s.ids, k).is_some())
             })
         })
     };
@@ -297,13 +299,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // Damascus would publish" is Syria's pledge).
         if let Some(len) = lx.commitment_verbs.match_at(&s.ids, k) {
             // "promised him that": past the one promised to.
-            let len = if s.words.get(k + len).is_some_and(|w| is_object_pronoun(w))
-                && s.words.get(k + len + 1).is_some_and(|w| w == "that")
-            {
-                len + 1
-            } else {
-                len
-            };
+            let len = len + promisee_len(ctx, si, k + len).unwrap_or(0);
             if s.words.get(k + len).is_some_and(|w| w == "that") {
                 // "promising that a first €1.2 billion would reach ...", "promised
                 // that Inuit organizations would hold two seats": when the reported
@@ -533,6 +529,31 @@ fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "us" | "me")
 }
 
+/// The length of the one promised to, at `j` before a "that": nothing (0), an
+/// object pronoun ("promised him that"), or a lowercase noun with an optional
+/// determiner ("promised delegates that", "assured the council that"). `None` when
+/// no "that" follows so.
+fn promisee_len(ctx: &Context, si: usize, j: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    let word = |k: usize| s.words.get(k).map(Word::as_str);
+    let noun = |k: usize| {
+        s.words.get(k).is_some_and(|w| {
+            w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && !ctx.lexicon.function_words.contains(w)
+                && s.tokens[k].kind == crate::text::TokenKind::Word
+                && ctx.text[s.tokens[k].span.start..].starts_with(|c: char| c.is_lowercase())
+        })
+    };
+    let len = match word(j)? {
+        "that" => return Some(0),
+        w if is_object_pronoun(w) => 1,
+        "the" | "his" | "her" | "its" | "their" | "our" if noun(j + 1) => 2,
+        _ if noun(j) => 1,
+        _ => return None,
+    };
+    (word(j + len) == Some("that")).then_some(len)
+}
+
 /// Is the clause opening at `open` what somebody promised ("promised (him) that
 /// ...")? Then the promise, not the clause, says who commits.
 fn promised_clause(ctx: &Context, si: usize, open: usize) -> bool {
@@ -540,11 +561,10 @@ fn promised_clause(ctx: &Context, si: usize, open: usize) -> bool {
     if open < 2 || s.words[open - 1] != "that" {
         return false;
     }
-    let mut v = open - 2;
-    if v > 0 && is_object_pronoun(&s.words[v]) {
-        v -= 1;
-    }
-    PROMISE_VERBS.contains(&s.words[v].as_str())
+    (open.saturating_sub(4)..open - 1).any(|v| {
+        PROMISE_VERBS.contains(&s.words[v].as_str())
+            && promisee_len(ctx, si, v + 1).is_some_and(|len| v + 1 + len == open - 1)
+    })
 }
 
 /// Verbs whose "that" clause is the subject's own commitment.
@@ -931,7 +951,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                     && (j + 1..(j + 4).min(s.words.len()))
                         .any(|k| matches!(s.words[k].as_str(), "with" | "together" | "jointly"))
             };
-            return (bare_verb_at(ctx, si, j)
+            return (verb_after_modal_at(ctx, si, j)
                 && (!lx.stative_verbs.contains(w) || obliged() || cooperates()))
             .then_some(j);
         }
@@ -941,9 +961,9 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
     None
 }
 
-/// Does the object at `j` give an amount of money: right away ("€1.6 billion"), or
-/// as what a noun phrase is worth ("a joint Nordic package worth $500 million", "a
-/// loan of $2 billion")?
+/// Does the object at `j` give an amount of money: right away ("€1.6 billion"), after
+/// its article ("a $500 million package"), or as what a noun phrase is worth ("a
+/// joint Nordic package worth $500 million", "a loan of $2 billion")?
 pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
     let s = &ctx.sentences[si];
     if amount_follows(ctx, si, j) {
@@ -955,6 +975,10 @@ pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
         .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "their"))
     {
         return false;
+    }
+    // "a $500 million package", "a 150 million euro loan".
+    if amount_follows(ctx, si, j + 1) {
+        return true;
     }
     let end = (j + 8).min(s.words.len());
     for k in j + 1..end {
@@ -1037,6 +1061,19 @@ fn bare_verb_at(ctx: &Context, si: usize, j: usize) -> bool {
         && !noun_shaped
         && !ctx.lexicon.function_words.contains(w)
         && !matches!(w.as_str(), "disagree" | "differ")
+}
+
+/// Does a verb in its base form stand at `j`, right after a modal? As
+/// [`bare_verb_at`], except that "-ance" and "-ence" words are verbs there ("would
+/// advance the target", "will refinance the loan"): a modal takes no such noun.
+fn verb_after_modal_at(ctx: &Context, si: usize, j: usize) -> bool {
+    bare_verb_at(ctx, si, j)
+        || ctx.sentences[si].words.get(j).is_some_and(|w| {
+            (w.ends_with("ance") || w.ends_with("ence"))
+                && ctx.sentences[si].tokens[j].kind == crate::text::TokenKind::Word
+                && ctx.text[ctx.sentences[si].tokens[j].span.start..]
+                    .starts_with(|c: char| c.is_lowercase())
+        })
 }
 
 /// Is the action at `j` a threat ("retaliate", "respond", "strike")?
@@ -1394,22 +1431,24 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
 /// token `pronoun` opens the clause of an assurance and X is an actor.
 fn assurance_giver<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&'a Mention> {
     let s = &ctx.sentences[si];
-    let mut j = pronoun;
-    if j > 0 && s.words[j - 1] == "that" {
-        j -= 1;
-    }
-    if j > 0 && is_object_pronoun(&s.words[j - 1]) {
-        j -= 1;
-    }
-    if j == 0
-        || !matches!(
-            s.words[j - 1].as_str(),
+    let giving = |w: &str| {
+        matches!(
+            w,
             "assured" | "promised" | "guaranteed" | "assures" | "promises"
         )
-    {
-        return None;
-    }
-    let giver = ctx.subjects_before(si, j - 1).into_iter().next()?;
+    };
+    let verb = if pronoun > 0 && s.words[pronoun - 1] == "that" {
+        // "assured him that", "assured the council that", "promised delegates that".
+        let that = pronoun - 1;
+        (that.saturating_sub(3)..that).rev().find(|&v| {
+            giving(&s.words[v]) && promisee_len(ctx, si, v + 1).is_some_and(|l| v + 1 + l == that)
+        })?
+    } else {
+        // "assured him they would".
+        let v = pronoun.checked_sub(2)?;
+        (is_object_pronoun(&s.words[v + 1]) && giving(&s.words[v])).then_some(v)?
+    };
+    let giver = ctx.subjects_before(si, verb).into_iter().next()?;
     (!matches!(giver.kind, MentionKind::Pronoun(_))).then_some(giver)
 }
 

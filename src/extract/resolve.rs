@@ -285,8 +285,22 @@ pub fn resolve(
                 })
             }
             MentionKind::OrgRef { phrase } => {
-                antecedent_org(&all, k, &ents, gazetteer, lexicon, text, phrase)
+                antecedent_org(&all, k, &ents, gazetteer, lexicon, text, phrase).or_else(|| {
+                    // "the Commission" with the EU named and the Commission not: a
+                    // capitalized description names the body of that parent.
+                    let proper = all[k]
+                        .span
+                        .of(text)
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                    proper
+                        .then(|| organ_of_named_parent(&ents, gazetteer, phrase))
+                        .flatten()
+                        .map(|o| ents.add(gazetteer.entity(Entry::Organization(o))))
+                })
             }
+            MentionKind::Summit => summit_org(&all, &ents, gazetteer),
             _ => None,
         };
         if let Some(idx) = target {
@@ -744,6 +758,67 @@ fn in_quotes(text: &str, s: &Sentence, i: usize) -> bool {
 }
 
 /// The organization a description like "the coalition" refers to.
+/// The organization whose meeting an article reports, for "the leaders" and "the
+/// heads of state": a body of states (an intergovernmental organization, alliance,
+/// bloc or coalition; not an agency, a court or one state's own body) that the
+/// article names in its first three sentences, at least twice in all, and more
+/// often than any other such body. `None` when no body clearly leads — "the
+/// leaders" of a bilateral visit are nobody's name.
+fn summit_org(all: &[Mention], ents: &DocEntities, gazetteer: &Gazetteer) -> Option<usize> {
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, mentions, first sentence)
+    for m in all {
+        let Some(e) = m.entity else { continue };
+        if matches!(m.kind, MentionKind::Summit) {
+            continue;
+        }
+        if let Some(c) = counts.iter_mut().find(|c| c.0 == e) {
+            c.1 += 1;
+            continue;
+        }
+        let multilateral = ents.list[e]
+            .id
+            .strip_prefix("org:")
+            .and_then(|id| gazetteer.org_by_id(id))
+            .map(|o| &gazetteer.organizations[o])
+            .is_some_and(|o| {
+                matches!(
+                    o.org_type.as_str(),
+                    "igo" | "alliance" | "bloc" | "coalition"
+                )
+            });
+        if multilateral {
+            counts.push((e, 1, m.sentence));
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts[..] {
+        [(e, top, first), ..]
+            if top >= 2 && first < 3 && counts.get(1).is_none_or(|c| c.1 < top) =>
+        {
+            Some(e)
+        }
+        _ => None,
+    }
+}
+
+/// The one gazetteer organization that `phrase` describes ("the commission") and
+/// whose parent the article names (the European Union, not the African Union).
+fn organ_of_named_parent(ents: &DocEntities, gazetteer: &Gazetteer, phrase: &str) -> Option<usize> {
+    let mut found = None;
+    for (o, org) in gazetteer.organizations.iter().enumerate() {
+        if org.parent.is_empty() || !org.descriptions.iter().any(|d| d == phrase) {
+            continue;
+        }
+        if ents.find_id(&format!("org:{}", org.parent)).is_some() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(o);
+        }
+    }
+    found
+}
+
 fn antecedent_org(
     all: &[Mention],
     k: usize,

@@ -1355,3 +1355,93 @@ fn renewed_commitments_and_names_with_a_hyphenated_given_name() {
         },
     ]);
 }
+
+#[test]
+fn summit_collectives_stand_for_the_meeting_s_organization() {
+    check(&[
+        Case {
+            name: "the leaders of a summit the lede names are its organization",
+            text: "JAKARTA (Harbour Wire) - Southeast Asian leaders gathered for the ASEAN summit on Monday. The bloc's chair opened the meeting. The leaders committed to concluding talks on a maritime code of conduct by 2027. Leaders signed up to a new regional power grid plan, ASEAN officials said.",
+            want: &["pledge ASEAN"],
+            not: &[],
+        },
+        Case {
+            name: "heads of state at the meeting of an alliance",
+            text: "The African Union held an extraordinary summit in Addis Ababa on Sunday. The AU chairperson spoke first. The heads of state agreed to deploy a monitoring mission to the border.",
+            want: &["pledge African Union"],
+            not: &[],
+        },
+        Case {
+            name: "the leaders of a bilateral visit name no organization",
+            text: "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Tuesday. A NATO official was not present. The leaders agreed to build a new rail link.",
+            want: &[],
+            not: &["pledge NATO"],
+        },
+        Case {
+            name: "leaders whose states are named are not the organization",
+            text: "EU foreign ministers met in Brussels on Monday. The EU chair spoke. The ministers from Poland and Lithuania agreed to send more border guards.",
+            want: &[],
+            not: &["pledge European Union"],
+        },
+    ]);
+}
+
+#[test]
+fn amounts_after_an_article_verbs_in_ance_and_organs_of_a_named_parent() {
+    check(&[
+        Case {
+            name: "an amount after the article of the object",
+            text: "The European Bank for Reconstruction and Development signed off on a 150 million euro loan for a new port terminal.",
+            want: &["pledge European Bank for Reconstruction and Development"],
+            not: &[],
+        },
+        Case {
+            name: "stepping forward with an amount is the official's state's",
+            text: "Saudi Foreign Minister Prince Faisal bin Farhan stepped forward with 3 billion riyals for power plants in Homs.",
+            want: &["pledge Saudi Arabia"],
+            not: &["pledge Faisal bin Farhan"],
+        },
+        Case {
+            name: "a verb in -ance after a modal",
+            text: "Kishida said Japan would advance the investment target and would refinance the port loan.",
+            want: &["pledge Japan"],
+            not: &[],
+        },
+        Case {
+            name: "announcing that reports the clause",
+            text: "Ursula von der Leyen opened the conference by announcing that the EU would make 1.6 billion euros available over two years.",
+            want: &["pledge European Union"],
+            not: &[],
+        },
+        Case {
+            name: "the two companies are the two named before",
+            text: "SOCAR and BOTAS signed the deal in Baku. The two companies will split the cost of new compressor stations, he said.",
+            want: &["pledge SOCAR", "pledge BOTAŞ"],
+            not: &["pledge two companies"],
+        },
+        Case {
+            name: "the Commission of the EU the article names",
+            text: "EU interior ministers met in Brussels on Monday. Brunner said the Commission would co-finance every transfer at 10,000 euros per person.",
+            want: &["pledge European Commission"],
+            not: &["pledge African Union Commission"],
+        },
+        Case {
+            name: "a promise made to somebody named by a noun",
+            text: "Syrian Foreign Minister Asaad al-Shaibani promised delegates that every euro would be traceable.",
+            want: &["pledge Syria"],
+            not: &[],
+        },
+        Case {
+            name: "an assurance to an object pronoun without that",
+            text: "Kenya said the Houthis had assured him they would grant access to the port.",
+            want: &["pledge Houthis"],
+            not: &[],
+        },
+        Case {
+            name: "a heading in capitals names nobody",
+            text: "WHAT THE MINISTRY PROMISED\nThe ministry will pay for the new shelters, the spokesman said.",
+            want: &[],
+            not: &["pledge WHAT THE MINISTRY"],
+        },
+    ]);
+}
