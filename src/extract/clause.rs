@@ -635,6 +635,18 @@ impl<'a> Context<'a> {
                 if j > 0 && s.words[j - 1] == "," {
                     j -= 1;
                 }
+                // "Azerbaijan Railways (ADY) and Georgian Railway": past a short name
+                // in brackets.
+                if j > 2 && s.words[j - 1] == ")" {
+                    if let Some(open) = (j.saturating_sub(4)..j - 1)
+                        .rev()
+                        .find(|&o| s.words[o] == "(")
+                    {
+                        if self.mention_ending(si, open).is_some() {
+                            j = open;
+                        }
+                    }
+                }
             } else if w == "," && saw_and {
                 j = k - 1;
             } else {

@@ -192,6 +192,10 @@ pub struct DocEntities {
     pub list: Vec<Entity>,
     /// All mentions, in reading order, with `entity` filled where resolved.
     pub mentions: Vec<Mention>,
+    /// The state the article's dateline places it in ("ISLAMABAD:", "ARICA, Chile
+    /// —"), when the article names that state: whose "the government" an
+    /// unattributed clause means.
+    pub dateline_state: Option<usize>,
     by_id: HashMap<String, usize>,
 }
 

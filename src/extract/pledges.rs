@@ -380,7 +380,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             }
             if s.words.get(t).is_some_and(|w| w == "to")
                 && (action_at(ctx, si, t + 1).is_some()
-                    || (s.words[k].starts_with("agree") && bare_verb_at(ctx, si, t + 1)))
+                    || (s.words[k].starts_with("agree") && verb_after_modal_at(ctx, si, t + 1)))
             {
                 out.push(Cue {
                     at: k,
@@ -700,7 +700,10 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             && s.words.get(k + 1).is_some_and(|w| w == "to")
         {
             let start = super::clause::dateline_end(&s.words);
-            let subject = ctx.mentions_in(si).into_iter().find(|m| {
+            // The nearest clause subject before "with": "Carney says Canada will
+            // spend ..., and Denmark has stepped forward with an offer to" is
+            // Denmark's.
+            let subject = ctx.mentions_in(si).into_iter().rev().find(|m| {
                 m.first >= start
                     && m.end < j - 2
                     && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -1310,7 +1313,7 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let det = s.words[j - 2].as_str();
     let fits = match noun {
         "government" | "administration" | "cabinet" | "parliament" | "legislature" | "military"
-        | "army" | "navy" => matches!(det, "his" | "her" | "the" | "its" | "their"),
+        | "army" | "navy" | "authorities" => matches!(det, "his" | "her" | "the" | "its" | "their"),
         "kingdom" | "country" | "republic" => matches!(det, "the" | "his" | "her"),
         _ => false,
     };
@@ -1334,17 +1337,26 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let speaker = reporting_speaker(ctx, si, j - 2)
         .or_else(owner)
         .or_else(quoted)?;
-    let e = speaker.entity?;
-    let entity = &ctx.ents.list[e];
-    let state = match entity.kind {
-        EntityKind::Country => Some(e),
-        EntityKind::Person => entity
-            .attributes
-            .get("country")
-            .filter(|_| !entity.attributes.contains_key("org"))
-            .and_then(|c| ctx.ents.find_id(c)),
-        _ => None,
-    }?;
+    let state = Some(speaker).and_then(|sp| {
+        let e = sp.entity?;
+        let entity = &ctx.ents.list[e];
+        match entity.kind {
+            EntityKind::Country => Some(e),
+            EntityKind::Person => entity
+                .attributes
+                .get("country")
+                .filter(|_| !entity.attributes.contains_key("org"))
+                .and_then(|c| ctx.ents.find_id(c)),
+            _ => None,
+        }
+    });
+    // "ISLAMABAD: ... Aurangzeb said the government would": an official of no
+    // known state or body speaks for the dateline's.
+    let stateless = speaker.entity.is_some_and(|e| {
+        let a = &ctx.ents.list[e].attributes;
+        !a.contains_key("country") && !a.contains_key("org")
+    });
+    let state = state.or(ctx.ents.dateline_state.filter(|_| stateless))?;
     Some((speaker, state))
 }
 
@@ -1405,11 +1417,16 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
     while k > 0 && (ctx.is_time_word(si, k - 1) || lx.skippable.contains(&s.words[k - 1])) {
         k -= 1;
     }
-    // "said (that) it would", and "pledged/promised that it would".
+    // "said (that) it would", "pledged/promised that it would", and "..., adding
+    // that the authorities had".
     let verb = (k.saturating_sub(3)..k).find(|&v| {
-        [&lx.speech_verbs, &lx.commitment_verbs]
-            .iter()
-            .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
+        [
+            &lx.speech_verbs,
+            &lx.commitment_verbs,
+            &lx.speech_participles,
+        ]
+        .iter()
+        .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
     })?;
     ctx.subjects_before(si, verb)
         .into_iter()

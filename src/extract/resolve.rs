@@ -317,6 +317,7 @@ pub fn resolve(
         }
     }
     ents.mentions = all;
+    ents.dateline_state = dateline_state(text, sentences, &ents, gazetteer);
     home_country_officials(&mut ents);
     implied_affiliations(&mut ents, gazetteer);
     ents
@@ -359,6 +360,69 @@ fn implied_affiliations(ents: &mut DocEntities, gazetteer: &Gazetteer) {
             ents.add(e);
         }
     }
+}
+
+/// The state of the article's dateline: a country named in it, or the country
+/// whose capital it names ("ISLAMABAD:", "KYIV, Sept 4 (Reuters) -", "ARICA, Chile
+/// —") — in one of the first three sentences, and only if the article names that
+/// state (an index into `ents.list`).
+fn dateline_state(
+    text: &str,
+    sentences: &[Sentence],
+    ents: &DocEntities,
+    gazetteer: &Gazetteer,
+) -> Option<usize> {
+    for (si, s) in sentences.iter().enumerate().take(3) {
+        // "ISLAMABAD:": capitals, then a colon.
+        let colon = s.words.iter().take(5).position(|w| w == ":").filter(|&c| {
+            c > 0
+                && s.tokens[..c].iter().all(|t| {
+                    let w = t.span.of(text);
+                    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+                })
+        });
+        let end = colon.unwrap_or_else(|| super::clause::dateline_end(&s.words));
+        if end == 0 {
+            continue;
+        }
+        let named = ents
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si && m.end <= end)
+            .find_map(|m| match (&m.kind, m.entity) {
+                (_, Some(e)) if ents.list[e].kind == EntityKind::Country => Some(e),
+                (
+                    MentionKind::Gazetteer {
+                        entry: entry @ Entry::Country(_),
+                        ..
+                    },
+                    _,
+                ) => ents.find_id(gazetteer.entity_id(*entry)),
+                _ => None,
+            });
+        // "NEW DELHI:" in capitals is no gazetteer form: its words capitalized are.
+        let city = || {
+            let words: Vec<String> = s.tokens[..end]
+                .iter()
+                .map(|t| t.span.of(text))
+                .take_while(|w| w.chars().all(char::is_alphabetic))
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next().map_or(String::new(), |c| {
+                        c.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                })
+                .collect();
+            match gazetteer.lookup(&words.join(" "))? {
+                (entry @ Entry::Country(_), _) => ents.find_id(gazetteer.entity_id(entry)),
+                _ => None,
+            }
+        };
+        return named.or_else(city);
+    }
+    None
 }
 
 /// The state an article is about, when one clearly dominates: mentioned at least

@@ -1445,3 +1445,39 @@ fn amounts_after_an_article_verbs_in_ance_and_organs_of_a_named_parent() {
         },
     ]);
 }
+
+#[test]
+fn datelines_coordinated_short_names_and_offers_of_the_nearest_subject() {
+    check(&[
+        Case {
+            name: "an official of no known state speaks for the dateline's government",
+            text: "ISLAMABAD: Pakistan and the IMF ended talks on Tuesday. Finance Minister Ahmed Karimi said the government would cut the fuel levy by June.",
+            want: &["pledge Pakistan"],
+            not: &["pledge Ahmed Karimi"],
+        },
+        Case {
+            name: "no dateline, no state for a stateless official's government",
+            text: "Pakistan and the IMF ended talks on Tuesday. Finance Minister Ahmed Karimi said the government would cut the fuel levy by June.",
+            want: &[],
+            not: &["pledge Pakistan"],
+        },
+        Case {
+            name: "a short name in brackets inside a coordination",
+            text: "Under the roadmap, Azerbaijan Railways (ADY) and Georgian Railway will co-finance a second track on the line.",
+            want: &["pledge Azerbaijan Railways", "pledge Georgian Railway"],
+            not: &[],
+        },
+        Case {
+            name: "an offer made with a clause of its own is its subject's",
+            text: "Prime Minister Mark Carney says Canada will spend $4.2 billion on Arctic hubs, and Denmark has stepped forward with an offer to let Canadian aircraft operate out of Greenland.",
+            want: &["pledge Canada", "pledge Denmark"],
+            not: &["pledge Mark Carney"],
+        },
+        Case {
+            name: "a connective adverb before the verb",
+            text: "Denmark, which sits outside the pact, nonetheless earmarked €10 million for return operations.",
+            want: &["pledge Denmark"],
+            not: &[],
+        },
+    ]);
+}
