@@ -137,12 +137,12 @@ pub fn next_ascii_capital(bytes: &[u8], p: usize) -> Option<usize> {
 }
 
 /// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Bit 7 of each byte of `x` (read little-endian) whose low seven bits are an
 /// ASCII capital (a byte of 0x80 or more may be flagged too: mask with `!x`).
 #[inline]
-fn capitals_mask(x: u64) -> u64 {
+pub(crate) fn capitals_mask(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Per byte, without carries between bytes (each is at most 0x7f here): bit 7
     // of `low + 0x80 - c` is set when the byte is at least `c`.
@@ -150,6 +150,24 @@ fn capitals_mask(x: u64) -> u64 {
     let from_a = low + ONES * (0x80 - u64::from(b'A'));
     let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
     from_a & !past_z & HIGH_BITS
+}
+
+/// The `len` (1 to 8) bytes of `bytes` from `at`, read as a little-endian `u64`
+/// (zero above them): one load when eight bytes are there, else a copy.
+#[inline]
+pub(crate) fn read_le_u64(bytes: &[u8], at: usize, len: usize) -> u64 {
+    let mut word = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(eight) => {
+            word.copy_from_slice(eight);
+            // Keep the low `len` bytes (a shift by 64 would overflow).
+            u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len))
+        }
+        None => {
+            word[..len].copy_from_slice(&bytes[at..at + len]);
+            u64::from_le_bytes(word)
+        }
+    }
 }
 
 /// The first byte at or after `p` that `flag` holds for: eight bytes at a time by
