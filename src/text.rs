@@ -95,6 +95,12 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             p = q + len;
             continue;
         }
+        // A capital before a lowercase letter ("The", "Assimi"): no word in
+        // capitals, and nothing to look back at.
+        if bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
+            p = word_end(text, q + 1);
+            continue;
+        }
         // The word `q` is in (a word in lowercase letters was skipped whole).
         let from = word_start(text, q);
         let to = word_end(text, q + len);
@@ -220,7 +226,7 @@ fn word_end(text: &str, mut p: usize) -> usize {
 /// A letter, `-` or `'`: a char of a word of [`title_case_surnames`].
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '-' || c == '\''
+    is_letter(c) || c == '-' || c == '\''
 }
 
 /// Does the word starting at byte `from` follow a capitalized word (in the sense of
@@ -271,7 +277,7 @@ fn word_char_at(text: &str, p: usize) -> (bool, usize) {
     text[p..]
         .chars()
         .next()
-        .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+        .map_or((false, 1), |c| (is_letter(c), c.len_utf8()))
 }
 
 /// A capitalized function word ("The", "In", "After"), which is no given name
@@ -334,6 +340,33 @@ fn title_case(w: &str) -> String {
     titled
 }
 
+/// `c.is_alphabetic()`, without the Unicode table search (hundreds of instructions)
+/// for the chars wire copy is full of: ASCII, the Latin letters with diacritics
+/// (U+00C0 to U+024F: all letters but `×` and `÷`) and general punctuation (U+2000
+/// to U+206F: curly quotes, dashes, no letter). The test `letters_as_unicode_says`
+/// checks every char.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()` the way [`is_letter`] is `c.is_alphabetic()` (no char of
+/// U+00C0 to U+024F or U+2000 to U+206F is numeric).
+#[inline]
+fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Is this an apostrophe (straight or curly)?
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
@@ -371,7 +404,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let start = p;
         let kind;
-        if c.is_alphabetic() {
+        if is_letter(c) {
             kind = TokenKind::Word;
             // A dotted acronym starts with a capital ("U.S."): most words do not.
             let acronym = if c.is_ascii_lowercase() {
@@ -403,7 +436,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     let Some(d) = char_at(text, p) else {
                         break;
                     };
-                    if d.is_alphanumeric() {
+                    if is_letter_or_digit(d) {
                         p += d.len_utf8();
                         continue;
                     }
@@ -413,12 +446,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     // A possessive "'s" is a token of its own: "Ukraine" "’s".
                     let possessive = is_apostrophe(d)
                         && matches!(next, Some('s') | Some('S'))
-                        && !char_at(text, p + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
+                        && !char_at(text, p + d.len_utf8() + 1).is_some_and(is_letter_or_digit);
                     if possessive {
                         break;
                     }
                     if let Some(n) = next.filter(|n| {
-                        (is_apostrophe(d) || d == '-' || d == '\u{2011}') && n.is_alphabetic()
+                        (is_apostrophe(d) || d == '-' || d == '\u{2011}') && is_letter(*n)
                     }) {
                         p += d.len_utf8() + n.len_utf8();
                         continue;
@@ -441,9 +474,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
         } else if is_apostrophe(c)
-            && char_before(text, p).is_some_and(char::is_alphanumeric)
+            && char_before(text, p).is_some_and(is_letter_or_digit)
             && matches!(char_at(text, p + c.len_utf8()), Some('s') | Some('S'))
-            && !char_at(text, p + c.len_utf8() + 1).is_some_and(char::is_alphanumeric)
+            && !char_at(text, p + c.len_utf8() + 1).is_some_and(is_letter_or_digit)
         {
             kind = TokenKind::Word;
             p += c.len_utf8() + 1;
@@ -473,7 +506,7 @@ fn dotted_acronym_end(text: &str, p: usize) -> Option<usize> {
         q += a.len_utf8() + 1;
         pairs += 1;
     }
-    let followed_by_letter = char_at(text, q).is_some_and(char::is_alphanumeric);
+    let followed_by_letter = char_at(text, q).is_some_and(is_letter_or_digit);
     (pairs >= 2 && !followed_by_letter).then_some(q)
 }
 
@@ -482,8 +515,8 @@ fn dotted_acronym_end(text: &str, p: usize) -> Option<usize> {
 fn is_quote_apostrophe(text: &str, p: usize, c: char) -> bool {
     let prev = char_before(text, p);
     let next = char_at(text, p + c.len_utf8());
-    let prev_word = prev.is_some_and(char::is_alphanumeric);
-    let next_word = next.is_some_and(char::is_alphanumeric);
+    let prev_word = prev.is_some_and(is_letter_or_digit);
+    let next_word = next.is_some_and(is_letter_or_digit);
     // "allies' support" is a possessive, not a quote.
     !(prev_word && !next_word && prev == Some('s')) && prev_word != next_word
 }
@@ -740,6 +773,14 @@ mod tests {
             "Assimi Goïta met The RSF and the UN."
         );
         assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
+
+    #[test]
+    fn letters_as_unicode_says() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
