@@ -358,7 +358,10 @@ fn push_word(
             // Bit 7 of each capital's byte, moved to bit 5: its lowercase.
             let capitals = text::capitals_mask(x);
             let lower = x | (capitals >> 2);
-            buf.extend_from_slice(&lower.to_le_bytes()[..len]);
+            // All eight bytes, then back to `len`: a copy of fixed size, not a call.
+            let end = buf.len() + len;
+            buf.extend_from_slice(&lower.to_le_bytes());
+            buf.truncate(end);
             return (capitals & 0x80 != 0, vocabulary.id_of_short(lower, len));
         }
     }
