@@ -197,6 +197,34 @@ fn next_flagged(
     bytes.get(p..)?.iter().position(|&b| flag(b)).map(|k| p + k)
 }
 
+/// Where the run of ASCII letters and digits from byte `p` ends:
+/// `p` plus `bytes[p..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()`,
+/// looked at eight bytes at a time (tokenizing runs over every word).
+#[inline]
+fn ascii_alphanumeric_end(bytes: &[u8], mut p: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while p < bytes.len() {
+        let len = (bytes.len() - p).min(8);
+        // Zero above `len` bytes: a zero byte ends the run there.
+        let x = read_le_u64(bytes, p, len);
+        // Per byte, without carries between bytes (each is at most 0x7f after the
+        // masks): bit 7 of `b + 0x80 - c` is set when `b` is at least `c`.
+        let low = x & !HIGH_BITS;
+        let at_least = |c: u8, v: u64| v + ONES * u64::from(0x80 - c);
+        let digit = at_least(b'0', low) & !at_least(b'9' + 1, low);
+        // ASCII capitals to lowercase by bit 5; no other byte lands in a to z.
+        let folded = low | ONES * 0x20;
+        let letter = at_least(b'a', folded) & !at_least(b'z' + 1, folded);
+        // Non-ASCII bytes are never letters or digits here.
+        let not_alphanumeric = !(digit | letter) & HIGH_BITS | (x & HIGH_BITS);
+        if not_alphanumeric != 0 {
+            return p + (not_alphanumeric.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    p
+}
+
 /// Where the word that has a word char at byte `q` starts.
 fn word_start(text: &str, mut q: usize) -> usize {
     while let Some(c) = char_before(text, q).filter(|&c| is_word_char(c)) {
@@ -418,13 +446,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 p += c.len_utf8();
                 loop {
                     // Letters and digits in ASCII run on without decoding chars.
-                    while text
-                        .as_bytes()
-                        .get(p)
-                        .is_some_and(u8::is_ascii_alphanumeric)
-                    {
-                        p += 1;
-                    }
+                    p = ascii_alphanumeric_end(text.as_bytes(), p);
                     // An ASCII char other than a joiner (`'`, `-`) ends the word.
                     if text
                         .as_bytes()
@@ -773,6 +795,20 @@ mod tests {
             "Assimi Goïta met The RSF and the UN."
         );
         assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_bytes_stop_being_ascii_letters_or_digits() {
+        let mut bytes: Vec<u8> = (0..=255u8).collect();
+        bytes.extend(b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{/:");
+        bytes.extend("é’x".as_bytes());
+        for p in 0..=bytes.len() {
+            let run = bytes[p..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(ascii_alphanumeric_end(&bytes, p), p + run, "{p}");
+        }
     }
 
     #[test]
