@@ -593,12 +593,28 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// initial, or a dotted acronym followed by a word that does not start sentences.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line_start + line.len(), &mut out);
-        line_start += line.len();
+    for (start, end) in lines(text) {
+        split_line(text, start, end, &mut out);
     }
     out
+}
+
+/// The lines of `text` as `(start, end)` byte ranges, each with its `\n`: the
+/// pieces of `text.split_inclusive('\n')`, found many bytes at a time (std's
+/// search for a char goes a word at a time, and every byte of a document is
+/// searched more than once for line ends).
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1);
+    // The last line has no `\n` unless the text ends with one (then there is no
+    // empty line after it).
+    let last = (bytes.last() != Some(&b'\n') && !bytes.is_empty()).then_some(bytes.len());
+    let mut start = 0;
+    ends.chain(last).map(move |end| {
+        let line = (start, end);
+        start = end;
+        line
+    })
 }
 
 /// Splits one line, walking it by byte position: from a sentence's first char
@@ -728,10 +744,8 @@ pub struct Quotation {
 /// quote mark when a quote runs on).
 pub fn quotations(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        quotations_in_line(line, line_start, &mut out);
-        line_start += line.len();
+    for (start, end) in lines(text) {
+        quotations_in_line(&text[start..end], start, &mut out);
     }
     out
 }
@@ -808,6 +822,15 @@ mod tests {
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
             assert_eq!(ascii_alphanumeric_end(&bytes, p), p + run, "{p}");
+        }
+    }
+
+    #[test]
+    fn lines_as_split_inclusive() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\na\n\nb\n", "é\n“x”"] {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            let got: Vec<&str> = lines(text).map(|(a, b)| &text[a..b]).collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 

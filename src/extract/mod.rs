@@ -274,14 +274,15 @@ pub fn prepare<'a>(
             words.push((start, buf.len()));
             ids.push(id);
         }
-        paragraph += text[counted_to..span.start].matches('\n').count();
+        // Newlines found with `memchr` (many bytes at a time), not `str::find`.
+        let bytes = text.as_bytes();
+        paragraph += memchr::memchr_iter(b'\n', &bytes[counted_to..span.start]).count();
         counted_to = span.start;
         // Each line is looked at once (linear even for one enormous line).
         if span.start >= line.1 {
-            let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[span.start..]
-                .find('\n')
-                .map_or(text.len(), |i| span.start + i);
+            let start = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
+            let end =
+                memchr::memchr(b'\n', &bytes[span.start..]).map_or(text.len(), |i| span.start + i);
             line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
         }
         let boilerplate = line.2 || span.end <= headline;
