@@ -213,10 +213,10 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut p: usize) -> usize {
         let at_least = |c: u8, v: u64| v + ONES * u64::from(0x80 - c);
         let digit = at_least(b'0', low) & !at_least(b'9' + 1, low);
         // ASCII capitals to lowercase by bit 5; no other byte lands in a to z.
-        let folded = low | ONES * 0x20;
+        let folded = low | (ONES * 0x20);
         let letter = at_least(b'a', folded) & !at_least(b'z' + 1, folded);
         // Non-ASCII bytes are never letters or digits here.
-        let not_alphanumeric = !(digit | letter) & HIGH_BITS | (x & HIGH_BITS);
+        let not_alphanumeric = (!(digit | letter) & HIGH_BITS) | (x & HIGH_BITS);
         if not_alphanumeric != 0 {
             return p + (not_alphanumeric.trailing_zeros() / 8) as usize;
         }
