@@ -108,6 +108,15 @@ impl Vocabulary {
         }
     }
 
+    /// The id of a lowercase word of one to eight bytes given as those bytes read
+    /// little-endian (zero above them), and its length: [`Vocabulary::id_of_bytes`]
+    /// for a word already in a register.
+    #[inline]
+    pub fn id_of_short(&self, bytes: u64, len: usize) -> WordId {
+        debug_assert!((1..=8).contains(&len) && (len == 8 || bytes >> (8 * len) == 0));
+        self.short.get((bytes, len as u32))
+    }
+
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
         let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);

@@ -522,7 +522,16 @@ pub fn stable_hash_of<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     for p in parts {
-        for &b in p.as_bytes() {
+        // Eight bytes a step, unrolled: the same bytes in the same order, without
+        // a loop test per byte (an event's evidence sentence is hashed whole).
+        let mut chunks = p.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            let eight: &[u8; 8] = chunk.try_into().unwrap_or(&[0; 8]);
+            for &b in eight {
+                add(b);
+            }
+        }
+        for &b in chunks.remainder() {
             add(b);
         }
         add(0x1f);

@@ -95,6 +95,12 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             p = q + len;
             continue;
         }
+        // A capital before a lowercase letter ("The", "Assimi"): no word in
+        // capitals, and nothing to look back at.
+        if bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
+            p = word_end(text, q + 1);
+            continue;
+        }
         // The word `q` is in (a word in lowercase letters was skipped whole).
         let from = word_start(text, q);
         let to = word_end(text, q + len);
@@ -137,12 +143,12 @@ pub fn next_ascii_capital(bytes: &[u8], p: usize) -> Option<usize> {
 }
 
 /// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Bit 7 of each byte of `x` (read little-endian) whose low seven bits are an
 /// ASCII capital (a byte of 0x80 or more may be flagged too: mask with `!x`).
 #[inline]
-fn capitals_mask(x: u64) -> u64 {
+pub(crate) fn capitals_mask(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Per byte, without carries between bytes (each is at most 0x7f here): bit 7
     // of `low + 0x80 - c` is set when the byte is at least `c`.
@@ -150,6 +156,24 @@ fn capitals_mask(x: u64) -> u64 {
     let from_a = low + ONES * (0x80 - u64::from(b'A'));
     let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
     from_a & !past_z & HIGH_BITS
+}
+
+/// The `len` (1 to 8) bytes of `bytes` from `at`, read as a little-endian `u64`
+/// (zero above them): one load when eight bytes are there, else a copy.
+#[inline]
+pub(crate) fn read_le_u64(bytes: &[u8], at: usize, len: usize) -> u64 {
+    let mut word = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(eight) => {
+            word.copy_from_slice(eight);
+            // Keep the low `len` bytes (a shift by 64 would overflow).
+            u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len))
+        }
+        None => {
+            word[..len].copy_from_slice(&bytes[at..at + len]);
+            u64::from_le_bytes(word)
+        }
+    }
 }
 
 /// The first byte at or after `p` that `flag` holds for: eight bytes at a time by
@@ -171,6 +195,34 @@ fn next_flagged(
         p += 8;
     }
     bytes.get(p..)?.iter().position(|&b| flag(b)).map(|k| p + k)
+}
+
+/// Where the run of ASCII letters and digits from byte `p` ends:
+/// `p` plus `bytes[p..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()`,
+/// looked at eight bytes at a time (tokenizing runs over every word).
+#[inline]
+fn ascii_alphanumeric_end(bytes: &[u8], mut p: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while p < bytes.len() {
+        let len = (bytes.len() - p).min(8);
+        // Zero above `len` bytes: a zero byte ends the run there.
+        let x = read_le_u64(bytes, p, len);
+        // Per byte, without carries between bytes (each is at most 0x7f after the
+        // masks): bit 7 of `b + 0x80 - c` is set when `b` is at least `c`.
+        let low = x & !HIGH_BITS;
+        let at_least = |c: u8, v: u64| v + ONES * u64::from(0x80 - c);
+        let digit = at_least(b'0', low) & !at_least(b'9' + 1, low);
+        // ASCII capitals to lowercase by bit 5; no other byte lands in a to z.
+        let folded = low | (ONES * 0x20);
+        let letter = at_least(b'a', folded) & !at_least(b'z' + 1, folded);
+        // Non-ASCII bytes are never letters or digits here.
+        let not_alphanumeric = (!(digit | letter) & HIGH_BITS) | (x & HIGH_BITS);
+        if not_alphanumeric != 0 {
+            return p + (not_alphanumeric.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    p
 }
 
 /// Where the word that has a word char at byte `q` starts.
@@ -202,7 +254,7 @@ fn word_end(text: &str, mut p: usize) -> usize {
 /// A letter, `-` or `'`: a char of a word of [`title_case_surnames`].
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '-' || c == '\''
+    is_letter(c) || c == '-' || c == '\''
 }
 
 /// Does the word starting at byte `from` follow a capitalized word (in the sense of
@@ -253,7 +305,7 @@ fn word_char_at(text: &str, p: usize) -> (bool, usize) {
     text[p..]
         .chars()
         .next()
-        .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+        .map_or((false, 1), |c| (is_letter(c), c.len_utf8()))
 }
 
 /// A capitalized function word ("The", "In", "After"), which is no given name
@@ -316,6 +368,33 @@ fn title_case(w: &str) -> String {
     titled
 }
 
+/// `c.is_alphabetic()`, without the Unicode table search (hundreds of instructions)
+/// for the chars wire copy is full of: ASCII, the Latin letters with diacritics
+/// (U+00C0 to U+024F: all letters but `×` and `÷`) and general punctuation (U+2000
+/// to U+206F: curly quotes, dashes, no letter). The test `letters_as_unicode_says`
+/// checks every char.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()` the way [`is_letter`] is `c.is_alphabetic()` (no char of
+/// U+00C0 to U+024F or U+2000 to U+206F is numeric).
+#[inline]
+fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Is this an apostrophe (straight or curly)?
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
@@ -353,7 +432,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let start = p;
         let kind;
-        if c.is_alphabetic() {
+        if is_letter(c) {
             kind = TokenKind::Word;
             // A dotted acronym starts with a capital ("U.S."): most words do not.
             let acronym = if c.is_ascii_lowercase() {
@@ -367,13 +446,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 p += c.len_utf8();
                 loop {
                     // Letters and digits in ASCII run on without decoding chars.
-                    while text
-                        .as_bytes()
-                        .get(p)
-                        .is_some_and(u8::is_ascii_alphanumeric)
-                    {
-                        p += 1;
-                    }
+                    p = ascii_alphanumeric_end(text.as_bytes(), p);
                     // An ASCII char other than a joiner (`'`, `-`) ends the word.
                     if text
                         .as_bytes()
@@ -385,7 +458,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     let Some(d) = char_at(text, p) else {
                         break;
                     };
-                    if d.is_alphanumeric() {
+                    if is_letter_or_digit(d) {
                         p += d.len_utf8();
                         continue;
                     }
@@ -395,12 +468,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     // A possessive "'s" is a token of its own: "Ukraine" "’s".
                     let possessive = is_apostrophe(d)
                         && matches!(next, Some('s') | Some('S'))
-                        && !char_at(text, p + d.len_utf8() + 1).is_some_and(char::is_alphanumeric);
+                        && !char_at(text, p + d.len_utf8() + 1).is_some_and(is_letter_or_digit);
                     if possessive {
                         break;
                     }
                     if let Some(n) = next.filter(|n| {
-                        (is_apostrophe(d) || d == '-' || d == '\u{2011}') && n.is_alphabetic()
+                        (is_apostrophe(d) || d == '-' || d == '\u{2011}') && is_letter(*n)
                     }) {
                         p += d.len_utf8() + n.len_utf8();
                         continue;
@@ -423,9 +496,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
         } else if is_apostrophe(c)
-            && char_before(text, p).is_some_and(char::is_alphanumeric)
+            && char_before(text, p).is_some_and(is_letter_or_digit)
             && matches!(char_at(text, p + c.len_utf8()), Some('s') | Some('S'))
-            && !char_at(text, p + c.len_utf8() + 1).is_some_and(char::is_alphanumeric)
+            && !char_at(text, p + c.len_utf8() + 1).is_some_and(is_letter_or_digit)
         {
             kind = TokenKind::Word;
             p += c.len_utf8() + 1;
@@ -455,7 +528,7 @@ fn dotted_acronym_end(text: &str, p: usize) -> Option<usize> {
         q += a.len_utf8() + 1;
         pairs += 1;
     }
-    let followed_by_letter = char_at(text, q).is_some_and(char::is_alphanumeric);
+    let followed_by_letter = char_at(text, q).is_some_and(is_letter_or_digit);
     (pairs >= 2 && !followed_by_letter).then_some(q)
 }
 
@@ -464,8 +537,8 @@ fn dotted_acronym_end(text: &str, p: usize) -> Option<usize> {
 fn is_quote_apostrophe(text: &str, p: usize, c: char) -> bool {
     let prev = char_before(text, p);
     let next = char_at(text, p + c.len_utf8());
-    let prev_word = prev.is_some_and(char::is_alphanumeric);
-    let next_word = next.is_some_and(char::is_alphanumeric);
+    let prev_word = prev.is_some_and(is_letter_or_digit);
+    let next_word = next.is_some_and(is_letter_or_digit);
     // "allies' support" is a possessive, not a quote.
     !(prev_word && !next_word && prev == Some('s')) && prev_word != next_word
 }
@@ -520,12 +593,28 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// initial, or a dotted acronym followed by a word that does not start sentences.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line_start + line.len(), &mut out);
-        line_start += line.len();
+    for (start, end) in lines(text) {
+        split_line(text, start, end, &mut out);
     }
     out
+}
+
+/// The lines of `text` as `(start, end)` byte ranges, each with its `\n`: the
+/// pieces of `text.split_inclusive('\n')`, found many bytes at a time (std's
+/// search for a char goes a word at a time, and every byte of a document is
+/// searched more than once for line ends).
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1);
+    // The last line has no `\n` unless the text ends with one (then there is no
+    // empty line after it).
+    let last = (bytes.last() != Some(&b'\n') && !bytes.is_empty()).then_some(bytes.len());
+    let mut start = 0;
+    ends.chain(last).map(move |end| {
+        let line = (start, end);
+        start = end;
+        line
+    })
 }
 
 /// Splits one line, walking it by byte position: from a sentence's first char
@@ -655,10 +744,8 @@ pub struct Quotation {
 /// quote mark when a quote runs on).
 pub fn quotations(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        quotations_in_line(line, line_start, &mut out);
-        line_start += line.len();
+    for (start, end) in lines(text) {
+        quotations_in_line(&text[start..end], start, &mut out);
     }
     out
 }
@@ -722,6 +809,37 @@ mod tests {
             "Assimi Goïta met The RSF and the UN."
         );
         assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_bytes_stop_being_ascii_letters_or_digits() {
+        let mut bytes: Vec<u8> = (0..=255u8).collect();
+        bytes.extend(b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{/:");
+        bytes.extend("é’x".as_bytes());
+        for p in 0..=bytes.len() {
+            let run = bytes[p..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(ascii_alphanumeric_end(&bytes, p), p + run, "{p}");
+        }
+    }
+
+    #[test]
+    fn lines_as_split_inclusive() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\na\n\nb\n", "é\n“x”"] {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            let got: Vec<&str> = lines(text).map(|(a, b)| &text[a..b]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn letters_as_unicode_says() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -42,8 +42,12 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
     let Some(pubdays) = published.and_then(parse) else {
         return (None, DatePrecision::Published);
     };
-    let fallback = (published.map(str::to_string), DatePrecision::Published);
     for (i, w) in words.iter().enumerate() {
+        // Every word read below ("today", "yesterday", weekday and month names and
+        // their abbreviations) has three to nine letters: most words stop here.
+        if !(3..=9).contains(&w.len()) {
+            continue;
+        }
         let prev = i.checked_sub(1).map(|p| words[p].as_str());
         let next = words.get(i + 1).map(Word::as_str);
         match w.as_str() {
@@ -61,9 +65,8 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
             }
             _ => {}
         }
-        // Weekday and month names (and "jan", "sept") have three to nine letters,
-        // and begin like one of them: most words are settled here.
-        if !(3..=9).contains(&w.len()) || !is_calendar_prefix(&w.as_bytes()[..3]) {
+        // Weekday and month names (and "jan", "sept") begin like one of them.
+        if !is_calendar_prefix(&w.as_bytes()[..3]) {
             continue;
         }
         // "on Thursday" (not "next Thursday", "by Thursday", "until Thursday")
@@ -94,7 +97,7 @@ pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, Date
             }
         }
     }
-    fallback
+    (published.map(str::to_string), DatePrecision::Published)
 }
 
 /// Is this the start of a weekday or month name (the three letters all of them, their

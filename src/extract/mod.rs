@@ -276,21 +276,21 @@ pub fn prepare<'a>(
         let mut ids = Vec::with_capacity(tokens.len());
         let mut capitals = Vec::with_capacity(tokens.len());
         for t in &tokens {
-            let w = t.span.of(text);
-            capitals.push(starts_uppercase(w));
             let start = buf.len();
-            push_lowercase(&mut buf, w);
+            let (capital, id) = push_word(&mut buf, text, t.span, &lexicon.vocabulary);
+            capitals.push(capital);
             words.push((start, buf.len()));
-            ids.push(lexicon.vocabulary.id_of_bytes(&buf[start..]));
+            ids.push(id);
         }
-        paragraph += text[counted_to..span.start].matches('\n').count();
+        // Newlines found with `memchr` (many bytes at a time), not `str::find`.
+        let bytes = text.as_bytes();
+        paragraph += memchr::memchr_iter(b'\n', &bytes[counted_to..span.start]).count();
         counted_to = span.start;
         // Each line is looked at once (linear even for one enormous line).
         if span.start >= line.1 {
-            let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[span.start..]
-                .find('\n')
-                .map_or(text.len(), |i| span.start + i);
+            let start = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
+            let end =
+                memchr::memchr(b'\n', &bytes[span.start..]).map_or(text.len(), |i| span.start + i);
             line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
         }
         let boilerplate = line.2 || span.end <= headline;
@@ -344,6 +344,40 @@ pub fn prepare<'a>(
         })
         .collect();
     (out, quotes)
+}
+
+/// Appends token `span`'s text lowercased to `buf` (see [`push_lowercase`]) and
+/// returns whether it starts with an uppercase letter and the lowercased word's id.
+///
+/// Nearly every token is at most eight ASCII bytes: it is read as one `u64`,
+/// lowercased, tested for a leading capital and appended all at once (the other
+/// tokens go byte by byte, char by char).
+#[inline]
+fn push_word(
+    buf: &mut Vec<u8>,
+    text: &str,
+    span: Span,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> (bool, WordId) {
+    let bytes = text.as_bytes();
+    let len = span.end - span.start;
+    if (1..=8).contains(&len) {
+        let x = text::read_le_u64(bytes, span.start, len);
+        if x & text::HIGH_BITS == 0 {
+            // Bit 7 of each capital's byte, moved to bit 5: its lowercase.
+            let capitals = text::capitals_mask(x);
+            let lower = x | (capitals >> 2);
+            // All eight bytes, then back to `len`: a copy of fixed size, not a call.
+            let end = buf.len() + len;
+            buf.extend_from_slice(&lower.to_le_bytes());
+            buf.truncate(end);
+            return (capitals & 0x80 != 0, vocabulary.id_of_short(lower, len));
+        }
+    }
+    let w = span.of(text);
+    let start = buf.len();
+    push_lowercase(buf, w);
+    (starts_uppercase(w), vocabulary.id_of_bytes(&buf[start..]))
 }
 
 /// Does this token's text start with an uppercase letter?

@@ -219,10 +219,21 @@ pub fn resolve(
     let lengths = surnames
         .keys()
         .fold(0u64, |bits, k| bits | 1 << k.len().min(63));
+    // And their first bytes (most tokens start with a lowercase letter).
+    let mut firsts = [false; 256];
+    for k in surnames.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            firsts[usize::from(b)] = true;
+        }
+    }
+    let bytes = text.as_bytes();
     let mut extra = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for (ti, t) in s.tokens.iter().enumerate() {
-            if lengths & 1 << (t.span.end - t.span.start).min(63) == 0 {
+            // Tokens are never empty.
+            if !firsts[usize::from(bytes[t.span.start])]
+                || lengths & 1 << (t.span.end - t.span.start).min(63) == 0
+            {
                 continue;
             }
             let w = t.span.of(text);
