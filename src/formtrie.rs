@@ -258,13 +258,10 @@ impl FormTrie {
         }
     }
 
-    /// The child of `node` along byte `b`.
+    /// The child of inner node `node` (not the root: see [`FormTrie::root`]) along
+    /// byte `b`, given the node itself.
     #[inline]
-    fn step(&self, node: usize, b: u8) -> Option<usize> {
-        if node == 0 {
-            return Some(self.root[usize::from(b)] as usize).filter(|&n| n != 0);
-        }
-        let n = self.nodes[node];
+    fn child(&self, node: usize, n: Node, b: u8) -> Option<usize> {
         if n.degree == 1 {
             return (n.first_byte == b).then_some(node + 1);
         }
@@ -279,21 +276,39 @@ impl FormTrie {
     }
 
     /// The longest pattern starting at `start`, as (pattern, end).
+    ///
+    /// Each node is read once per step: its pattern, then its child along the next
+    /// byte (a walk along a name is mostly single-child nodes, settled by
+    /// `first_byte`).
     #[inline]
     fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
-        let mut node = 0;
+        let mut node = self.root[usize::from(*bytes.get(start)?)] as usize;
+        if node == 0 {
+            return None;
+        }
         let mut best = None;
-        for (i, &b) in bytes.iter().enumerate().skip(start) {
-            let Some(next) = self.step(node, b) else {
+        let mut end = start + 1;
+        loop {
+            let n = self.nodes[node];
+            if n.pattern != NONE {
+                best = Some((n.pattern as usize, end));
+            }
+            let Some(&b) = bytes.get(end) else {
                 break;
             };
-            node = next;
-            let pattern = self.nodes[node].pattern;
-            if pattern != NONE {
-                best = Some((pattern as usize, i + 1));
+            match self.child(node, n, b) {
+                Some(next) => node = next,
+                None => break,
             }
+            end += 1;
         }
         best
+    }
+
+    /// The longest pattern that starts `text` (at byte 0), as (pattern, end): the
+    /// first match [`FormTrie::find_iter`] would report when one starts at 0.
+    pub fn longest_prefix(&self, text: &str) -> Option<(usize, usize)> {
+        self.longest_at(text.as_bytes(), 0)
     }
 
     /// Every leftmost-longest, non-overlapping match in `text`, in order.

@@ -1682,8 +1682,10 @@ fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon)
 /// Is token `j` an honorific ("Sheikh", "Gen." written as "Gen" then ".")?
 fn is_honorific(s: &Sentence, text: &str, j: usize, lexicon: &Lexicon) -> bool {
     let w = s.tokens[j].span.of(text);
+    // (The word lists first: asked of nearly every capitalized token and the token
+    // before it, and a set settles most words by their first byte and length.)
     lexicon.honorifics.contains(w)
-        || (word_followed_by_dot(s, text, j) && lexicon.is_honorific_with_dot(w))
+        || (lexicon.is_honorific_with_dot(w) && word_followed_by_dot(s, text, j))
 }
 
 /// Is token `j` directly followed by a "." token ("Gen" ".")?
@@ -1697,27 +1699,39 @@ fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
 /// "Tamim bin Hamad"); inside a name they are part of it ("Hassan Sheikh Mohamud").
 fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
     let raw = crate::text::title_case_surnames(raw);
-    let words: Vec<&str> = raw
+    // The words joined by single spaces, written into one string (every title
+    // pattern makes one).
+    let mut out = String::with_capacity(raw.len());
+    for w in raw
         .split_whitespace()
         .skip_while(|w| lexicon.honorifics.contains(*w))
-        .collect();
-    words.join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Title-cases a role as written: "foreign minister" -> "Foreign Minister".
 fn tidy_role(raw: &str) -> String {
-    raw.split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) if w.len() > 2 || w == "UN" => {
-                    f.to_uppercase().collect::<String>() + c.as_str()
-                }
-                _ => w.to_string(),
+    // Written into one string: no string per word, no list of them.
+    let mut out = String::with_capacity(raw.len());
+    for (k, w) in raw.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        match c.next() {
+            Some(f) if w.len() > 2 || w == "UN" => {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            _ => out.push_str(w),
+        }
+    }
+    out
 }
 
 /// The gazetteer person a titled name refers to, if any.
