@@ -774,6 +774,12 @@ fn in_sentence(
         if taken[i] {
             continue;
         }
+        // Every rule below starts at a gazetteer hit, at "each" or at a quantity
+        // word ("the two" too): most tokens are none of these.
+        let quantity = is_quantity(&s.words[i], s.tokens[i].kind);
+        if !quantity && hit_index[i] == usize::MAX && s.words[i] != "each" {
+            continue;
+        }
         // "German officials", "the Chinese foreign ministry", "EU leaders"
         if let Some(th) = hit_at(i) {
             let named = matches!(th.hit.form, Form::Name | Form::Alias | Form::Acronym)
@@ -879,7 +885,7 @@ fn in_sentence(
             out.push(group(text, si, s, i, i + 1));
             continue;
         }
-        if is_quantity(&s.words[i], s.tokens[i].kind) {
+        if quantity {
             let mut j = i + 1;
             // adjectives: a demonym/region adjective or lowercase modifiers
             let mut steps = 0;
@@ -1410,34 +1416,60 @@ fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
     None
 }
 
+/// Words that count the members of a collective ("two", "several", "fellow").
+const QUANTITY_WORDS: &[&str] = &[
+    "both", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "several", "dozens", "many", "some", "numerous", "other", "fellow", "western",
+    "allied",
+];
+
+/// A filter on a short list of words by their first two bytes and length: bit
+/// `len` (15 for 15 or more) of `first[a]` is set when a word of that length
+/// starts with byte `a`, and of `second[b]` when its second byte is `b`. A word
+/// must pass both to be compared with the list (asked for every token).
+struct ShortList {
+    words: &'static [&'static str],
+    first: [u16; 256],
+    second: [u16; 256],
+}
+
+impl ShortList {
+    const fn new(words: &'static [&'static str]) -> ShortList {
+        let mut first = [0u16; 256];
+        let mut second = [0u16; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            let bit = 1 << if w.len() < 15 { w.len() } else { 15 };
+            // Every word of these lists has two bytes or more.
+            first[w[0] as usize] |= bit;
+            second[w[1] as usize] |= bit;
+            i += 1;
+        }
+        ShortList {
+            words,
+            first,
+            second,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let &[a, b, ..] = word.as_bytes() else {
+            return false;
+        };
+        let bit = 1 << word.len().min(15);
+        self.first[usize::from(a)] & self.second[usize::from(b)] & bit != 0
+            && self.words.contains(&word)
+    }
+}
+
+static QUANTITY: ShortList = ShortList::new(QUANTITY_WORDS);
+
 fn is_quantity(word: &str, kind: TokenKind) -> bool {
     if kind == TokenKind::Number {
         return !word.contains('.') && word.len() <= 3;
     }
-    matches!(
-        word,
-        "both"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "several"
-            | "dozens"
-            | "many"
-            | "some"
-            | "numerous"
-            | "other"
-            | "fellow"
-            | "western"
-            | "allied"
-    )
+    QUANTITY.contains(word)
 }
 
 fn next_is_capitalized_name(s: &Sentence, i: usize) -> bool {
@@ -1579,6 +1611,20 @@ fn apposed_names(
         if taken[p] || !next_is_capitalized_name(s, p) || is_honorific(s, text, p, lexicon) {
             continue;
         }
+        // Then the word lists and the gazetteer, which settle most capitalized words
+        // (sentence openers, months, places), before the look back for a speech
+        // verb. (Every function word is in the list of words that name nothing.)
+        let w = s.tokens[p].span.of(text);
+        debug_assert!(!is_function_word(w) || is_not_name(w));
+        if is_not_name(w) || is_calendar(w) {
+            continue;
+        }
+        if hits
+            .iter()
+            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
+        {
+            continue;
+        }
         // Honorifics before the name stand where the name would ("Meanwhile, Datin
         // Paduka Nor Hayati binti Ismail, Director-General of ..., told").
         let mut q = p;
@@ -1599,16 +1645,6 @@ fn apposed_names(
                     || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
             });
         if !(after_speech || opening || between_commas) {
-            continue;
-        }
-        let w = s.tokens[p].span.of(text);
-        if is_not_name(w) || is_function_word(w) || is_calendar(w) {
-            continue;
-        }
-        if hits
-            .iter()
-            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
-        {
             continue;
         }
         let end = name_run(text, s, p, lexicon, hits);
