@@ -555,6 +555,44 @@ fn acronym_uses(
     }
 }
 
+/// The tokens of a sentence that start with a capital letter
+/// ([`Sentence::capitalized`]) as bits. The name rules (apposed names, new
+/// organizations, untitled names) start only at one: they go from one to the next
+/// instead of asking every token, most of which are lowercase.
+struct Capitals(Vec<u64>);
+
+impl Capitals {
+    fn of(s: &Sentence) -> Capitals {
+        let n = s.tokens.len().min(s.capitals.len());
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        for (i, _) in s.capitals[..n].iter().enumerate().filter(|(_, &c)| c) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Capitals(bits)
+    }
+
+    /// The first capitalized token at or after `i`.
+    fn next(&self, i: usize) -> Option<usize> {
+        let mut w = i / 64;
+        let mut bits = *self.0.get(w)? & (!0u64 << (i % 64));
+        while bits == 0 {
+            w += 1;
+            bits = *self.0.get(w)?;
+        }
+        Some(w * 64 + bits.trailing_zeros() as usize)
+    }
+
+    /// Every capitalized token, in order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let i = self.next(from)?;
+            from = i + 1;
+            Some(i)
+        })
+    }
+}
+
 /// A gazetteer hit mapped onto token indices.
 #[derive(Clone, Copy)]
 struct TokHit {
@@ -599,6 +637,7 @@ fn in_sentence(
     let mut taken = vec![false; s.tokens.len()];
     let mut out: Vec<Mention> = Vec::new();
     let n = s.tokens.len();
+    let capitals = Capitals::of(s);
     let word = |i: usize| s.tokens[i].span.of(text);
 
     // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME. (Most
@@ -761,7 +800,7 @@ fn in_sentence(
 
     // 1b. Untitled persons in apposition: "..., said Natalia Ospina Correa, a
     //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
-    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken) {
+    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken, &capitals) {
         mark(&mut taken, first, end);
         let name = clean_name(span_of(s, first, end).of(text), lexicon);
         let known = known_person(&name, gazetteer, &tok_hits, first, end);
@@ -930,6 +969,11 @@ fn in_sentence(
     //     "IAEA Board of Governors", "Workers' Party of Korea").
     let mut pos = 0;
     while pos < n {
+        // (A run starts at a capitalized word: straight to the next one.)
+        let Some(next) = capitals.next(pos) else {
+            break;
+        };
+        pos = next;
         if taken[pos] || !starts_org_run(text, s, pos) {
             pos += 1;
             continue;
@@ -1256,7 +1300,11 @@ fn in_sentence(
     //    refers back to a person named in full before.
     let mut i = 0;
     while i < n {
-        // (Every courtesy title is capitalized: most tokens are settled by a flag.)
+        // Both rules start at a capitalized word: straight to the next one.
+        let Some(next) = capitals.next(i) else {
+            break;
+        };
+        i = next;
         let courtesy = s.capitalized(i)
             && matches!(
                 word(i),
@@ -1572,6 +1620,7 @@ fn apposed_names(
     lexicon: &Lexicon,
     hits: &[TokHit],
     taken: &[bool],
+    capitals: &Capitals,
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
     let mut out = Vec::new();
@@ -1606,8 +1655,9 @@ fn apposed_names(
     };
     let word = |i: usize| s.tokens[i].span.of(text);
     let start = super::clause::dateline_end(&s.words);
-    for p in 0..n {
-        // Cheap tests first: this runs for every token.
+    // A name starts at a capitalized word.
+    for p in capitals.iter() {
+        // Cheap tests first: this runs for every capitalized token.
         if taken[p] || !next_is_capitalized_name(s, p) || is_honorific(s, text, p, lexicon) {
             continue;
         }
