@@ -53,6 +53,10 @@ fn oct_bit(eight: [u8; 8]) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OCT_BITS.trailing_zeros())) as usize
 }
 
+/// The most children a node has for its edges to be searched one by one; a node
+/// of more has a table by byte ([`FormTrie::wide`]).
+const NARROW: usize = 8;
+
 /// A trie node: where its edges start, how many there are, the byte of the first,
 /// and the pattern that ends at it.
 ///
@@ -66,7 +70,8 @@ fn oct_bit(eight: [u8; 8]) -> usize {
 /// edge arrays.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    /// Index of the node's first edge in `edge_bytes` and `edge_to`.
+    /// Index of the node's first edge in `edge_bytes` and `edge_to`; for a node of
+    /// more than [`NARROW`] children, the index of its table in `wide` instead.
     edges: u32,
     /// The pattern that ends here, or [`NONE`].
     pattern: u32,
@@ -85,6 +90,11 @@ pub struct FormTrie {
     nodes: Vec<Node>,
     edge_bytes: Vec<u8>,
     edge_to: Vec<u32>,
+    /// The children of each node of more than [`NARROW`] children by byte (0:
+    /// none). Such nodes (the first letters of names: "M" goes on to "Ma", "Mi",
+    /// "Mo" ...) are on nearly every walk, and a binary search over their edges
+    /// cost a fifth of the walks.
+    wide: Vec<[u32; 256]>,
     /// The root's children by byte (0: none; the root is no one's child).
     root: [u32; 256],
     /// Bit `a * 256 + b`: some pattern starts with the bytes `a b`. (The filters
@@ -110,6 +120,12 @@ pub struct FormTrie {
     /// `first[a]`: some pattern starts with byte `a` (the scan skips the others in a
     /// tight loop: spaces, punctuation, most lowercase letters).
     first: [bool; 256],
+    /// Bit `a * 256 + b`: some pattern starts with the bytes `a b`, or is the one
+    /// byte `a`. Asked in the scan's loop of every byte that passes `first`: that
+    /// is nearly a third of a text's bytes, every "a", "d", "e" and "t" (for
+    /// "al-Sisi", "de Mistura", "el-Sisi", "the Faroes"); two bytes let through a
+    /// tenth.
+    starts: Box<Filter>,
 }
 
 impl FormTrie {
@@ -126,6 +142,7 @@ impl FormTrie {
         let mut short_quads = empty_filter();
         let mut octs = empty_filter();
         let mut single = [false; 256];
+        let mut starts = empty_filter();
         let mut first = [false; 256];
         for (id, p) in patterns.iter().enumerate() {
             let bytes = p.as_ref().as_bytes();
@@ -134,10 +151,16 @@ impl FormTrie {
             }
             match *bytes {
                 [] => continue,
-                [a] => single[usize::from(a)] = true,
+                [a] => {
+                    single[usize::from(a)] = true;
+                    for bit in usize::from(a) * 256..usize::from(a) * 256 + 256 {
+                        starts[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
                 [a, b, ..] => {
                     let bit = usize::from(a) * 256 + usize::from(b);
                     pairs[bit / 64] |= 1 << (bit % 64);
+                    starts[bit / 64] |= 1 << (bit % 64);
                     match *bytes {
                         [a, b, c, d, ..] => {
                             let q = quad_bit(a, b, c, d);
@@ -181,18 +204,32 @@ impl FormTrie {
         let mut nodes = Vec::with_capacity(children.len() + 1);
         let mut edge_bytes = Vec::new();
         let mut edge_to = Vec::new();
+        let mut wide = Vec::new();
         for &old in &order {
             let n = nodes.len() as u32;
+            let is_wide = children[old].len() > NARROW;
             nodes.push(Node {
-                edges: edge_bytes.len() as u32,
+                edges: if is_wide {
+                    wide.len() as u32
+                } else {
+                    edge_bytes.len() as u32
+                },
                 pattern: ends[old],
                 // At most 256 children, one per byte.
                 degree: children[old].len() as u16,
                 first_byte: children[old].keys().next().copied().unwrap_or(0),
             });
-            for (&b, &to) in &children[old] {
-                edge_bytes.push(b);
-                edge_to.push(new_id[to as usize]);
+            if is_wide {
+                let mut table = [0u32; 256];
+                for (&b, &to) in &children[old] {
+                    table[usize::from(b)] = new_id[to as usize];
+                }
+                wide.push(table);
+            } else {
+                for (&b, &to) in &children[old] {
+                    edge_bytes.push(b);
+                    edge_to.push(new_id[to as usize]);
+                }
             }
             debug_assert!(children[old]
                 .values()
@@ -208,6 +245,7 @@ impl FormTrie {
             nodes,
             edge_bytes,
             edge_to,
+            wide,
             pairs,
             short_pairs,
             quads,
@@ -215,6 +253,7 @@ impl FormTrie {
             octs,
             single,
             first,
+            starts,
         }
     }
 
@@ -258,42 +297,83 @@ impl FormTrie {
         }
     }
 
-    /// The child of `node` along byte `b`.
+    /// The child of inner node `node` (not the root: see [`FormTrie::root`]) along
+    /// byte `b`, given the node itself.
     #[inline]
-    fn step(&self, node: usize, b: u8) -> Option<usize> {
-        if node == 0 {
-            return Some(self.root[usize::from(b)] as usize).filter(|&n| n != 0);
-        }
-        let n = self.nodes[node];
+    fn child(&self, node: usize, n: Node, b: u8) -> Option<usize> {
         if n.degree == 1 {
             return (n.first_byte == b).then_some(node + 1);
         }
+        if usize::from(n.degree) > NARROW {
+            // (A child is never the root, node 0.)
+            let to = self.wide.get(n.edges as usize)?[usize::from(b)];
+            return (to != 0).then_some(to as usize);
+        }
         let lo = n.edges as usize;
         let bytes = self.edge_bytes.get(lo..lo + usize::from(n.degree))?;
-        let k = if bytes.len() <= 8 {
-            bytes.iter().position(|&e| e == b)?
-        } else {
-            bytes.binary_search(&b).ok()?
-        };
+        let k = bytes.iter().position(|&e| e == b)?;
         Some(self.edge_to[lo + k] as usize)
     }
 
     /// The longest pattern starting at `start`, as (pattern, end).
+    ///
+    /// Each node is read once per step: its pattern, then its child along the next
+    /// byte (a walk along a name is mostly single-child nodes, settled by
+    /// `first_byte`).
     #[inline]
     fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
-        let mut node = 0;
+        let mut node = self.root[usize::from(*bytes.get(start)?)] as usize;
+        if node == 0 {
+            return None;
+        }
         let mut best = None;
-        for (i, &b) in bytes.iter().enumerate().skip(start) {
-            let Some(next) = self.step(node, b) else {
+        let mut end = start + 1;
+        loop {
+            let n = self.nodes[node];
+            if n.pattern != NONE {
+                best = Some((n.pattern as usize, end));
+            }
+            let Some(&b) = bytes.get(end) else {
                 break;
             };
-            node = next;
-            let pattern = self.nodes[node].pattern;
-            if pattern != NONE {
-                best = Some((pattern as usize, i + 1));
+            match self.child(node, n, b) {
+                Some(next) => node = next,
+                None => break,
             }
+            end += 1;
         }
         best
+    }
+
+    /// The longest pattern that starts `text` (at byte 0), as (pattern, end): the
+    /// first match [`FormTrie::find_iter`] would report when one starts at 0.
+    pub fn longest_prefix(&self, text: &str) -> Option<(usize, usize)> {
+        self.longest_at(text.as_bytes(), 0)
+    }
+
+    /// The first position at or after `from` where a pattern may start by its
+    /// first byte and then by its first two ([`FormTrie::starts`]; at the last
+    /// byte, by the byte alone).
+    #[inline]
+    fn next_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut i = from;
+        while i < bytes.len() {
+            let a = bytes[i];
+            if self.first[usize::from(a)] {
+                let hit = match bytes.get(i + 1) {
+                    Some(&b) => {
+                        let bit = usize::from(a) * 256 + usize::from(b);
+                        self.starts[bit / 64] & (1 << (bit % 64)) != 0
+                    }
+                    None => self.single[usize::from(a)],
+                };
+                if hit {
+                    return Some(i);
+                }
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Every leftmost-longest, non-overlapping match in `text`, in order.
@@ -301,12 +381,7 @@ impl FormTrie {
         let bytes = text.as_bytes();
         let mut at = 0;
         std::iter::from_fn(move || {
-            while at < bytes.len() {
-                let Some(skip) = bytes[at..].iter().position(|&a| self.first[usize::from(a)])
-                else {
-                    break;
-                };
-                let i = at + skip;
+            while let Some(i) = self.next_start(bytes, at) {
                 at = i + 1;
                 if !self.may_start(bytes, i) {
                     continue;

@@ -393,11 +393,16 @@ impl Gazetteer {
     }
 
     /// Looks a name up exactly (any form), as the automaton would.
+    ///
+    /// The same as the hit of [`Gazetteer::find`] that spans all of `name`, without
+    /// scanning it: such a hit starts at 0, where the scan takes the longest form
+    /// (a whole-text match is always at word boundaries), and no other hit starts
+    /// there.
     pub fn lookup(&self, name: &str) -> Option<(Entry, Form)> {
-        self.find(name)
-            .into_iter()
-            .find(|h| h.start == 0 && h.end == name.len())
-            .map(|h| (h.entry, h.form))
+        self.matcher
+            .longest_prefix(name)
+            .filter(|&(_, end)| end == name.len())
+            .map(|(pattern, _)| self.targets[pattern])
     }
 
     /// The id of the entity an entry stands for ("country:FRA", "org:nato",

@@ -555,6 +555,44 @@ fn acronym_uses(
     }
 }
 
+/// The tokens of a sentence that start with a capital letter
+/// ([`Sentence::capitalized`]) as bits. The name rules (apposed names, new
+/// organizations, untitled names) start only at one: they go from one to the next
+/// instead of asking every token, most of which are lowercase.
+struct Capitals(Vec<u64>);
+
+impl Capitals {
+    fn of(s: &Sentence) -> Capitals {
+        let n = s.tokens.len().min(s.capitals.len());
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        for (i, _) in s.capitals[..n].iter().enumerate().filter(|(_, &c)| c) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Capitals(bits)
+    }
+
+    /// The first capitalized token at or after `i`.
+    fn next(&self, i: usize) -> Option<usize> {
+        let mut w = i / 64;
+        let mut bits = *self.0.get(w)? & (!0u64 << (i % 64));
+        while bits == 0 {
+            w += 1;
+            bits = *self.0.get(w)?;
+        }
+        Some(w * 64 + bits.trailing_zeros() as usize)
+    }
+
+    /// Every capitalized token, in order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let i = self.next(from)?;
+            from = i + 1;
+            Some(i)
+        })
+    }
+}
+
 /// A gazetteer hit mapped onto token indices.
 #[derive(Clone, Copy)]
 struct TokHit {
@@ -599,6 +637,7 @@ fn in_sentence(
     let mut taken = vec![false; s.tokens.len()];
     let mut out: Vec<Mention> = Vec::new();
     let n = s.tokens.len();
+    let capitals = Capitals::of(s);
     let word = |i: usize| s.tokens[i].span.of(text);
 
     // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME. (Most
@@ -761,7 +800,7 @@ fn in_sentence(
 
     // 1b. Untitled persons in apposition: "..., said Natalia Ospina Correa, a
     //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
-    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken) {
+    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken, &capitals) {
         mark(&mut taken, first, end);
         let name = clean_name(span_of(s, first, end).of(text), lexicon);
         let known = known_person(&name, gazetteer, &tok_hits, first, end);
@@ -772,6 +811,12 @@ fn in_sentence(
     //    DEMONYM OFFICIALS.
     for i in 0..n {
         if taken[i] {
+            continue;
+        }
+        // Every rule below starts at a gazetteer hit, at "each" or at a quantity
+        // word ("the two" too): most tokens are none of these.
+        let quantity = is_quantity(&s.words[i], s.tokens[i].kind);
+        if !quantity && hit_index[i] == usize::MAX && s.words[i] != "each" {
             continue;
         }
         // "German officials", "the Chinese foreign ministry", "EU leaders"
@@ -879,7 +924,7 @@ fn in_sentence(
             out.push(group(text, si, s, i, i + 1));
             continue;
         }
-        if is_quantity(&s.words[i], s.tokens[i].kind) {
+        if quantity {
             let mut j = i + 1;
             // adjectives: a demonym/region adjective or lowercase modifiers
             let mut steps = 0;
@@ -924,6 +969,11 @@ fn in_sentence(
     //     "IAEA Board of Governors", "Workers' Party of Korea").
     let mut pos = 0;
     while pos < n {
+        // (A run starts at a capitalized word: straight to the next one.)
+        let Some(next) = capitals.next(pos) else {
+            break;
+        };
+        pos = next;
         if taken[pos] || !starts_org_run(text, s, pos) {
             pos += 1;
             continue;
@@ -1280,7 +1330,11 @@ fn in_sentence(
     //    refers back to a person named in full before.
     let mut i = 0;
     while i < n {
-        // (Every courtesy title is capitalized: most tokens are settled by a flag.)
+        // Both rules start at a capitalized word: straight to the next one.
+        let Some(next) = capitals.next(i) else {
+            break;
+        };
+        i = next;
         let courtesy = s.capitalized(i)
             && matches!(
                 word(i),
@@ -1440,34 +1494,60 @@ fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
     None
 }
 
+/// Words that count the members of a collective ("two", "several", "fellow").
+const QUANTITY_WORDS: &[&str] = &[
+    "both", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "several", "dozens", "many", "some", "numerous", "other", "fellow", "western",
+    "allied",
+];
+
+/// A filter on a short list of words by their first two bytes and length: bit
+/// `len` (15 for 15 or more) of `first[a]` is set when a word of that length
+/// starts with byte `a`, and of `second[b]` when its second byte is `b`. A word
+/// must pass both to be compared with the list (asked for every token).
+struct ShortList {
+    words: &'static [&'static str],
+    first: [u16; 256],
+    second: [u16; 256],
+}
+
+impl ShortList {
+    const fn new(words: &'static [&'static str]) -> ShortList {
+        let mut first = [0u16; 256];
+        let mut second = [0u16; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            let bit = 1 << if w.len() < 15 { w.len() } else { 15 };
+            // Every word of these lists has two bytes or more.
+            first[w[0] as usize] |= bit;
+            second[w[1] as usize] |= bit;
+            i += 1;
+        }
+        ShortList {
+            words,
+            first,
+            second,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let &[a, b, ..] = word.as_bytes() else {
+            return false;
+        };
+        let bit = 1 << word.len().min(15);
+        self.first[usize::from(a)] & self.second[usize::from(b)] & bit != 0
+            && self.words.contains(&word)
+    }
+}
+
+static QUANTITY: ShortList = ShortList::new(QUANTITY_WORDS);
+
 fn is_quantity(word: &str, kind: TokenKind) -> bool {
     if kind == TokenKind::Number {
         return !word.contains('.') && word.len() <= 3;
     }
-    matches!(
-        word,
-        "both"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "several"
-            | "dozens"
-            | "many"
-            | "some"
-            | "numerous"
-            | "other"
-            | "fellow"
-            | "western"
-            | "allied"
-    )
+    QUANTITY.contains(word)
 }
 
 /// If an uncounted summit collective ([`Lexicon::summit_collectives`]) starts at
@@ -1584,6 +1664,7 @@ fn apposed_names(
     lexicon: &Lexicon,
     hits: &[TokHit],
     taken: &[bool],
+    capitals: &Capitals,
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
     let mut out = Vec::new();
@@ -1618,9 +1699,24 @@ fn apposed_names(
     };
     let word = |i: usize| s.tokens[i].span.of(text);
     let start = super::clause::dateline_end(&s.words);
-    for p in 0..n {
-        // Cheap tests first: this runs for every token.
+    // A name starts at a capitalized word.
+    for p in capitals.iter() {
+        // Cheap tests first: this runs for every capitalized token.
         if taken[p] || !next_is_capitalized_name(s, p) || is_honorific(s, text, p, lexicon) {
+            continue;
+        }
+        // Then the word lists and the gazetteer, which settle most capitalized words
+        // (sentence openers, months, places), before the look back for a speech
+        // verb. (Every function word is in the list of words that name nothing.)
+        let w = s.tokens[p].span.of(text);
+        debug_assert!(!is_function_word(w) || is_not_name(w));
+        if is_not_name(w) || is_calendar(w) {
+            continue;
+        }
+        if hits
+            .iter()
+            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
+        {
             continue;
         }
         // Honorifics before the name stand where the name would ("Meanwhile, Datin
@@ -1643,16 +1739,6 @@ fn apposed_names(
                     || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
             });
         if !(after_speech || opening || between_commas) {
-            continue;
-        }
-        let w = s.tokens[p].span.of(text);
-        if is_not_name(w) || is_function_word(w) || is_calendar(w) {
-            continue;
-        }
-        if hits
-            .iter()
-            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
-        {
             continue;
         }
         let end = name_run(text, s, p, lexicon, hits);
@@ -1726,8 +1812,10 @@ fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon)
 /// Is token `j` an honorific ("Sheikh", "Gen." written as "Gen" then ".")?
 fn is_honorific(s: &Sentence, text: &str, j: usize, lexicon: &Lexicon) -> bool {
     let w = s.tokens[j].span.of(text);
+    // (The word lists first: asked of nearly every capitalized token and the token
+    // before it, and a set settles most words by their first byte and length.)
     lexicon.honorifics.contains(w)
-        || (word_followed_by_dot(s, text, j) && lexicon.is_honorific_with_dot(w))
+        || (lexicon.is_honorific_with_dot(w) && word_followed_by_dot(s, text, j))
 }
 
 /// Is token `j` directly followed by a "." token ("Gen" ".")?
@@ -1741,27 +1829,39 @@ fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
 /// "Tamim bin Hamad"); inside a name they are part of it ("Hassan Sheikh Mohamud").
 fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
     let raw = crate::text::title_case_surnames(raw);
-    let words: Vec<&str> = raw
+    // The words joined by single spaces, written into one string (every title
+    // pattern makes one).
+    let mut out = String::with_capacity(raw.len());
+    for w in raw
         .split_whitespace()
         .skip_while(|w| lexicon.honorifics.contains(*w))
-        .collect();
-    words.join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Title-cases a role as written: "foreign minister" -> "Foreign Minister".
 fn tidy_role(raw: &str) -> String {
-    raw.split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) if w.len() > 2 || w == "UN" => {
-                    f.to_uppercase().collect::<String>() + c.as_str()
-                }
-                _ => w.to_string(),
+    // Written into one string: no string per word, no list of them.
+    let mut out = String::with_capacity(raw.len());
+    for (k, w) in raw.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        match c.next() {
+            Some(f) if w.len() > 2 || w == "UN" => {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            _ => out.push_str(w),
+        }
+    }
+    out
 }
 
 /// The gazetteer person a titled name refers to, if any.
