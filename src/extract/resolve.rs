@@ -658,7 +658,8 @@ fn head_matches_role(head: &str, role: &str) -> bool {
                 .any(|r| role.contains(r))
         }
         "official" => true,
-        "head of government" | "head of the government" => [
+        // "the premier" for a prime minister, as for the head of government.
+        "head of government" | "head of the government" | "premier" => [
             "prime minister",
             "premier",
             "chancellor",

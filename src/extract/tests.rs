@@ -1474,6 +1474,12 @@ fn datelines_coordinated_short_names_and_offers_of_the_nearest_subject() {
             not: &["pledge Mark Carney"],
         },
         Case {
+            name: "the premier and a portfolio minister refer back",
+            text: "Prime Minister Shehbaz Sharif met the cabinet, and Finance Minister Muhammad Aurangzeb briefed him. The premier said the deal was a relief. Later, the finance minister said Beijing had agreed to refinance a loan.",
+            want: &["statement Shehbaz Sharif", "statement Muhammad Aurangzeb", "pledge China"],
+            not: &[],
+        },
+        Case {
             name: "a connective adverb before the verb",
             text: "Denmark, which sits outside the pact, nonetheless earmarked €10 million for return operations.",
             want: &["pledge Denmark"],
