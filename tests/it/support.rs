@@ -55,11 +55,40 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// A fresh temporary directory for one test.
+///
+/// The first call also removes what earlier test runs left behind (directories of
+/// processes that are gone), so repeated runs do not fill the temporary directory.
 pub fn tempdir(name: &str) -> PathBuf {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(sweep_stale_tempdirs);
     let d = std::env::temp_dir().join(format!("diplograph-it-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
     d
+}
+
+/// Removes `diplograph-it-<pid>-*` entries of processes that no longer run (where
+/// `/proc` tells; elsewhere nothing is removed).
+fn sweep_stale_tempdirs() {
+    if !std::path::Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix("diplograph-it-")) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let path = entry.path();
+            let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
+        }
+    }
 }
 
 /// The team's shared folder (`../shared`), when present.
