@@ -1194,15 +1194,19 @@ fn in_sentence(
             continue;
         }
         let w = s.words[i].as_str();
-        // "Leaders signed up to ...": the same without an article, opening a sentence.
-        if i == 0 {
-            if let Some(end) = summit_collective(s, 0, lexicon, &taken) {
-                mark(&mut taken, 0, end);
+        // "the leaders committed to", "the heads of state agreed", and "Leaders
+        // signed up to" opening a sentence: who meets at a summit, referring to the
+        // organization whose meeting the article reports (not "the leaders of Chile
+        // and Peru").
+        let summit_from = if w == "the" { i + 1 } else { 0 };
+        if w == "the" || i == 0 {
+            if let Some(end) = summit_collective(s, summit_from, lexicon, &taken) {
+                mark(&mut taken, i, end);
                 out.push(Mention {
                     sentence: si,
-                    first: 0,
+                    first: i,
                     end,
-                    span: span_of(s, 0, end),
+                    span: span_of(s, i, end),
                     kind: MentionKind::Summit,
                     entity: None,
                 });
@@ -1242,21 +1246,6 @@ fn in_sentence(
                     });
                     continue;
                 }
-            }
-            // "the leaders committed to", "the heads of state agreed": who meets at a
-            // summit, referring to the organization whose meeting the article reports
-            // (not "the leaders of Chile and Peru").
-            if let Some(end) = summit_collective(s, i + 1, lexicon, &taken) {
-                mark(&mut taken, i, end);
-                out.push(Mention {
-                    sentence: si,
-                    first: i,
-                    end,
-                    span: span_of(s, i, end),
-                    kind: MentionKind::Summit,
-                    entity: None,
-                });
-                continue;
             }
             // "the coalition", "the bloc", "the alliance"
             if let Some(desc) = s.words.get(i + 1) {
