@@ -1337,25 +1337,19 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let speaker = reporting_speaker(ctx, si, j - 2)
         .or_else(owner)
         .or_else(quoted)?;
-    let state = Some(speaker).and_then(|sp| {
-        let e = sp.entity?;
-        let entity = &ctx.ents.list[e];
-        match entity.kind {
-            EntityKind::Country => Some(e),
-            EntityKind::Person => entity
-                .attributes
-                .get("country")
-                .filter(|_| !entity.attributes.contains_key("org"))
-                .and_then(|c| ctx.ents.find_id(c)),
-            _ => None,
+    let e = speaker.entity?;
+    let entity = &ctx.ents.list[e];
+    let a = &entity.attributes;
+    let state = match entity.kind {
+        EntityKind::Country => Some(e),
+        EntityKind::Person if !a.contains_key("org") => {
+            a.get("country").and_then(|c| ctx.ents.find_id(c))
         }
-    });
+        _ => None,
+    };
     // "ISLAMABAD: ... Aurangzeb said the government would": an official of no
     // known state or body speaks for the dateline's.
-    let stateless = speaker.entity.is_some_and(|e| {
-        let a = &ctx.ents.list[e].attributes;
-        !a.contains_key("country") && !a.contains_key("org")
-    });
+    let stateless = !a.contains_key("country") && !a.contains_key("org");
     let state = state.or(ctx.ents.dateline_state.filter(|_| stateless))?;
     Some((speaker, state))
 }
