@@ -1235,6 +1235,11 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
     for m in subjects {
         match m.kind {
             MentionKind::Pronoun(Pronoun::We) | MentionKind::Pronoun(Pronoun::They) => {}
+            // "Nigeria pledges 1,200 soldiers. It also commits ...": resolved as the
+            // previous sentence's subject.
+            MentionKind::Pronoun(Pronoun::It) if m.first == 0 && m.entity.is_some() => {
+                out.push(m)
+            }
             MentionKind::Pronoun(Pronoun::It) | MentionKind::Pronoun(Pronoun::I) => {
                 // "it" and "I" only as the speaker of the same sentence: first the
                 // one whose speech verb introduces "it" ("The ADB said it would ...,
@@ -1283,16 +1288,31 @@ fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Me
     None
 }
 
+/// Where the verb group at `at` begins: before the adverbs that may precede it
+/// ("also", "later") and before a quotation that opens at the verb — "said the
+/// kingdom “will continue its support”" has the kingdom as the subject of "will".
+fn start_of_verb_group(ctx: &Context, si: usize, at: usize) -> usize {
+    let s = &ctx.sentences[si];
+    let mut j = at;
+    loop {
+        while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
+            j -= 1;
+        }
+        if j > 0 && matches!(s.words[j - 1].as_str(), "“" | "\"" | "‘") && ctx.in_quote(si, j) {
+            j -= 1;
+            continue;
+        }
+        return j;
+    }
+}
+
 /// For "X said (that) his government / the government / the kingdom would ...": the
 /// speaker's mention and the state it speaks for — the state itself, or the country
 /// of a person who holds its office. Nothing when no speaker introduces the clause
 /// ("the government pledges" alone could be any government of the article).
 fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
     let s = &ctx.sentences[si];
-    let mut j = at;
-    while j > 0 && ctx.lexicon.skippable.contains(&s.words[j - 1]) {
-        j -= 1;
-    }
+    let mut j = start_of_verb_group(ctx, si, at);
     // "His government, he said, would waive ...": a parenthetical attribution.
     if j > 0 && s.words[j - 1] == "," {
         if let Some(open) = (j.saturating_sub(6)..j - 1)
@@ -1348,8 +1368,17 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         _ => None,
     };
     // "ISLAMABAD: ... Aurangzeb said the government would": an official of no
-    // known state or body speaks for the dateline's.
-    let stateless = !a.contains_key("country") && !a.contains_key("org");
+    // known state or body speaks for the dateline's government — not for "the
+    // kingdom" or "the country", which a foreign envoy reporting from the dateline's
+    // city names as often as a local official does, nor when the official is
+    // accredited abroad ("its ambassador to Yemen").
+    let envoy = a
+        .get("role")
+        .is_some_and(|r| r.contains("mbassador") || r.contains("nvoy"));
+    let stateless = !a.contains_key("country")
+        && !a.contains_key("org")
+        && !envoy
+        && !matches!(noun, "kingdom" | "country" | "republic");
     let state = state.or(ctx.ents.dateline_state.filter(|_| stateless))?;
     Some((speaker, state))
 }

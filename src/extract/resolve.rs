@@ -312,6 +312,9 @@ pub fn resolve(
                 })
             }
             MentionKind::Summit => summit_org(&all, &ents, gazetteer),
+            MentionKind::Pronoun(Pronoun::It) => {
+                sentence_subject_it(&all, k, sentences, &ents, lexicon)
+            }
             _ => None,
         };
         if let Some(idx) = target {
@@ -332,6 +335,52 @@ pub fn resolve(
     home_country_officials(&mut ents);
     implied_affiliations(&mut ents, gazetteer);
     ents
+}
+
+/// "Nigeria pledges 1,200 soldiers. It also commits 45 billion naira": a sentence
+/// that opens with "It" and goes straight on to commit or speak continues the
+/// previous sentence's subject, when that subject is a state or body named at the
+/// start of a sentence of the same paragraph. "It" before anything else ("It is
+/// unclear", "It comes after") is left alone, and so is a subject that is a person.
+fn sentence_subject_it(
+    all: &[Mention],
+    k: usize,
+    sentences: &[Sentence],
+    ents: &DocEntities,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let m = &all[k];
+    let si = m.sentence;
+    if m.first != 0 || si == 0 {
+        return None;
+    }
+    let s = &sentences[si];
+    let mut j = m.end;
+    while j < s.words.len() && lexicon.skippable.contains(&s.words[j]) {
+        j += 1;
+    }
+    let acts = lexicon.commitment_verbs.match_at(&s.ids, j).is_some()
+        || lexicon.amount_verbs.match_at(&s.ids, j).is_some()
+        || lexicon.speech_verbs.match_at(&s.ids, j).is_some()
+        || lexicon.future_modals.match_at(&s.ids, j).is_some();
+    let prev = &sentences[si - 1];
+    if !acts || prev.paragraph != s.paragraph || s.quoted[0] {
+        return None;
+    }
+    let opens = |o: &&Mention| {
+        o.sentence == si - 1
+            && (o.first == 0 || o.first == 1 && prev.words[0] == "the")
+    };
+    let subject = all[..k].iter().rev().take_while(|o| o.sentence + 1 >= si).find(opens)?;
+    let e = subject.entity?;
+    // "Nigeria and Ghana pledged ...": a coordinated subject is not one "it".
+    let coordinated = prev
+        .words
+        .get(subject.end)
+        .is_some_and(|w| w == "and" || w == "," || w == "’s" || w == "'s");
+    let kind = ents.list[e].kind;
+    let fits = matches!(kind, EntityKind::Country | EntityKind::Organization);
+    (fits && !coordinated && !subject.is_demonym()).then_some(e)
 }
 
 /// The states and bodies of the people an article names, and the states of the state
