@@ -512,7 +512,16 @@ impl<'a> Context<'a> {
                         && (only_honorifics || described_body)
                         && (after_description || !self.mention_ending_before(si, p - 1))
                     {
-                        return vec![m];
+                        // "The State of Qatar, represented by the Minister of State,
+                        // Mr X, committed": the name is the agent of a participle,
+                        // and the subject stands before it.
+                        match self.participle_by_before(si, p - 1) {
+                            Some(open) => {
+                                j = self.skip_back(si, open);
+                                break;
+                            }
+                            None => return vec![m],
+                        }
                     }
                 }
                 j = self.skip_back(si, p - 1);
@@ -756,6 +765,19 @@ impl<'a> Context<'a> {
             raw,
             "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
         ) || (s.tokens[i].kind == TokenKind::Number && i > 0 && s.words[i - 1] != ",")
+    }
+
+    /// For an appositive whose comma is at `comma`: the comma that opens a
+    /// participle-with-agent segment before it (", represented by the Minister of
+    /// State, Mr X,"; ", led by ..."), if the segment holds no other comma.
+    fn participle_by_before(&self, si: usize, comma: usize) -> Option<usize> {
+        let s = &self.sentences[si];
+        let open = (0..comma).rev().find(|&k| s.words[k] == ",")?;
+        let participle = matches!(
+            s.words.get(open + 1)?.as_str(),
+            "represented" | "led" | "headed" | "accompanied" | "flanked" | "joined" | "chaired"
+        );
+        (participle && s.words.get(open + 2)? == "by").then_some(open)
     }
 
     fn is_quote_close_before(&self, si: usize, comma: usize) -> bool {

@@ -86,6 +86,11 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                     .match_at(&s.ids, cue.at)
                     .is_none();
             for m in subjects {
+                // "Paz's government undertook to": the state the person leads.
+                if let Some(state) = possessed_government(ctx, m) {
+                    jobs.push((cue.clone(), m, state));
+                    continue;
+                }
                 if money && ctx.kind_of(m) == Some(EntityKind::Person) {
                     if let Some(a) = ctx.affiliation(m) {
                         jobs.push((cue.clone(), m, a));
@@ -117,6 +122,31 @@ pub fn find(ctx: &Context) -> Vec<Event> {
         }
     }
     out
+}
+
+/// For a person's mention followed by "'s government" (or administration, cabinet,
+/// authorities) — "Paz's government undertook to" — the state of that person.
+fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
+    if ctx.kind_of(m) != Some(EntityKind::Person) {
+        return None;
+    }
+    let s = &ctx.sentences[m.sentence];
+    let possessive = s.words.get(m.end).is_some_and(|w| w == "'s" || w == "’s");
+    let government = s.words.get(m.end + 1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "government" | "administration" | "cabinet" | "authorities"
+        )
+    });
+    if !possessive || !government {
+        return None;
+    }
+    let e = m.entity?;
+    let a = &ctx.ents.list[e].attributes;
+    if a.contains_key("org") {
+        return None;
+    }
+    a.get("country").and_then(|c| ctx.ents.find_id(c))
 }
 
 /// Gapped coordination: "Saudi Arabia will contribute $1.2 billion and Qatar $800
@@ -1201,7 +1231,10 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         // "... that the United States “welcomes the plan” and will provide $25
         // million": the subject of the clause the predicate is coordinated with —
         // the nearest actor that starts a clause ("that X", ", X", sentence start).
-        if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != ",") {
+        // "The AU, the EAC and Qatar signed as guarantors, and each undertook to":
+        // after a comma only with "each" or "both" before the verb.
+        let distributive = (j..at).any(|k| matches!(s.words[k].as_str(), "each" | "both"));
+        if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != "," || distributive) {
             let start = super::clause::dateline_end(&s.words);
             let subject = ctx
                 .mentions_in(si)
@@ -1215,7 +1248,7 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                         b -= 1;
                     }
                     // "that X", "that the X", and "said (the) X" with "that" left out.
-                    h <= start
+                    b <= start
                         || (b >= 1 && s.words[b - 1] == "that")
                         || (b >= 1
                             && !ctx.in_quote(si, b - 1)
@@ -1226,6 +1259,34 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                     !ctx.in_quote(si, k) && ctx.lexicon.speech_verbs.match_at(&s.ids, k).is_some()
                 });
                 if !between_has_verb {
+                    // A coordinated subject at the sentence start shares the verb:
+                    // "Germany and France signed ... and each undertook".
+                    let mut list = vec![m];
+                    for n in ctx.mentions_in(si) {
+                        let last = list[list.len() - 1];
+                        let h = n.head_first();
+                        // ", the Republic of Uganda and": a state's formal style
+                        // may stand outside its mention.
+                        let joined = h > last.end
+                            && h <= last.end + 5
+                            && (last.end..h).all(|k| {
+                                matches!(
+                                    s.words[k].as_str(),
+                                    "," | "and" | "the" | "republic" | "of" | "kingdom" | "state"
+                                )
+                            });
+                        if joined && n.entity.is_some() {
+                            list.push(n);
+                        }
+                    }
+                    // Only a list that ends at its verb, with "and" before its last.
+                    let last = list[list.len() - 1];
+                    let coordinated = list.len() > 1
+                        && (list[list.len() - 2].end..last.head_first()).any(|k| s.words[k] == "and")
+                        && ctx.mention_starting(si, last.end).is_none();
+                    if coordinated {
+                        return list;
+                    }
                     return vec![m];
                 }
             }
@@ -1337,6 +1398,25 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         "kingdom" | "country" | "republic" => matches!(det, "the" | "his" | "her"),
         _ => false,
     };
+    // "SADC executive secretary Elias Magosi said the secretariat would": a body's
+    // official speaking of "the secretariat", "the bank", "the group" speaks for
+    // that body.
+    let body_noun = matches!(det, "the" | "its")
+        && (ctx.lexicon.org_head_nouns.contains(noun)
+            || ctx.lexicon.org_descriptors.match_at(&s.ids, j - 1) == Some(1)
+            || matches!(noun, "union" | "institution" | "organisation" | "organization"));
+    let unresolved = ctx.mention_ending(si, j).is_none_or(|m| m.entity.is_none());
+    if body_noun && !fits && unresolved {
+        let speaker = reporting_speaker(ctx, si, j - 2)?;
+        let e = speaker.entity?;
+        let entity = &ctx.ents.list[e];
+        let body = match entity.kind {
+            EntityKind::Organization => Some(e),
+            EntityKind::Person => entity.attributes.get("org").and_then(|o| ctx.ents.find_id(o)),
+            _ => None,
+        }?;
+        return Some((speaker, body));
+    }
     if !fits || ctx.mention_ending(si, j).is_some() {
         return None;
     }

@@ -1487,3 +1487,63 @@ fn datelines_coordinated_short_names_and_offers_of_the_nearest_subject() {
         },
     ]);
 }
+
+#[test]
+fn continued_subjects_and_bodies_spoken_for() {
+    check(&[
+        Case {
+            name: "a sentence-initial it continues the previous subject",
+            text: "Nigeria pledges 1,200 soldiers for the force. It also commits 45 billion naira for transport and logistics.",
+            want: &["pledge Nigeria"],
+            not: &[],
+        },
+        Case {
+            name: "an expletive it continues nothing",
+            text: "Kenya hosted the talks on Monday. It is unclear whether the force will deploy.",
+            want: &[],
+            not: &["pledge Kenya"],
+        },
+        Case {
+            name: "a person's it is no state",
+            text: "President William Ruto hosted the talks. It will send a mission to Goma next week, officials said.",
+            want: &[],
+            not: &["pledge Kenya", "pledge William Ruto"],
+        },
+        Case {
+            name: "a leader's government is the leader's state",
+            text: "Bolivian President Rodrigo Paz met investors in La Paz. Paz's government undertook to send a new mining law to the legislature by June.",
+            want: &["pledge Bolivia"],
+            not: &["pledge Rodrigo Paz"],
+        },
+        Case {
+            name: "a body's official speaks of the secretariat",
+            text: "SADC executive secretary Elias Magosi said the secretariat would set up a dashboard to track every pledge.",
+            want: &["pledge SADC"],
+            not: &[],
+        },
+        Case {
+            name: "a body's own name with its representative in a participle",
+            text: "The State of Qatar, represented by the Minister of State at the Ministry of Foreign Affairs, Mr Mohammed bin Abdulaziz Al-Khulaifi, committed to finance six cantonment sites.",
+            want: &["pledge Qatar"],
+            not: &["pledge Mohammed Al-Khulaifi"],
+        },
+        Case {
+            name: "each of a coordinated subject after a comma and",
+            text: "The African Union, the Republic of Uganda and the State of Qatar each signed as guarantors, and each undertook to watch over the accord.",
+            want: &["pledge African Union", "pledge Uganda", "pledge Qatar"],
+            not: &[],
+        },
+        Case {
+            name: "a quotation opening at the verb keeps the government",
+            text: "Saudi Arabia's ambassador, Mohammed Al Jaber, said the government \u{201c}will continue its support\u{201d} for salary payments.",
+            want: &["pledge Saudi Arabia"],
+            not: &[],
+        },
+        Case {
+            name: "an envoy's kingdom is not the dateline's",
+            text: "MUSCAT, Jan. 19 (Gulf Ledger) - Talks ended on Monday. The ambassador to Yemen, Khalid Al Fahd, said the kingdom would keep paying salaries.",
+            want: &[],
+            not: &["pledge Oman"],
+        },
+    ]);
+}
