@@ -260,8 +260,15 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             })
         })
     };
+    // A question commits no one ("Did Washington commit to anything?").
+    let question = s
+        .words
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.as_str(), "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|w| w == "?");
     // Most sentences have no token that can start a cue: their loop is skipped.
-    let mut k = if lx.pledge_cue_words.may_match(&s.ids) {
+    let mut k = if lx.pledge_cue_words.may_match(&s.ids) && !question {
         0
     } else {
         n
