@@ -180,6 +180,9 @@ impl<'a> Context<'a> {
     /// none, and the collective itself is nobody's name. `None` if the mention is not
     /// a counted collective.
     pub fn members(&self, m: &Mention) -> Option<Vec<usize>> {
+        if m.kind == MentionKind::Summit && self.kind_of(m) == Some(EntityKind::Group) {
+            return Some(self.meeting_pair(m).unwrap_or_default());
+        }
         let MentionKind::Group { name } = &m.kind else {
             return None;
         };
@@ -277,6 +280,54 @@ impl<'a> Context<'a> {
             Some((list, false)) => lead().unwrap_or(list),
             None => lead().unwrap_or_default(),
         })
+    }
+
+    /// "The leaders agreed" or "the ministers agreed" in a story of no summit body
+    /// (a bilateral visit, a readout): the two leaders (presidents, prime ministers,
+    /// chancellors, monarchs) — or the two ministers — of two different states the
+    /// article has named so far. Anything but exactly two is ambiguous: none.
+    fn meeting_pair(&self, m: &Mention) -> Option<Vec<usize>> {
+        let phrase = m.span.of(self.text).to_lowercase();
+        let leaders = phrase.ends_with("leaders") || phrase.contains("heads of");
+        let ministers = phrase.ends_with("ministers");
+        if !leaders && !ministers {
+            return None;
+        }
+        let fits = |role: &str| {
+            let role = role.to_lowercase();
+            let deputy = role.contains("deputy") || role.contains("vice");
+            let head = role.contains("president")
+                || role.contains("prime minister")
+                || role.contains("chancellor")
+                || role.contains("premier")
+                || matches!(role.as_str(), "king" | "emir" | "sultan" | "crown prince");
+            let minister = !head && (role.contains("minister") || role.contains("secretary"));
+            !deputy && if leaders { head } else { minister }
+        };
+        let mut pair: Vec<usize> = Vec::new();
+        let mut countries: Vec<&str> = Vec::new();
+        for o in self
+            .ents
+            .mentions
+            .iter()
+            .take_while(|o| o.sentence <= m.sentence)
+        {
+            let Some(e) = o.entity else { continue };
+            let entity = &self.ents.list[e];
+            let a = &entity.attributes;
+            if entity.kind != EntityKind::Person || a.contains_key("org") || pair.contains(&e) {
+                continue;
+            }
+            let (Some(role), Some(country)) = (a.get("role"), a.get("country")) else {
+                continue;
+            };
+            if fits(role) {
+                pair.push(e);
+                countries.push(country);
+            }
+        }
+        let distinct = countries.len() == 2 && countries[0] != countries[1];
+        (pair.len() == 2 && distinct).then_some(pair)
     }
 
     /// The two parties an article opens with: in its first three sentences (and

@@ -1006,7 +1006,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
 /// joint Nordic package worth $500 million", "a loan of $2 billion")?
 pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
     let s = &ctx.sentences[si];
-    if amount_follows(ctx, si, j) {
+    if amount_follows(ctx, si, j) || forces_follow(ctx, si, j) {
         return true;
     }
     if !s
@@ -1035,6 +1035,43 @@ pub(super) fn amount_in_object(ctx: &Context, si: usize, j: usize) -> bool {
         }
     }
     false
+}
+
+/// A counted contingent at `j`: "300 troops", "two helicopters", "1,200
+/// soldiers" — not a count that something happened to ("300 soldiers were
+/// killed").
+fn forces_follow(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    let Some(w) = s.words.get(j) else {
+        return false;
+    };
+    let counted = w.parse::<f64>().is_ok()
+        || (w.contains(',') && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        || matches!(
+            w.as_str(),
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+        );
+    if !counted {
+        return false;
+    }
+    (j + 1..(j + 4).min(s.words.len())).any(|k| {
+        ctx.lexicon.force_nouns.contains(&s.words[k])
+            && !s.words.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "were" | "was" | "had" | "have" | "are" | "died" | "killed" | "wounded"
+                )
+            })
+    })
 }
 
 /// Is there an amount of money right after `j` ("€1.6 billion", "$500 million")?
@@ -1241,6 +1278,11 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         // "The AU, the EAC and Qatar signed as guarantors, and each undertook to":
         // after a comma only with "each" or "both" before the verb.
         let distributive = (j..at).any(|k| matches!(s.words[k].as_str(), "each" | "both"));
+        // "... that his government had opened 41 centres and would add 20": the
+        // government's, found by `home_government`.
+        if government_clause_before_and(ctx, si, j).is_some() {
+            return Vec::new();
+        }
         if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != "," || distributive) {
             let start = super::clause::dateline_end(&s.words);
             let subject = ctx
@@ -1289,7 +1331,8 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                     // Only a list that ends at its verb, with "and" before its last.
                     let last = list[list.len() - 1];
                     let coordinated = list.len() > 1
-                        && (list[list.len() - 2].end..last.head_first()).any(|k| s.words[k] == "and")
+                        && (list[list.len() - 2].end..last.head_first())
+                            .any(|k| s.words[k] == "and")
                         && ctx.mention_starting(si, last.end).is_none();
                     if coordinated {
                         return list;
@@ -1305,9 +1348,7 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
             MentionKind::Pronoun(Pronoun::We) | MentionKind::Pronoun(Pronoun::They) => {}
             // "Nigeria pledges 1,200 soldiers. It also commits ...": resolved as the
             // previous sentence's subject.
-            MentionKind::Pronoun(Pronoun::It) if m.first == 0 && m.entity.is_some() => {
-                out.push(m)
-            }
+            MentionKind::Pronoun(Pronoun::It) if m.first == 0 && m.entity.is_some() => out.push(m),
             MentionKind::Pronoun(Pronoun::It) | MentionKind::Pronoun(Pronoun::I) => {
                 // "it" and "I" only as the speaker of the same sentence: first the
                 // one whose speech verb introduces "it" ("The ADB said it would ...,
@@ -1374,6 +1415,28 @@ fn start_of_verb_group(ctx: &Context, si: usize, at: usize) -> usize {
     }
 }
 
+/// For a verb group coordinated by "and" at `j` ("told the paper that his
+/// government had already opened 41 centres and would add another 20"): where the
+/// reported clause's government subject ends, when the clause is "that" + "his/
+/// the/its government" (or administration, cabinet, authorities).
+fn government_clause_before_and(ctx: &Context, si: usize, j: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    if j < 2 || s.words[j - 1] != "and" {
+        return None;
+    }
+    let t = (j.saturating_sub(16)..j - 1)
+        .rev()
+        .find(|&k| s.words[k] == "that")?;
+    let det = s.words.get(t + 1)?.as_str();
+    let noun = s.words.get(t + 2)?.as_str();
+    let fits = matches!(det, "his" | "her" | "the" | "its" | "their")
+        && matches!(
+            noun,
+            "government" | "administration" | "cabinet" | "authorities"
+        );
+    fits.then_some(t + 3)
+}
+
 /// For "X said (that) his government / the government / the kingdom would ...": the
 /// speaker's mention and the state it speaks for — the state itself, or the country
 /// of a person who holds its office. Nothing when no speaker introduces the clause
@@ -1381,6 +1444,9 @@ fn start_of_verb_group(ctx: &Context, si: usize, at: usize) -> usize {
 fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
     let s = &ctx.sentences[si];
     let mut j = start_of_verb_group(ctx, si, at);
+    if let Some(g) = government_clause_before_and(ctx, si, j) {
+        j = g;
+    }
     // "His government, he said, would waive ...": a parenthetical attribution.
     if j > 0 && s.words[j - 1] == "," {
         if let Some(open) = (j.saturating_sub(6)..j - 1)
@@ -1411,7 +1477,10 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let body_noun = matches!(det, "the" | "its")
         && (ctx.lexicon.org_head_nouns.contains(noun)
             || ctx.lexicon.org_descriptors.match_at(&s.ids, j - 1) == Some(1)
-            || matches!(noun, "union" | "institution" | "organisation" | "organization"));
+            || matches!(
+                noun,
+                "union" | "institution" | "organisation" | "organization"
+            ));
     let unresolved = ctx.mention_ending(si, j).is_none_or(|m| m.entity.is_none());
     if body_noun && !fits && unresolved {
         let speaker = reporting_speaker(ctx, si, j - 2)?;
@@ -1419,7 +1488,10 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         let entity = &ctx.ents.list[e];
         let body = match entity.kind {
             EntityKind::Organization => Some(e),
-            EntityKind::Person => entity.attributes.get("org").and_then(|o| ctx.ents.find_id(o)),
+            EntityKind::Person => entity
+                .attributes
+                .get("org")
+                .and_then(|o| ctx.ents.find_id(o)),
             _ => None,
         }?;
         return Some((speaker, body));

@@ -311,7 +311,15 @@ pub fn resolve(
                         .map(|o| ents.add(gazetteer.entity(Entry::Organization(o))))
                 })
             }
-            MentionKind::Summit => summit_org(&all, &ents, gazetteer),
+            // With no body leading, "the leaders" are a collective whose members
+            // the event stages look for (the two leaders of a bilateral visit).
+            MentionKind::Summit => summit_org(&all, &ents, gazetteer).or_else(|| {
+                let name = all[k].span.of(text).to_lowercase();
+                let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
+                let mut e = Entity::new(format!("group:{}", slug(&name)), EntityKind::Group, name);
+                e.attributes.insert("collective".into(), "true".into());
+                Some(ents.add(e))
+            }),
             MentionKind::Pronoun(Pronoun::It) => {
                 sentence_subject_it(&all, k, sentences, &ents, lexicon)
             }
@@ -368,10 +376,13 @@ fn sentence_subject_it(
         return None;
     }
     let opens = |o: &&Mention| {
-        o.sentence == si - 1
-            && (o.first == 0 || o.first == 1 && prev.words[0] == "the")
+        o.sentence == si - 1 && (o.first == 0 || o.first == 1 && prev.words[0] == "the")
     };
-    let subject = all[..k].iter().rev().take_while(|o| o.sentence + 1 >= si).find(opens)?;
+    let subject = all[..k]
+        .iter()
+        .rev()
+        .take_while(|o| o.sentence + 1 >= si)
+        .find(opens)?;
     let e = subject.entity?;
     // "Nigeria and Ghana pledged ...": a coordinated subject is not one "it".
     let coordinated = prev

@@ -1545,5 +1545,35 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &[],
             not: &["pledge Oman"],
         },
+        Case {
+            name: "a question commits no one",
+            text: "Did Washington commit to anything on arms trafficking?",
+            want: &[],
+            not: &["pledge United States"],
+        },
+        Case {
+            name: "present-tense putting forward",
+            text: "Ghana offers two helicopters. Senegal puts forward 300 troops.",
+            want: &["pledge Ghana", "pledge Senegal"],
+            not: &[],
+        },
+        Case {
+            name: "the leaders of a bilateral visit are its two leaders",
+            text: "British Prime Minister Keir Starmer hosted Polish Prime Minister Donald Tusk in London. The leaders agreed to conclude a new defence treaty by June.",
+            want: &["pledge Keir Starmer", "pledge Donald Tusk"],
+            not: &[],
+        },
+        Case {
+            name: "the leaders of three are nobody in particular",
+            text: "French President Emmanuel Macron, German Chancellor Friedrich Merz and Polish Prime Minister Donald Tusk met in Berlin. The leaders agreed to conclude a new defence treaty by June.",
+            want: &[],
+            not: &["pledge Emmanuel Macron", "pledge Friedrich Merz", "pledge Donald Tusk"],
+        },
+        Case {
+            name: "a government's second verb after and",
+            text: "Zambia's health minister, Elijah Muchima, told reporters that his government had already opened 41 treatment centres and would add another 20 next month.",
+            want: &["pledge Zambia"],
+            not: &["pledge Elijah Muchima"],
+        },
     ]);
 }
