@@ -200,6 +200,7 @@ pub fn find(
     }
     let mut out = Vec::new();
     let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
+    let mut scratch = Scratch::default();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < s.span.start {
@@ -211,7 +212,7 @@ pub fn find(
         }
         let sent_hits = &hits[first..h];
         if !s.boilerplate {
-            let mut found = in_sentence(text, si, s, sent_hits, gazetteer, lexicon);
+            let mut found = in_sentence(text, si, s, sent_hits, gazetteer, lexicon, &mut scratch);
             introduced_names(text, si, s, lexicon, &mut found, &mut acronyms);
             defined_acronyms(text, s, &found, &mut acronyms);
             initialisms(text, s, &found, &mut acronyms);
@@ -559,14 +560,31 @@ fn acronym_uses(
 /// ([`Sentence::capitalized`]) as bits. The name rules (apposed names, new
 /// organizations, untitled names) start only at one: they go from one to the next
 /// instead of asking every token, most of which are lowercase.
-struct Capitals(Vec<u64>);
+struct Capitals<'b>(&'b [u64]);
 
-impl Capitals {
-    fn of(s: &Sentence) -> Capitals {
+impl<'b> Capitals<'b> {
+    /// The bits of `s`, written into `bits` (a buffer kept from sentence to
+    /// sentence).
+    fn of(s: &Sentence, bits: &'b mut Vec<u64>) -> Capitals<'b> {
         let n = s.tokens.len().min(s.capitals.len());
-        let mut bits = vec![0u64; n.div_ceil(64)];
-        for (i, _) in s.capitals[..n].iter().enumerate().filter(|(_, &c)| c) {
-            bits[i / 64] |= 1 << (i % 64);
+        bits.clear();
+        bits.resize(n.div_ceil(64), 0);
+        // Eight flags at a time: as bytes (0 or 1) in a little-endian u64, flag k
+        // is bit 8k; the multiplication moves bit 8k to bit 56 + k (no carries
+        // reach the top byte), and the shift leaves the eight bits in order.
+        let mut chunks = s.capitals[..n].chunks_exact(8);
+        let mut i = 0;
+        for c in &mut chunks {
+            let bytes: [u8; 8] = std::array::from_fn(|k| u8::from(c[k]));
+            let packed = u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+            bits[i / 64] |= packed << (i % 64);
+            i += 8;
+        }
+        for &c in chunks.remainder() {
+            if c {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+            i += 1;
         }
         Capitals(bits)
     }
@@ -601,6 +619,16 @@ struct TokHit {
     hit: Hit,
 }
 
+/// Buffers [`in_sentence`] fills anew for each sentence, kept from one sentence to
+/// the next instead of allocated four times per sentence.
+#[derive(Default)]
+struct Scratch {
+    tok_hits: Vec<TokHit>,
+    hit_index: Vec<usize>,
+    taken: Vec<bool>,
+    capitals: Vec<u64>,
+}
+
 fn in_sentence(
     text: &str,
     si: usize,
@@ -608,36 +636,51 @@ fn in_sentence(
     hits: &[Hit],
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
+    scratch: &mut Scratch,
 ) -> Vec<Mention> {
-    let tok_hits: Vec<TokHit> = hits
-        .iter()
-        .filter_map(|hit| {
-            // Tokens are in text order: binary search, not a scan per hit.
-            let first = s
-                .tokens
-                .binary_search_by_key(&hit.start, |t| t.span.start)
-                .ok()?;
-            let end = first + s.tokens[first..].partition_point(|t| t.span.end < hit.end) + 1;
-            if end > s.tokens.len() {
-                return None;
-            }
-            Some(TokHit {
-                first,
-                end,
-                hit: *hit,
-            })
-        })
-        .collect();
+    let n = s.tokens.len();
+    // The hits onto tokens: a hit starts at a token's start and ends in the first
+    // token that reaches its end. Hits and tokens are both in text order, so one
+    // walk over both finds them (tokens start at distinct, increasing offsets).
+    let tok_hits = &mut scratch.tok_hits;
+    tok_hits.clear();
+    let mut t = 0;
+    for hit in hits {
+        while t < n && s.tokens[t].span.start < hit.start {
+            t += 1;
+        }
+        if t == n || s.tokens[t].span.start != hit.start {
+            continue;
+        }
+        let first = t;
+        let mut last = first;
+        while last < n && s.tokens[last].span.end < hit.end {
+            last += 1;
+        }
+        if last == n {
+            continue;
+        }
+        tok_hits.push(TokHit {
+            first,
+            end: last + 1,
+            hit: *hit,
+        });
+    }
+    let tok_hits: &[TokHit] = tok_hits;
     // The hit starting at each token (hits do not overlap: one at most).
-    let mut hit_index = vec![usize::MAX; s.tokens.len()];
+    let hit_index = &mut scratch.hit_index;
+    hit_index.clear();
+    hit_index.resize(n, usize::MAX);
     for (k, t) in tok_hits.iter().enumerate().rev() {
         hit_index[t.first] = k;
     }
+    let hit_index: &[usize] = hit_index;
     let hit_at = |i: usize| hit_index.get(i).and_then(|&k| tok_hits.get(k)).copied();
-    let mut taken = vec![false; s.tokens.len()];
+    scratch.taken.clear();
+    scratch.taken.resize(n, false);
+    let taken: &mut [bool] = &mut scratch.taken;
     let mut out: Vec<Mention> = Vec::new();
-    let n = s.tokens.len();
-    let capitals = Capitals::of(s);
+    let capitals = Capitals::of(s, &mut scratch.capitals);
     let word = |i: usize| s.tokens[i].span.of(text);
 
     // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME. (Most
@@ -714,7 +757,7 @@ fn in_sentence(
             };
         }
         let name_start = j;
-        let name_end = name_run(text, s, name_start, lexicon, &tok_hits);
+        let name_end = name_run(text, s, name_start, lexicon, tok_hits);
         // A name in apposition must close the apposition ("..., Peter Sørensen, said").
         let apposition_closed = !comma_before_name
             || name_end >= n
@@ -775,7 +818,7 @@ fn in_sentence(
         for t in taken.iter_mut().take(name_end).skip(name_start) {
             *t = true;
         }
-        let known = known_person(&name, gazetteer, &tok_hits, name_start, name_end);
+        let known = known_person(&name, gazetteer, tok_hits, name_start, name_end);
         out.push(Mention {
             sentence: si,
             first: name_start,
@@ -800,10 +843,10 @@ fn in_sentence(
 
     // 1b. Untitled persons in apposition: "..., said Natalia Ospina Correa, a
     //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
-    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken, &capitals) {
-        mark(&mut taken, first, end);
+    for (first, end) in apposed_names(text, s, lexicon, tok_hits, taken, &capitals) {
+        mark(taken, first, end);
         let name = clean_name(span_of(s, first, end).of(text), lexicon);
-        let known = known_person(&name, gazetteer, &tok_hits, first, end);
+        let known = known_person(&name, gazetteer, tok_hits, first, end);
         out.push(untitled_person(si, s, first, end, name, first, known));
     }
 
@@ -843,7 +886,7 @@ fn in_sentence(
                     });
                 if let Some(end) = len {
                     if (th.first..end).all(|k| !taken[k]) {
-                        mark(&mut taken, th.first, end);
+                        mark(taken, th.first, end);
                         out.push(metonym(si, s, th.first, end, th.hit.entry));
                         continue;
                     }
@@ -853,7 +896,7 @@ fn in_sentence(
                 if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                     let end = th.end + len;
                     if (th.first..end).all(|k| !taken[k]) && !s.capitalized(th.end) {
-                        mark(&mut taken, th.first, end);
+                        mark(taken, th.first, end);
                         out.push(metonym(si, s, th.first, end, th.hit.entry));
                         continue;
                     }
@@ -864,7 +907,7 @@ fn in_sentence(
                     if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                         let end = th.end + len;
                         if (th.first..end).all(|k| !taken[k]) {
-                            mark(&mut taken, th.first, end);
+                            mark(taken, th.first, end);
                             out.push(metonym(si, s, th.first, end, th.hit.entry));
                         }
                         continue;
@@ -873,7 +916,7 @@ fn in_sentence(
                 if let Entry::Region(_) = th.hit.entry {
                     if let Some(end) = collective_end(s, th.end, lexicon) {
                         if (th.first..end).all(|k| !taken[k]) {
-                            mark(&mut taken, th.first, end);
+                            mark(taken, th.first, end);
                             out.push(group(text, si, s, th.first, end));
                         }
                         continue;
@@ -890,7 +933,7 @@ fn in_sentence(
             }
             if let Some(end) = lexicon.collective_nouns.match_at(&s.ids, j).map(|l| j + l) {
                 if (i..end).all(|k| !taken[k]) {
-                    mark(&mut taken, i, end);
+                    mark(taken, i, end);
                     out.push(group(text, si, s, i, end));
                     continue;
                 }
@@ -905,7 +948,7 @@ fn in_sentence(
                 "side" | "party" | "government" | "delegation" | "capital"
             )
         {
-            mark(&mut taken, i, i + 2);
+            mark(taken, i, i + 2);
             out.push(group(text, si, s, i, i + 2));
             continue;
         }
@@ -920,7 +963,7 @@ fn in_sentence(
                     .get(i + 1)
                     .is_some_and(|w| w == "agreed" || w == "also"))
         {
-            mark(&mut taken, i, i + 1);
+            mark(taken, i, i + 1);
             out.push(group(text, si, s, i, i + 1));
             continue;
         }
@@ -931,7 +974,7 @@ fn in_sentence(
             while j < n && steps < 3 {
                 if let Some(end) = collective_end(s, j, lexicon) {
                     if (i..end).all(|k| !taken[k]) {
-                        mark(&mut taken, i, end);
+                        mark(taken, i, end);
                         out.push(group(text, si, s, i, end));
                     }
                     break;
@@ -1080,7 +1123,7 @@ fn in_sentence(
                 .map(|t| t.hit.entry)
         });
         let span = span_of(s, i, end);
-        mark(&mut taken, i, end);
+        mark(taken, i, end);
         out.push(Mention {
             sentence: si,
             first: i,
@@ -1097,7 +1140,7 @@ fn in_sentence(
 
     // 3. Gazetteer hits not covered by title patterns or collectives; an organization
     //    takes a trailing descriptor along ("the M23 rebel movement").
-    for th in &tok_hits {
+    for th in tok_hits {
         if (th.first..th.end).any(|k| taken[k]) {
             continue;
         }
@@ -1168,13 +1211,13 @@ fn in_sentence(
             });
             if let Some(owner) = owner {
                 if (owner.first..end).all(|k| !taken[k]) {
-                    mark(&mut taken, owner.first, end);
+                    mark(taken, owner.first, end);
                     out.push(metonym(si, s, owner.first, end, owner.hit.entry));
                 }
                 continue;
             }
         }
-        mark(&mut taken, th.first, end);
+        mark(taken, th.first, end);
         out.push(Mention {
             sentence: si,
             first: th.first,
@@ -1194,14 +1237,24 @@ fn in_sentence(
             continue;
         }
         let w = s.words[i].as_str();
+        // Past the first token only "the" and the pronouns start a mention here;
+        // their lengths and first bytes settle most words (this asks every token).
+        if i > 0
+            && !matches!(
+                (w.len(), w.as_bytes().first()),
+                (1..=4, Some(b'h' | b's' | b't' | b'i' | b'w'))
+            )
+        {
+            continue;
+        }
         // "the leaders committed to", "the heads of state agreed", and "Leaders
         // signed up to" opening a sentence: who meets at a summit, referring to the
         // organization whose meeting the article reports (not "the leaders of Chile
         // and Peru").
         let summit_from = if w == "the" { i + 1 } else { 0 };
         if w == "the" || i == 0 {
-            if let Some(end) = summit_collective(s, summit_from, lexicon, &taken) {
-                mark(&mut taken, i, end);
+            if let Some(end) = summit_collective(s, summit_from, lexicon, taken) {
+                mark(taken, i, end);
                 out.push(Mention {
                     sentence: si,
                     first: i,
@@ -1232,7 +1285,7 @@ fn in_sentence(
                 if (i..end).all(|k| !taken[k] || (country.is_some() && k < j)) {
                     // Remove the demonym mention we are absorbing.
                     out.retain(|m| !(m.sentence == si && m.first >= i && m.end <= end));
-                    mark(&mut taken, i, end);
+                    mark(taken, i, end);
                     out.push(Mention {
                         sentence: si,
                         first: i,
@@ -1256,7 +1309,7 @@ fn in_sentence(
                     && s.words.get(i + 2).is_none_or(|w| w != "of")
                 {
                     let phrase = format!("the {desc}");
-                    mark(&mut taken, i, i + 2);
+                    mark(taken, i, i + 2);
                     out.push(Mention {
                         sentence: si,
                         first: i,
@@ -1302,7 +1355,7 @@ fn in_sentence(
             } else {
                 i + 1
             };
-            mark(&mut taken, i, end);
+            mark(taken, i, end);
             out.push(Mention {
                 sentence: si,
                 first: i,
@@ -1336,9 +1389,9 @@ fn in_sentence(
             i + 1
         };
         if courtesy && !taken[i] && at < n && !taken[at] && next_is_capitalized_name(s, at) {
-            let end = name_run(text, s, at, lexicon, &tok_hits);
+            let end = name_run(text, s, at, lexicon, tok_hits);
             if end == at + 1 && !is_not_name(word(at)) {
-                mark(&mut taken, i, end);
+                mark(taken, i, end);
                 out.push(untitled_person(
                     si,
                     s,
@@ -1356,7 +1409,7 @@ fn in_sentence(
             i += 1;
             continue;
         }
-        let end = name_run(text, s, i, lexicon, &tok_hits);
+        let end = name_run(text, s, i, lexicon, tok_hits);
         let len = end.saturating_sub(i);
         let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.ids, end).is_some();
         let followed_by_apposition = end + 2 < n && word(end) == "," && {
@@ -1389,7 +1442,7 @@ fn in_sentence(
             && (i..end).all(|k| !taken[k])
         {
             let name = clean_name(span_of(s, i, end).of(text), lexicon);
-            mark(&mut taken, i, end);
+            mark(taken, i, end);
             out.push(untitled_person(si, s, i, end, name, i, None));
             i = end;
             continue;
