@@ -177,6 +177,93 @@ fn is_calendar(w: &str) -> bool {
     CALENDAR_SET.contains(w)
 }
 
+/// A token's text is in [`NOT_NAMES`] ([`TokenLists::not_name`]).
+const NOT_NAME: u8 = 1;
+/// A token's text is in [`CALENDAR`].
+const IN_CALENDAR: u8 = 2;
+/// A token's text is a sentence-starting function word ([`is_function_word`]).
+const FUNCTION_WORD: u8 = 4;
+/// The token's entry in [`TokenLists`] has been looked up.
+const LOOKED_UP: u8 = 8;
+
+/// [`NOT_NAMES`] and [`CALENDAR`] in one map, to the flags above, with the same
+/// filter on first byte and length as a [`WordSet`].
+struct ListFlags {
+    flags: crate::lexicon::FastMap<&'static str, u8>,
+    /// `lengths[b]`: bit `min(len, 31)` is set when a word of `len` bytes starts
+    /// with byte `b`.
+    lengths: [u32; 256],
+}
+
+static LIST_FLAGS: std::sync::LazyLock<ListFlags> = std::sync::LazyLock::new(|| {
+    let mut lists = ListFlags {
+        flags: Default::default(),
+        lengths: [0; 256],
+    };
+    let tagged = NOT_NAMES
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (w, NOT_NAME | if k < 40 { FUNCTION_WORD } else { 0 }))
+        .chain(CALENDAR.iter().map(|w| (w, IN_CALENDAR)));
+    for (w, flag) in tagged {
+        *lists.flags.entry(w).or_default() |= flag;
+        lists.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
+    }
+    lists
+});
+
+/// What the word lists say of each token of a sentence ([`is_not_name`],
+/// [`is_calendar`], [`is_function_word`] of its text), looked up at the first
+/// question and kept: the name rules (apposed names, new organizations, untitled
+/// names, name runs) ask about the same capitalized tokens again and again.
+struct TokenLists<'b> {
+    cells: &'b [std::cell::Cell<u8>],
+    text: &'b str,
+    s: &'b Sentence<'b>,
+}
+
+impl TokenLists<'_> {
+    /// The flags of token `i`.
+    #[inline]
+    fn of(&self, i: usize) -> u8 {
+        let known = self.cells[i].get();
+        if known != 0 {
+            return known;
+        }
+        let w = self.s.tokens[i].span.of(self.text);
+        let lists = &*LIST_FLAGS;
+        let maybe = w
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| lists.lengths[usize::from(b)] & (1 << w.len().min(31)) != 0);
+        let found = if maybe {
+            lists.flags.get(w).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        debug_assert_eq!(found & NOT_NAME != 0, is_not_name(w));
+        debug_assert_eq!(found & IN_CALENDAR != 0, is_calendar(w));
+        debug_assert_eq!(found & FUNCTION_WORD != 0, is_function_word(w));
+        self.cells[i].set(found | LOOKED_UP);
+        found | LOOKED_UP
+    }
+
+    /// [`is_not_name`] of token `i`'s text.
+    fn not_name(&self, i: usize) -> bool {
+        self.of(i) & NOT_NAME != 0
+    }
+
+    /// [`is_calendar`] of token `i`'s text.
+    fn calendar(&self, i: usize) -> bool {
+        self.of(i) & IN_CALENDAR != 0
+    }
+
+    /// [`is_function_word`] of token `i`'s text.
+    fn function_word(&self, i: usize) -> bool {
+        self.of(i) & FUNCTION_WORD != 0
+    }
+}
+
 /// Finds all mentions in the sentences of one document.
 pub fn find(
     text: &str,
@@ -627,6 +714,7 @@ struct Scratch {
     hit_index: Vec<usize>,
     taken: Vec<bool>,
     capitals: Vec<u64>,
+    lists: Vec<std::cell::Cell<u8>>,
 }
 
 fn in_sentence(
@@ -681,6 +769,13 @@ fn in_sentence(
     let taken: &mut [bool] = &mut scratch.taken;
     let mut out: Vec<Mention> = Vec::new();
     let capitals = Capitals::of(s, &mut scratch.capitals);
+    scratch.lists.clear();
+    scratch.lists.resize(n, std::cell::Cell::new(0));
+    let lists = &TokenLists {
+        cells: &scratch.lists,
+        text,
+        s,
+    };
     let word = |i: usize| s.tokens[i].span.of(text);
 
     // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME. (Most
@@ -757,7 +852,7 @@ fn in_sentence(
             };
         }
         let name_start = j;
-        let name_end = name_run(text, s, name_start, lexicon, tok_hits);
+        let name_end = name_run(text, s, name_start, lexicon, tok_hits, lists);
         // A name in apposition must close the apposition ("..., Peter Sørensen, said").
         let apposition_closed = !comma_before_name
             || name_end >= n
@@ -843,7 +938,7 @@ fn in_sentence(
 
     // 1b. Untitled persons in apposition: "..., said Natalia Ospina Correa, a
     //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
-    for (first, end) in apposed_names(text, s, lexicon, tok_hits, taken, &capitals) {
+    for (first, end) in apposed_names(text, s, lexicon, tok_hits, taken, &capitals, lists) {
         mark(taken, first, end);
         let name = clean_name(span_of(s, first, end).of(text), lexicon);
         let known = known_person(&name, gazetteer, tok_hits, first, end);
@@ -1017,11 +1112,11 @@ fn in_sentence(
             break;
         };
         pos = next;
-        if taken[pos] || !starts_org_run(text, s, pos) {
+        if taken[pos] || !starts_org_run(s, pos, lists) {
             pos += 1;
             continue;
         }
-        let mut run_end = capitalized_run(text, s, pos);
+        let mut run_end = capitalized_run(s, pos, lists);
         // "Ukraine's National Security and Defence Council": the possessor owns it.
         let mut i = pos;
         let mut possessor = None;
@@ -1150,7 +1245,7 @@ fn in_sentence(
             && th.hit.form == Form::Surname
             && next_is_capitalized_name(s, th.end)
             && !tok_hits.iter().any(|t| t.first == th.end)
-            && !is_not_name(word(th.end))
+            && !lists.not_name(th.end)
         {
             continue;
         }
@@ -1389,8 +1484,8 @@ fn in_sentence(
             i + 1
         };
         if courtesy && !taken[i] && at < n && !taken[at] && next_is_capitalized_name(s, at) {
-            let end = name_run(text, s, at, lexicon, tok_hits);
-            if end == at + 1 && !is_not_name(word(at)) {
+            let end = name_run(text, s, at, lexicon, tok_hits, lists);
+            if end == at + 1 && !lists.not_name(at) {
                 mark(taken, i, end);
                 out.push(untitled_person(
                     si,
@@ -1405,11 +1500,11 @@ fn in_sentence(
                 continue;
             }
         }
-        if taken[i] || !s.capitalized(i) || is_not_name(word(i)) {
+        if taken[i] || !s.capitalized(i) || lists.not_name(i) {
             i += 1;
             continue;
         }
-        let end = name_run(text, s, i, lexicon, tok_hits);
+        let end = name_run(text, s, i, lexicon, tok_hits, lists);
         let len = end.saturating_sub(i);
         let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.ids, end).is_some();
         let followed_by_apposition = end + 2 < n && word(end) == "," && {
@@ -1611,7 +1706,14 @@ fn next_is_capitalized_name(s: &Sentence, i: usize) -> bool {
 }
 
 /// The end (exclusive) of a run of name tokens starting at `start`.
-fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[TokHit]) -> usize {
+fn name_run(
+    text: &str,
+    s: &Sentence,
+    start: usize,
+    lexicon: &Lexicon,
+    hits: &[TokHit],
+    lists: &TokenLists,
+) -> usize {
     let n = s.tokens.len();
     let mut j = start;
     let mut capitals = 0;
@@ -1657,7 +1759,7 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
         {
             break;
         }
-        if s.capitalized(j) && !is_calendar(w) && !(is_not_name(w) && j == start) {
+        if s.capitalized(j) && !lists.calendar(j) && !(lists.not_name(j) && j == start) {
             if lexicon.roles.match_at(&s.ids, j).is_some() && capitals > 0 {
                 break;
             }
@@ -1707,6 +1809,7 @@ fn apposed_names(
     hits: &[TokHit],
     taken: &[bool],
     capitals: &Capitals,
+    lists: &TokenLists,
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
     let mut out = Vec::new();
@@ -1750,9 +1853,7 @@ fn apposed_names(
         // Then the word lists and the gazetteer, which settle most capitalized words
         // (sentence openers, months, places), before the look back for a speech
         // verb. (Every function word is in the list of words that name nothing.)
-        let w = s.tokens[p].span.of(text);
-        debug_assert!(!is_function_word(w) || is_not_name(w));
-        if is_not_name(w) || is_calendar(w) {
+        if lists.of(p) & (NOT_NAME | IN_CALENDAR) != 0 {
             continue;
         }
         if hits
@@ -1783,7 +1884,7 @@ fn apposed_names(
         if !(after_speech || opening || between_commas) {
             continue;
         }
-        let end = name_run(text, s, p, lexicon, hits);
+        let end = name_run(text, s, p, lexicon, hits, lists);
         let capitals = (p..end).filter(|&k| s.capitalized(k)).count();
         if capitals < 2 || (p..end).any(|k| taken[k]) || ends_with_org_head(s, p, end, lexicon) {
             continue;
@@ -1807,20 +1908,18 @@ fn apposed_names(
 
 /// Can an organization name start at token `i` (a capitalized word that is not a
 /// sentence-starting function word)?
-fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
-    s.capitalized_word(i)
-        && !is_function_word(s.tokens[i].span.of(text))
-        && !is_form_of_address(&s.words[i])
+fn starts_org_run(s: &Sentence, i: usize, lists: &TokenLists) -> bool {
+    s.capitalized_word(i) && !lists.function_word(i) && !is_form_of_address(&s.words[i])
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
 /// possessive "'s" allowed between capitalized words.
-fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
+fn capitalized_run(s: &Sentence, start: usize, lists: &TokenLists) -> usize {
     let n = s.tokens.len();
     let cap = |k: usize| {
         s.tokens.get(k).is_some_and(|t| {
             (t.kind == TokenKind::Number || t.kind == TokenKind::Word && s.capitalized(k))
-                && !is_calendar(t.span.of(text))
+                && !lists.calendar(k)
         })
     };
     let mut j = start;
