@@ -185,6 +185,10 @@ const IN_CALENDAR: u8 = 2;
 const FUNCTION_WORD: u8 = 4;
 /// The token's entry in [`TokenLists`] has been looked up.
 const LOOKED_UP: u8 = 8;
+/// The token is an honorific ([`is_honorific`]).
+const HONORIFIC: u8 = 16;
+/// Whether the token is an honorific is known.
+const HONORIFIC_KNOWN: u8 = 32;
 
 /// [`NOT_NAMES`] and [`CALENDAR`] in one map, to the flags above, with the same
 /// filter on first byte and length as a [`WordSet`].
@@ -220,6 +224,7 @@ struct TokenLists<'b> {
     cells: &'b [std::cell::Cell<u8>],
     text: &'b str,
     s: &'b Sentence<'b>,
+    lexicon: &'b Lexicon,
 }
 
 impl TokenLists<'_> {
@@ -227,7 +232,7 @@ impl TokenLists<'_> {
     #[inline]
     fn of(&self, i: usize) -> u8 {
         let known = self.cells[i].get();
-        if known != 0 {
+        if known & LOOKED_UP != 0 {
             return known;
         }
         let w = self.s.tokens[i].span.of(self.text);
@@ -244,8 +249,22 @@ impl TokenLists<'_> {
         debug_assert_eq!(found & NOT_NAME != 0, is_not_name(w));
         debug_assert_eq!(found & IN_CALENDAR != 0, is_calendar(w));
         debug_assert_eq!(found & FUNCTION_WORD != 0, is_function_word(w));
-        self.cells[i].set(found | LOOKED_UP);
-        found | LOOKED_UP
+        self.cells[i].set(known | found | LOOKED_UP);
+        known | found | LOOKED_UP
+    }
+
+    /// [`is_honorific`] of token `i` (asked of a capitalized token and of the
+    /// token before it: the same token twice along a run of capitalized words).
+    #[inline]
+    fn honorific(&self, i: usize) -> bool {
+        let known = self.cells[i].get();
+        if known & HONORIFIC_KNOWN != 0 {
+            return known & HONORIFIC != 0;
+        }
+        let yes = is_honorific(self.s, self.text, i, self.lexicon);
+        let flag = if yes { HONORIFIC } else { 0 };
+        self.cells[i].set(known | HONORIFIC_KNOWN | flag);
+        yes
     }
 
     /// [`is_not_name`] of token `i`'s text.
@@ -698,6 +717,33 @@ impl<'b> Capitals<'b> {
     }
 }
 
+/// A sentence's hits on its tokens, with the hit that starts at each token.
+#[derive(Clone, Copy)]
+struct TokHits<'b> {
+    /// The hits in order.
+    hits: &'b [TokHit],
+    /// `starting[i]`: the index in `hits` of the hit that starts at token `i`, or
+    /// `usize::MAX`.
+    starting: &'b [usize],
+}
+
+impl std::ops::Deref for TokHits<'_> {
+    type Target = [TokHit];
+
+    fn deref(&self) -> &[TokHit] {
+        self.hits
+    }
+}
+
+impl TokHits<'_> {
+    /// The hit that starts at token `i` (hits do not overlap: one at most), found
+    /// without a scan of the hits.
+    #[inline]
+    fn at(&self, i: usize) -> Option<&TokHit> {
+        self.starting.get(i).and_then(|&k| self.hits.get(k))
+    }
+}
+
 /// A gazetteer hit mapped onto token indices.
 #[derive(Clone, Copy)]
 struct TokHit {
@@ -760,10 +806,15 @@ fn in_sentence(
     hit_index.clear();
     hit_index.resize(n, usize::MAX);
     for (k, t) in tok_hits.iter().enumerate().rev() {
+        debug_assert_eq!(hit_index[t.first], usize::MAX);
         hit_index[t.first] = k;
     }
     let hit_index: &[usize] = hit_index;
-    let hit_at = |i: usize| hit_index.get(i).and_then(|&k| tok_hits.get(k)).copied();
+    let tok_hits = TokHits {
+        hits: tok_hits,
+        starting: hit_index,
+    };
+    let hit_at = |i: usize| tok_hits.at(i).copied();
     scratch.taken.clear();
     scratch.taken.resize(n, false);
     let taken: &mut [bool] = &mut scratch.taken;
@@ -775,6 +826,7 @@ fn in_sentence(
         cells: &scratch.lists,
         text,
         s,
+        lexicon,
     };
     let word = |i: usize| s.tokens[i].span.of(text);
 
@@ -844,7 +896,7 @@ fn in_sentence(
         } else {
             false
         };
-        while j < n && is_honorific(s, text, j, lexicon) {
+        while j < n && lists.honorific(j) {
             j += if word_followed_by_dot(s, text, j) {
                 2
             } else {
@@ -913,7 +965,7 @@ fn in_sentence(
         for t in taken.iter_mut().take(name_end).skip(name_start) {
             *t = true;
         }
-        let known = known_person(&name, gazetteer, tok_hits, name_start, name_end);
+        let known = known_person(&name, gazetteer, &tok_hits, name_start, name_end);
         out.push(Mention {
             sentence: si,
             first: name_start,
@@ -941,7 +993,7 @@ fn in_sentence(
     for (first, end) in apposed_names(text, s, lexicon, tok_hits, taken, &capitals, lists) {
         mark(taken, first, end);
         let name = clean_name(span_of(s, first, end).of(text), lexicon);
-        let known = known_person(&name, gazetteer, tok_hits, first, end);
+        let known = known_person(&name, gazetteer, &tok_hits, first, end);
         out.push(untitled_person(si, s, first, end, name, first, known));
     }
 
@@ -1121,10 +1173,7 @@ fn in_sentence(
         let mut i = pos;
         let mut possessor = None;
         if let Some(k) = (i..run_end).find(|&k| s.words[k] == "'s") {
-            possessor = tok_hits
-                .iter()
-                .find(|t| t.first == i && t.end == k)
-                .map(|t| t.hit.entry);
+            possessor = tok_hits.at(i).filter(|t| t.end == k).map(|t| t.hit.entry);
             if possessor.is_none() {
                 run_end = k;
             } else {
@@ -1157,23 +1206,20 @@ fn in_sentence(
         // "the Reserve Bank of India", "the Central Bank of Egypt": the country after
         // "of" ends the name and owns it.
         let mut of_country = None;
-        let known = tok_hits.iter().any(|t| t.first == i && t.end == end);
+        let known = tok_hits.at(i).is_some_and(|t| t.end == end);
         let currency = |k: usize| s.tokens.get(k).is_some_and(|t| t.span.of(text) == "$");
         if !known && s.words.get(end).is_some_and(|w| w == "of") {
             let at = end + 1 + usize::from(s.words.get(end + 1).is_some_and(|w| w == "the"));
-            if let Some(t) = tok_hits.iter().find(|t| {
-                t.first == at
-                    && t.end == run_end
-                    && !currency(t.end)
-                    && matches!(t.hit.entry, Entry::Country(_))
+            if let Some(t) = tok_hits.at(at).filter(|t| {
+                t.end == run_end && !currency(t.end) && matches!(t.hit.entry, Entry::Country(_))
             }) {
                 of_country = Some(t.hit.entry);
                 end = t.end;
             }
         }
         let whole_hit = tok_hits
-            .iter()
-            .any(|t| t.first == i && t.end == end && !matches!(t.hit.entry, Entry::Person(_)));
+            .at(i)
+            .is_some_and(|t| t.end == end && !matches!(t.hit.entry, Entry::Person(_)));
         let has_person = tok_hits
             .iter()
             .any(|t| t.first >= i && t.end <= end && matches!(t.hit.entry, Entry::Person(_)));
@@ -1185,11 +1231,8 @@ fn in_sentence(
             .iter()
             .any(|t| t.first < end && t.end > end && t.first >= i);
         // "Sri Lanka and the International Monetary Fund": two actors, not one name.
-        let coordinated = tok_hits.iter().find(|t| {
-            t.first == i
-                && t.end < end
-                && s.words[t.end] == "and"
-                && !matches!(t.hit.entry, Entry::Person(_))
+        let coordinated = tok_hits.at(i).filter(|t| {
+            t.end < end && s.words[t.end] == "and" && !matches!(t.hit.entry, Entry::Person(_))
         });
         // The second actor may be a new body itself: "the World Bank and the
         // Permanent Indus Commission".
@@ -1211,12 +1254,9 @@ fn in_sentence(
             continue;
         }
         // The country or organization it belongs to: a leading demonym or name.
-        let owner = possessor.or(of_country).or_else(|| {
-            tok_hits
-                .iter()
-                .find(|t| t.first == i && t.end < end)
-                .map(|t| t.hit.entry)
-        });
+        let owner = possessor
+            .or(of_country)
+            .or_else(|| tok_hits.at(i).filter(|t| t.end < end).map(|t| t.hit.entry));
         let span = span_of(s, i, end);
         mark(taken, i, end);
         out.push(Mention {
@@ -1235,7 +1275,7 @@ fn in_sentence(
 
     // 3. Gazetteer hits not covered by title patterns or collectives; an organization
     //    takes a trailing descriptor along ("the M23 rebel movement").
-    for th in tok_hits {
+    for th in tok_hits.iter() {
         if (th.first..th.end).any(|k| taken[k]) {
             continue;
         }
@@ -1244,7 +1284,7 @@ fn in_sentence(
         if matches!(th.hit.entry, Entry::Person(_))
             && th.hit.form == Form::Surname
             && next_is_capitalized_name(s, th.end)
-            && !tok_hits.iter().any(|t| t.first == th.end)
+            && tok_hits.at(th.end).is_none()
             && !lists.not_name(th.end)
         {
             continue;
@@ -1711,7 +1751,7 @@ fn name_run(
     s: &Sentence,
     start: usize,
     lexicon: &Lexicon,
-    hits: &[TokHit],
+    hits: TokHits,
     lists: &TokenLists,
 ) -> usize {
     let n = s.tokens.len();
@@ -1719,19 +1759,16 @@ fn name_run(
     let mut capitals = 0;
     // A full name the gazetteer knows is the name, whatever words it holds
     // ("Hassan Sheikh Mohamud").
-    if let Some(h) = hits.iter().find(|h| {
-        h.first == start
-            && matches!(h.hit.entry, Entry::Person(_))
-            && matches!(h.hit.form, Form::Name | Form::Alias)
+    if let Some(h) = hits.at(start).filter(|h| {
+        matches!(h.hit.entry, Entry::Person(_)) && matches!(h.hit.form, Form::Name | Form::Alias)
     }) {
         return h.end;
     }
     if start < n
         && (lexicon.roles.match_at(&s.ids, start).is_some()
             || lexicon.role_modifiers.match_at(&s.ids, start).is_some()
-            || hits.iter().any(|h| {
-                h.first == start
-                    && !matches!(h.hit.entry, Entry::Person(_))
+            || hits.at(start).is_some_and(|h| {
+                !matches!(h.hit.entry, Entry::Person(_))
                     && !matches!(h.hit.form, Form::Surname | Form::Capital)
             }))
     {
@@ -1753,8 +1790,8 @@ fn name_run(
             break;
         }
         // A gazetteer place or organization ends the name ("... Merz in Berlin").
-        if hits.iter().any(|h| {
-            h.first == j && !matches!(h.hit.entry, Entry::Person(_)) && h.hit.form != Form::Surname
+        if hits.at(j).is_some_and(|h| {
+            !matches!(h.hit.entry, Entry::Person(_)) && h.hit.form != Form::Surname
         }) && capitals > 0
         {
             break;
@@ -1806,7 +1843,7 @@ fn apposed_names(
     text: &str,
     s: &Sentence,
     lexicon: &Lexicon,
-    hits: &[TokHit],
+    hits: TokHits,
     taken: &[bool],
     capitals: &Capitals,
     lists: &TokenLists,
@@ -1843,11 +1880,19 @@ fn apposed_names(
             })
     };
     let word = |i: usize| s.tokens[i].span.of(text);
-    let start = super::clause::dateline_end(&s.words);
+    // Where the sentence starts after a dateline, asked only when a candidate gets
+    // that far (most sentences have none).
+    let start = std::cell::OnceCell::new();
+    // Sentences without a speech verb or source phrase (most) need no look for one
+    // before each name; nor, without a speech or commitment verb, after.
+    let may_speak =
+        lexicon.speech_verbs.may_match(&s.ids) || lexicon.source_phrases.may_match(&s.ids);
+    let may_open =
+        lexicon.speech_verbs.may_match(&s.ids) || lexicon.commitment_verbs.may_match(&s.ids);
     // A name starts at a capitalized word.
     for p in capitals.iter() {
         // Cheap tests first: this runs for every capitalized token.
-        if taken[p] || !next_is_capitalized_name(s, p) || is_honorific(s, text, p, lexicon) {
+        if taken[p] || !next_is_capitalized_name(s, p) || lists.honorific(p) {
             continue;
         }
         // Then the word lists and the gazetteer, which settle most capitalized words
@@ -1857,26 +1902,27 @@ fn apposed_names(
             continue;
         }
         if hits
-            .iter()
-            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
+            .at(p)
+            .is_some_and(|h| !matches!(h.hit.entry, Entry::Person(_)))
         {
             continue;
         }
         // Honorifics before the name stand where the name would ("Meanwhile, Datin
         // Paduka Nor Hayati binti Ismail, Director-General of ..., told").
         let mut q = p;
-        while q > 0 && (is_honorific(s, text, q - 1, lexicon) || matches!(word(q - 1), "’" | "'"))
-        {
+        while q > 0 && (lists.honorific(q - 1) || matches!(word(q - 1), "’" | "'")) {
             q -= 1;
         }
         if q < p && (q..p).all(|k| matches!(word(k), "’" | "'")) {
             q = p;
         }
         let between_commas = q > 0 && s.words[q - 1] == ",";
-        let after_speech = q > 0 && speech(q);
+        let after_speech = q > 0 && may_speak && speech(q);
         // The sentence opening, also after an adverb ("Meanwhile, ...").
+        let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
         let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
         let opening = opens
+            && may_open
             && (start..n).any(|k| {
                 lexicon.speech_verbs.match_at(&s.ids, k).is_some()
                     || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
