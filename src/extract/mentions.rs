@@ -190,28 +190,69 @@ const HONORIFIC: u8 = 16;
 /// Whether the token is an honorific is known.
 const HONORIFIC_KNOWN: u8 = 32;
 
-/// [`NOT_NAMES`] and [`CALENDAR`] in one map, to the flags above, with the same
-/// filter on first byte and length as a [`WordSet`].
+/// Slots in [`ListFlags`]: a power of two, four times the words, so that a word
+/// not in the lists (most words asked about) mostly meets an empty slot at once.
+const LIST_SLOTS: usize = 512;
+
+/// [`NOT_NAMES`] and [`CALENDAR`] in one open-addressing table, to the flags above.
+/// Its hash reads a word's length and three of its bytes instead of all of them:
+/// a lookup in a general hash set (hashing every byte, then probing) was most of
+/// the cost of the name rules' first question about a token.
 struct ListFlags {
-    flags: crate::lexicon::FastMap<&'static str, u8>,
-    /// `lengths[b]`: bit `min(len, 31)` is set when a word of `len` bytes starts
-    /// with byte `b`.
-    lengths: [u32; 256],
+    /// Each word with its flags at [`list_slot`] or the first free slot after
+    /// it (wrapping); `("", 0)` is free.
+    slots: Vec<(&'static str, u8)>,
+}
+
+/// The first slot of a word in [`ListFlags`]: its length, first two and last
+/// bytes, multiplied and shifted (a Fibonacci hash).
+#[inline]
+fn list_slot(w: &[u8]) -> usize {
+    let (a, b, z) = match w {
+        [] => (0, 0, 0),
+        [a] => (*a, 0, *a),
+        [a, b] => (*a, *b, *b),
+        [a, b, .., z] => (*a, *b, *z),
+    };
+    let key = u32::from_le_bytes([a, b, z, w.len() as u8]);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - LIST_SLOTS.trailing_zeros())) as usize
+}
+
+impl ListFlags {
+    /// The flags of a word (0 when it is in no list).
+    #[inline]
+    fn get(&self, w: &str) -> u8 {
+        let mut at = list_slot(w.as_bytes());
+        loop {
+            let (word, flags) = self.slots[at];
+            if word.is_empty() {
+                return 0;
+            }
+            if word == w {
+                return flags;
+            }
+            at = (at + 1) % LIST_SLOTS;
+        }
+    }
 }
 
 static LIST_FLAGS: std::sync::LazyLock<ListFlags> = std::sync::LazyLock::new(|| {
     let mut lists = ListFlags {
-        flags: Default::default(),
-        lengths: [0; 256],
+        slots: vec![("", 0); LIST_SLOTS],
     };
     let tagged = NOT_NAMES
         .iter()
         .enumerate()
-        .map(|(k, w)| (w, NOT_NAME | if k < 40 { FUNCTION_WORD } else { 0 }))
-        .chain(CALENDAR.iter().map(|w| (w, IN_CALENDAR)));
+        .map(|(k, w)| (*w, NOT_NAME | if k < 40 { FUNCTION_WORD } else { 0 }))
+        .chain(CALENDAR.iter().map(|w| (*w, IN_CALENDAR)));
     for (w, flag) in tagged {
-        *lists.flags.entry(w).or_default() |= flag;
-        lists.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
+        let mut at = list_slot(w.as_bytes());
+        // (The lists hold far fewer words than slots: a free slot is always found.)
+        while !lists.slots[at].0.is_empty() && lists.slots[at].0 != w {
+            at = (at + 1) % LIST_SLOTS;
+        }
+        lists.slots[at].0 = w;
+        lists.slots[at].1 |= flag;
     }
     lists
 });
@@ -236,16 +277,7 @@ impl TokenLists<'_> {
             return known;
         }
         let w = self.s.tokens[i].span.of(self.text);
-        let lists = &*LIST_FLAGS;
-        let maybe = w
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| lists.lengths[usize::from(b)] & (1 << w.len().min(31)) != 0);
-        let found = if maybe {
-            lists.flags.get(w).copied().unwrap_or(0)
-        } else {
-            0
-        };
+        let found = LIST_FLAGS.get(w);
         debug_assert_eq!(found & NOT_NAME != 0, is_not_name(w));
         debug_assert_eq!(found & IN_CALENDAR != 0, is_calendar(w));
         debug_assert_eq!(found & FUNCTION_WORD != 0, is_function_word(w));
@@ -1892,19 +1924,20 @@ fn apposed_names(
     // A name starts at a capitalized word.
     for p in capitals.iter() {
         // Cheap tests first: this runs for every capitalized token.
-        if taken[p] || !next_is_capitalized_name(s, p) || lists.honorific(p) {
-            continue;
-        }
-        // Then the word lists and the gazetteer, which settle most capitalized words
-        // (sentence openers, months, places), before the look back for a speech
-        // verb. (Every function word is in the list of words that name nothing.)
-        if lists.of(p) & (NOT_NAME | IN_CALENDAR) != 0 {
-            continue;
-        }
-        if hits
-            .at(p)
-            .is_some_and(|h| !matches!(h.hit.entry, Entry::Person(_)))
+        if taken[p]
+            || !next_is_capitalized_name(s, p)
+            || hits
+                .at(p)
+                .is_some_and(|h| !matches!(h.hit.entry, Entry::Person(_)))
+            || lists.honorific(p)
         {
+            continue;
+        }
+        // (A gazetteer place or organization starts no name.) Then the word lists,
+        // which settle most other capitalized words (sentence openers, months),
+        // before the look back for a speech verb. (Every function word is in the
+        // list of words that name nothing.)
+        if lists.of(p) & (NOT_NAME | IN_CALENDAR) != 0 {
             continue;
         }
         // Honorifics before the name stand where the name would ("Meanwhile, Datin
@@ -2042,7 +2075,12 @@ fn tidy_role(raw: &str) -> String {
         let mut c = w.chars();
         match c.next() {
             Some(f) if w.len() > 2 || w == "UN" => {
-                out.extend(f.to_uppercase());
+                // (An ASCII letter's uppercase is its ASCII uppercase.)
+                if f.is_ascii() {
+                    out.push(f.to_ascii_uppercase());
+                } else {
+                    out.extend(f.to_uppercase());
+                }
                 out.push_str(c.as_str());
             }
             _ => out.push_str(w),
@@ -2068,4 +2106,23 @@ fn known_person(
             Entry::Person(p) if h.hit.form != Form::Surname || end - first == 1 => Some(p),
             _ => None,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of the word lists answers as the lists do.
+    #[test]
+    fn list_flags_match_the_lists() {
+        let words = NOT_NAMES.iter().chain(CALENDAR).copied().chain([
+            "", "Merz", "the", "THE", "Mayor", "Ma", "Xi", "Junes", "Sep.",
+        ]);
+        for w in words {
+            let found = LIST_FLAGS.get(w);
+            assert_eq!(found & NOT_NAME != 0, is_not_name(w), "{w}");
+            assert_eq!(found & IN_CALENDAR != 0, is_calendar(w), "{w}");
+            assert_eq!(found & FUNCTION_WORD != 0, is_function_word(w), "{w}");
+        }
+    }
 }
