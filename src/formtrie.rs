@@ -132,9 +132,6 @@ impl FormTrie {
     /// Builds the trie; the index of a pattern in `patterns` is its id in matches.
     /// Empty patterns never match. Of identical patterns the first wins.
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> FormTrie {
-        // A pointer trie first (children as sorted maps), then flattened.
-        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
-        let mut ends: Vec<u32> = vec![NONE];
         const _: () = assert!(QUAD_BITS / 64 == 1 << 10 && OCT_BITS / 64 == 1 << 10);
         let mut pairs = empty_filter();
         let mut short_pairs = empty_filter();
@@ -144,7 +141,7 @@ impl FormTrie {
         let mut single = [false; 256];
         let mut starts = empty_filter();
         let mut first = [false; 256];
-        for (id, p) in patterns.iter().enumerate() {
+        for p in patterns {
             let bytes = p.as_ref().as_bytes();
             if let Some(&a) = bytes.first() {
                 first[usize::from(a)] = true;
@@ -177,68 +174,99 @@ impl FormTrie {
                     }
                 }
             }
-            let mut node = 0usize;
-            for &b in bytes {
-                let next = children.len() as u32;
-                let child = *children[node].entry(b).or_insert(next);
-                if child == next {
-                    children.push(Default::default());
-                    ends.push(NONE);
-                }
-                node = child as usize;
+        }
+        // The nodes in depth-first order (a node's children by byte), straight from
+        // the patterns in sorted order: each pattern adds the nodes of what follows
+        // its common prefix with the one before, and in that order every node comes
+        // after its parent and its elder siblings' subtrees. (Built first as a trie
+        // of sorted maps, then renumbered, the trie cost a map per node: most of
+        // the start-up time.) A stable sort keeps identical patterns in id order:
+        // the first is the one that ends at its node.
+        let mut order: Vec<usize> = (0..patterns.len()).collect();
+        order.sort_by(|&a, &b| patterns[a].as_ref().cmp(patterns[b].as_ref()));
+        // Each node's parent, the byte on the edge to it, and the pattern ending
+        // there; node 0 is the root.
+        let mut parent: Vec<u32> = vec![0];
+        let mut byte: Vec<u8> = vec![0];
+        let mut ends: Vec<u32> = vec![NONE];
+        // The nodes along the previous pattern (`path[d]` at depth d + 1).
+        let mut path: Vec<u32> = Vec::new();
+        let mut previous: &[u8] = &[];
+        for &id in &order {
+            let bytes = patterns[id].as_ref().as_bytes();
+            if bytes.is_empty() {
+                continue;
             }
+            let common = bytes
+                .iter()
+                .zip(previous)
+                .take_while(|(a, b)| a == b)
+                .count();
+            path.truncate(common);
+            for &b in &bytes[common..] {
+                parent.push(path.last().copied().unwrap_or(0));
+                byte.push(b);
+                ends.push(NONE);
+                path.push(parent.len() as u32 - 1);
+            }
+            let node = path.last().copied().unwrap_or(0) as usize;
             if ends[node] == NONE {
                 ends[node] = u32::try_from(id).unwrap_or(NONE);
             }
+            previous = bytes;
         }
-        // Depth-first (preorder) numbering: a node's first child comes right after
-        // it, so a walk along one pattern reads consecutive nodes.
-        let mut order = Vec::with_capacity(children.len());
-        let mut new_id = vec![0u32; children.len()];
-        let mut stack = vec![0usize];
-        while let Some(old) = stack.pop() {
-            new_id[old] = order.len() as u32;
-            order.push(old);
-            stack.extend(children[old].values().rev().map(|&to| to as usize));
+        // Degrees, then each node's place in the edge arrays or its wide table, then
+        // the edges themselves: a node's children come in depth-first order, which
+        // is by byte.
+        let count = parent.len();
+        let mut degree = vec![0u16; count];
+        for &p in &parent[1..] {
+            // At most 256 children, one per byte.
+            degree[p as usize] += 1;
         }
-        let mut nodes = Vec::with_capacity(children.len() + 1);
-        let mut edge_bytes = Vec::new();
-        let mut edge_to = Vec::new();
-        let mut wide = Vec::new();
-        for &old in &order {
-            let n = nodes.len() as u32;
-            let is_wide = children[old].len() > NARROW;
+        let mut nodes = Vec::with_capacity(count + 1);
+        let mut edge_len = 0usize;
+        let mut wide_len = 0usize;
+        for n in 0..count {
+            let is_wide = usize::from(degree[n]) > NARROW;
             nodes.push(Node {
                 edges: if is_wide {
-                    wide.len() as u32
+                    wide_len as u32
                 } else {
-                    edge_bytes.len() as u32
+                    edge_len as u32
                 },
-                pattern: ends[old],
-                // At most 256 children, one per byte.
-                degree: children[old].len() as u16,
-                first_byte: children[old].keys().next().copied().unwrap_or(0),
+                pattern: ends[n],
+                degree: degree[n],
+                first_byte: if degree[n] > 0 { byte[n + 1] } else { 0 },
             });
             if is_wide {
-                let mut table = [0u32; 256];
-                for (&b, &to) in &children[old] {
-                    table[usize::from(b)] = new_id[to as usize];
-                }
-                wide.push(table);
+                wide_len += 1;
             } else {
-                for (&b, &to) in &children[old] {
-                    edge_bytes.push(b);
-                    edge_to.push(new_id[to as usize]);
-                }
+                edge_len += usize::from(degree[n]);
             }
-            debug_assert!(children[old]
-                .values()
-                .next()
-                .is_none_or(|&to| new_id[to as usize] == n + 1));
         }
+        let mut edge_bytes = vec![0u8; edge_len];
+        let mut edge_to = vec![0u32; edge_len];
+        let mut wide = vec![[0u32; 256]; wide_len];
+        // How many of each node's edges are written.
+        let mut filled = vec![0u32; count];
         let mut root = [0u32; 256];
-        for (&b, &to) in &children[0] {
-            root[usize::from(b)] = new_id[to as usize];
+        for child in 1..count {
+            let p = parent[child] as usize;
+            let b = byte[child];
+            let n = nodes[p];
+            if usize::from(n.degree) > NARROW {
+                wide[n.edges as usize][usize::from(b)] = child as u32;
+            } else {
+                let e = (n.edges + filled[p]) as usize;
+                edge_bytes[e] = b;
+                edge_to[e] = child as u32;
+            }
+            debug_assert!(filled[p] > 0 || child == p + 1);
+            filled[p] += 1;
+            if p == 0 {
+                root[usize::from(b)] = child as u32;
+            }
         }
         FormTrie {
             root,

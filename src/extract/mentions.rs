@@ -177,6 +177,144 @@ fn is_calendar(w: &str) -> bool {
     CALENDAR_SET.contains(w)
 }
 
+/// A token's text is in [`NOT_NAMES`] ([`TokenLists::not_name`]).
+const NOT_NAME: u8 = 1;
+/// A token's text is in [`CALENDAR`].
+const IN_CALENDAR: u8 = 2;
+/// A token's text is a sentence-starting function word ([`is_function_word`]).
+const FUNCTION_WORD: u8 = 4;
+/// The token's entry in [`TokenLists`] has been looked up.
+const LOOKED_UP: u8 = 8;
+/// The token is an honorific ([`is_honorific`]).
+const HONORIFIC: u8 = 16;
+/// Whether the token is an honorific is known.
+const HONORIFIC_KNOWN: u8 = 32;
+
+/// Slots in [`ListFlags`]: a power of two, four times the words, so that a word
+/// not in the lists (most words asked about) mostly meets an empty slot at once.
+const LIST_SLOTS: usize = 512;
+
+/// [`NOT_NAMES`] and [`CALENDAR`] in one open-addressing table, to the flags above.
+/// Its hash reads a word's length and three of its bytes instead of all of them:
+/// a lookup in a general hash set (hashing every byte, then probing) was most of
+/// the cost of the name rules' first question about a token.
+struct ListFlags {
+    /// Each word with its flags at [`list_slot`] or the first free slot after
+    /// it (wrapping); `("", 0)` is free.
+    slots: Vec<(&'static str, u8)>,
+}
+
+/// The first slot of a word in [`ListFlags`]: its length, first two and last
+/// bytes, multiplied and shifted (a Fibonacci hash).
+#[inline]
+fn list_slot(w: &[u8]) -> usize {
+    let (a, b, z) = match w {
+        [] => (0, 0, 0),
+        [a] => (*a, 0, *a),
+        [a, b] => (*a, *b, *b),
+        [a, b, .., z] => (*a, *b, *z),
+    };
+    let key = u32::from_le_bytes([a, b, z, w.len() as u8]);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - LIST_SLOTS.trailing_zeros())) as usize
+}
+
+impl ListFlags {
+    /// The flags of a word (0 when it is in no list).
+    #[inline]
+    fn get(&self, w: &str) -> u8 {
+        let mut at = list_slot(w.as_bytes());
+        loop {
+            let (word, flags) = self.slots[at];
+            if word.is_empty() {
+                return 0;
+            }
+            if word == w {
+                return flags;
+            }
+            at = (at + 1) % LIST_SLOTS;
+        }
+    }
+}
+
+static LIST_FLAGS: std::sync::LazyLock<ListFlags> = std::sync::LazyLock::new(|| {
+    let mut lists = ListFlags {
+        slots: vec![("", 0); LIST_SLOTS],
+    };
+    let tagged = NOT_NAMES
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (*w, NOT_NAME | if k < 40 { FUNCTION_WORD } else { 0 }))
+        .chain(CALENDAR.iter().map(|w| (*w, IN_CALENDAR)));
+    for (w, flag) in tagged {
+        let mut at = list_slot(w.as_bytes());
+        // (The lists hold far fewer words than slots: a free slot is always found.)
+        while !lists.slots[at].0.is_empty() && lists.slots[at].0 != w {
+            at = (at + 1) % LIST_SLOTS;
+        }
+        lists.slots[at].0 = w;
+        lists.slots[at].1 |= flag;
+    }
+    lists
+});
+
+/// What the word lists say of each token of a sentence ([`is_not_name`],
+/// [`is_calendar`], [`is_function_word`] of its text), looked up at the first
+/// question and kept: the name rules (apposed names, new organizations, untitled
+/// names, name runs) ask about the same capitalized tokens again and again.
+struct TokenLists<'b> {
+    cells: &'b [std::cell::Cell<u8>],
+    text: &'b str,
+    s: &'b Sentence<'b>,
+    lexicon: &'b Lexicon,
+}
+
+impl TokenLists<'_> {
+    /// The flags of token `i`.
+    #[inline]
+    fn of(&self, i: usize) -> u8 {
+        let known = self.cells[i].get();
+        if known & LOOKED_UP != 0 {
+            return known;
+        }
+        let w = self.s.tokens[i].span.of(self.text);
+        let found = LIST_FLAGS.get(w);
+        debug_assert_eq!(found & NOT_NAME != 0, is_not_name(w));
+        debug_assert_eq!(found & IN_CALENDAR != 0, is_calendar(w));
+        debug_assert_eq!(found & FUNCTION_WORD != 0, is_function_word(w));
+        self.cells[i].set(known | found | LOOKED_UP);
+        known | found | LOOKED_UP
+    }
+
+    /// [`is_honorific`] of token `i` (asked of a capitalized token and of the
+    /// token before it: the same token twice along a run of capitalized words).
+    #[inline]
+    fn honorific(&self, i: usize) -> bool {
+        let known = self.cells[i].get();
+        if known & HONORIFIC_KNOWN != 0 {
+            return known & HONORIFIC != 0;
+        }
+        let yes = is_honorific(self.s, self.text, i, self.lexicon);
+        let flag = if yes { HONORIFIC } else { 0 };
+        self.cells[i].set(known | HONORIFIC_KNOWN | flag);
+        yes
+    }
+
+    /// [`is_not_name`] of token `i`'s text.
+    fn not_name(&self, i: usize) -> bool {
+        self.of(i) & NOT_NAME != 0
+    }
+
+    /// [`is_calendar`] of token `i`'s text.
+    fn calendar(&self, i: usize) -> bool {
+        self.of(i) & IN_CALENDAR != 0
+    }
+
+    /// [`is_function_word`] of token `i`'s text.
+    fn function_word(&self, i: usize) -> bool {
+        self.of(i) & FUNCTION_WORD != 0
+    }
+}
+
 /// Finds all mentions in the sentences of one document.
 pub fn find(
     text: &str,
@@ -200,6 +338,7 @@ pub fn find(
     }
     let mut out = Vec::new();
     let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
+    let mut scratch = Scratch::default();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].start < s.span.start {
@@ -211,7 +350,7 @@ pub fn find(
         }
         let sent_hits = &hits[first..h];
         if !s.boilerplate {
-            let mut found = in_sentence(text, si, s, sent_hits, gazetteer, lexicon);
+            let mut found = in_sentence(text, si, s, sent_hits, gazetteer, lexicon, &mut scratch);
             introduced_names(text, si, s, lexicon, &mut found, &mut acronyms);
             defined_acronyms(text, s, &found, &mut acronyms);
             initialisms(text, s, &found, &mut acronyms);
@@ -559,14 +698,31 @@ fn acronym_uses(
 /// ([`Sentence::capitalized`]) as bits. The name rules (apposed names, new
 /// organizations, untitled names) start only at one: they go from one to the next
 /// instead of asking every token, most of which are lowercase.
-struct Capitals(Vec<u64>);
+struct Capitals<'b>(&'b [u64]);
 
-impl Capitals {
-    fn of(s: &Sentence) -> Capitals {
+impl<'b> Capitals<'b> {
+    /// The bits of `s`, written into `bits` (a buffer kept from sentence to
+    /// sentence).
+    fn of(s: &Sentence, bits: &'b mut Vec<u64>) -> Capitals<'b> {
         let n = s.tokens.len().min(s.capitals.len());
-        let mut bits = vec![0u64; n.div_ceil(64)];
-        for (i, _) in s.capitals[..n].iter().enumerate().filter(|(_, &c)| c) {
-            bits[i / 64] |= 1 << (i % 64);
+        bits.clear();
+        bits.resize(n.div_ceil(64), 0);
+        // Eight flags at a time: as bytes (0 or 1) in a little-endian u64, flag k
+        // is bit 8k; the multiplication moves bit 8k to bit 56 + k (no carries
+        // reach the top byte), and the shift leaves the eight bits in order.
+        let mut chunks = s.capitals[..n].chunks_exact(8);
+        let mut i = 0;
+        for c in &mut chunks {
+            let bytes: [u8; 8] = std::array::from_fn(|k| u8::from(c[k]));
+            let packed = u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+            bits[i / 64] |= packed << (i % 64);
+            i += 8;
+        }
+        for &c in chunks.remainder() {
+            if c {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+            i += 1;
         }
         Capitals(bits)
     }
@@ -593,12 +749,50 @@ impl Capitals {
     }
 }
 
+/// A sentence's hits on its tokens, with the hit that starts at each token.
+#[derive(Clone, Copy)]
+struct TokHits<'b> {
+    /// The hits in order.
+    hits: &'b [TokHit],
+    /// `starting[i]`: the index in `hits` of the hit that starts at token `i`, or
+    /// `usize::MAX`.
+    starting: &'b [usize],
+}
+
+impl std::ops::Deref for TokHits<'_> {
+    type Target = [TokHit];
+
+    fn deref(&self) -> &[TokHit] {
+        self.hits
+    }
+}
+
+impl TokHits<'_> {
+    /// The hit that starts at token `i` (hits do not overlap: one at most), found
+    /// without a scan of the hits.
+    #[inline]
+    fn at(&self, i: usize) -> Option<&TokHit> {
+        self.starting.get(i).and_then(|&k| self.hits.get(k))
+    }
+}
+
 /// A gazetteer hit mapped onto token indices.
 #[derive(Clone, Copy)]
 struct TokHit {
     first: usize,
     end: usize,
     hit: Hit,
+}
+
+/// Buffers [`in_sentence`] fills anew for each sentence, kept from one sentence to
+/// the next instead of allocated four times per sentence.
+#[derive(Default)]
+struct Scratch {
+    tok_hits: Vec<TokHit>,
+    hit_index: Vec<usize>,
+    taken: Vec<bool>,
+    capitals: Vec<u64>,
+    lists: Vec<std::cell::Cell<u8>>,
 }
 
 fn in_sentence(
@@ -608,36 +802,64 @@ fn in_sentence(
     hits: &[Hit],
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
+    scratch: &mut Scratch,
 ) -> Vec<Mention> {
-    let tok_hits: Vec<TokHit> = hits
-        .iter()
-        .filter_map(|hit| {
-            // Tokens are in text order: binary search, not a scan per hit.
-            let first = s
-                .tokens
-                .binary_search_by_key(&hit.start, |t| t.span.start)
-                .ok()?;
-            let end = first + s.tokens[first..].partition_point(|t| t.span.end < hit.end) + 1;
-            if end > s.tokens.len() {
-                return None;
-            }
-            Some(TokHit {
-                first,
-                end,
-                hit: *hit,
-            })
-        })
-        .collect();
+    let n = s.tokens.len();
+    // The hits onto tokens: a hit starts at a token's start and ends in the first
+    // token that reaches its end. Hits and tokens are both in text order, so one
+    // walk over both finds them (tokens start at distinct, increasing offsets).
+    let tok_hits = &mut scratch.tok_hits;
+    tok_hits.clear();
+    let mut t = 0;
+    for hit in hits {
+        while t < n && s.tokens[t].span.start < hit.start {
+            t += 1;
+        }
+        if t == n || s.tokens[t].span.start != hit.start {
+            continue;
+        }
+        let first = t;
+        let mut last = first;
+        while last < n && s.tokens[last].span.end < hit.end {
+            last += 1;
+        }
+        if last == n {
+            continue;
+        }
+        tok_hits.push(TokHit {
+            first,
+            end: last + 1,
+            hit: *hit,
+        });
+    }
+    let tok_hits: &[TokHit] = tok_hits;
     // The hit starting at each token (hits do not overlap: one at most).
-    let mut hit_index = vec![usize::MAX; s.tokens.len()];
+    let hit_index = &mut scratch.hit_index;
+    hit_index.clear();
+    hit_index.resize(n, usize::MAX);
     for (k, t) in tok_hits.iter().enumerate().rev() {
+        debug_assert_eq!(hit_index[t.first], usize::MAX);
         hit_index[t.first] = k;
     }
-    let hit_at = |i: usize| hit_index.get(i).and_then(|&k| tok_hits.get(k)).copied();
-    let mut taken = vec![false; s.tokens.len()];
+    let hit_index: &[usize] = hit_index;
+    let tok_hits = TokHits {
+        hits: tok_hits,
+        starting: hit_index,
+    };
+    let hit_at = |i: usize| tok_hits.at(i).copied();
+    scratch.taken.clear();
+    scratch.taken.resize(n, false);
+    let taken: &mut [bool] = &mut scratch.taken;
     let mut out: Vec<Mention> = Vec::new();
-    let n = s.tokens.len();
-    let capitals = Capitals::of(s);
+    let capitals = Capitals::of(s, &mut scratch.capitals);
+    scratch.lists.clear();
+    scratch.lists.resize(n, std::cell::Cell::new(0));
+    let lists = &TokenLists {
+        cells: &scratch.lists,
+        text,
+        s,
+        lexicon,
+    };
     let word = |i: usize| s.tokens[i].span.of(text);
 
     // 1. Title patterns: [affiliation] [modifiers] ROLE [of ORG] [,] NAME. (Most
@@ -706,7 +928,7 @@ fn in_sentence(
         } else {
             false
         };
-        while j < n && is_honorific(s, text, j, lexicon) {
+        while j < n && lists.honorific(j) {
             j += if word_followed_by_dot(s, text, j) {
                 2
             } else {
@@ -714,7 +936,7 @@ fn in_sentence(
             };
         }
         let name_start = j;
-        let name_end = name_run(text, s, name_start, lexicon, &tok_hits);
+        let name_end = name_run(text, s, name_start, lexicon, tok_hits, lists);
         // A name in apposition must close the apposition ("..., Peter Sørensen, said").
         let apposition_closed = !comma_before_name
             || name_end >= n
@@ -800,8 +1022,8 @@ fn in_sentence(
 
     // 1b. Untitled persons in apposition: "..., said Natalia Ospina Correa, a
     //     researcher at ...", "Onesphore Mugisha, an analyst in Goma, said ...".
-    for (first, end) in apposed_names(text, s, lexicon, &tok_hits, &taken, &capitals) {
-        mark(&mut taken, first, end);
+    for (first, end) in apposed_names(text, s, lexicon, tok_hits, taken, &capitals, lists) {
+        mark(taken, first, end);
         let name = clean_name(span_of(s, first, end).of(text), lexicon);
         let known = known_person(&name, gazetteer, &tok_hits, first, end);
         out.push(untitled_person(si, s, first, end, name, first, known));
@@ -843,7 +1065,7 @@ fn in_sentence(
                     });
                 if let Some(end) = len {
                     if (th.first..end).all(|k| !taken[k]) {
-                        mark(&mut taken, th.first, end);
+                        mark(taken, th.first, end);
                         out.push(metonym(si, s, th.first, end, th.hit.entry));
                         continue;
                     }
@@ -853,7 +1075,7 @@ fn in_sentence(
                 if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                     let end = th.end + len;
                     if (th.first..end).all(|k| !taken[k]) && !s.capitalized(th.end) {
-                        mark(&mut taken, th.first, end);
+                        mark(taken, th.first, end);
                         out.push(metonym(si, s, th.first, end, th.hit.entry));
                         continue;
                     }
@@ -864,7 +1086,7 @@ fn in_sentence(
                     if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
                         let end = th.end + len;
                         if (th.first..end).all(|k| !taken[k]) {
-                            mark(&mut taken, th.first, end);
+                            mark(taken, th.first, end);
                             out.push(metonym(si, s, th.first, end, th.hit.entry));
                         }
                         continue;
@@ -873,7 +1095,7 @@ fn in_sentence(
                 if let Entry::Region(_) = th.hit.entry {
                     if let Some(end) = collective_end(s, th.end, lexicon) {
                         if (th.first..end).all(|k| !taken[k]) {
-                            mark(&mut taken, th.first, end);
+                            mark(taken, th.first, end);
                             out.push(group(text, si, s, th.first, end));
                         }
                         continue;
@@ -890,7 +1112,7 @@ fn in_sentence(
             }
             if let Some(end) = lexicon.collective_nouns.match_at(&s.ids, j).map(|l| j + l) {
                 if (i..end).all(|k| !taken[k]) {
-                    mark(&mut taken, i, end);
+                    mark(taken, i, end);
                     out.push(group(text, si, s, i, end));
                     continue;
                 }
@@ -905,7 +1127,7 @@ fn in_sentence(
                 "side" | "party" | "government" | "delegation" | "capital"
             )
         {
-            mark(&mut taken, i, i + 2);
+            mark(taken, i, i + 2);
             out.push(group(text, si, s, i, i + 2));
             continue;
         }
@@ -920,7 +1142,7 @@ fn in_sentence(
                     .get(i + 1)
                     .is_some_and(|w| w == "agreed" || w == "also"))
         {
-            mark(&mut taken, i, i + 1);
+            mark(taken, i, i + 1);
             out.push(group(text, si, s, i, i + 1));
             continue;
         }
@@ -931,7 +1153,7 @@ fn in_sentence(
             while j < n && steps < 3 {
                 if let Some(end) = collective_end(s, j, lexicon) {
                     if (i..end).all(|k| !taken[k]) {
-                        mark(&mut taken, i, end);
+                        mark(taken, i, end);
                         out.push(group(text, si, s, i, end));
                     }
                     break;
@@ -974,19 +1196,16 @@ fn in_sentence(
             break;
         };
         pos = next;
-        if taken[pos] || !starts_org_run(text, s, pos) {
+        if taken[pos] || !starts_org_run(s, pos, lists) {
             pos += 1;
             continue;
         }
-        let mut run_end = capitalized_run(text, s, pos);
+        let mut run_end = capitalized_run(s, pos, lists);
         // "Ukraine's National Security and Defence Council": the possessor owns it.
         let mut i = pos;
         let mut possessor = None;
         if let Some(k) = (i..run_end).find(|&k| s.words[k] == "'s") {
-            possessor = tok_hits
-                .iter()
-                .find(|t| t.first == i && t.end == k)
-                .map(|t| t.hit.entry);
+            possessor = tok_hits.at(i).filter(|t| t.end == k).map(|t| t.hit.entry);
             if possessor.is_none() {
                 run_end = k;
             } else {
@@ -1019,23 +1238,20 @@ fn in_sentence(
         // "the Reserve Bank of India", "the Central Bank of Egypt": the country after
         // "of" ends the name and owns it.
         let mut of_country = None;
-        let known = tok_hits.iter().any(|t| t.first == i && t.end == end);
+        let known = tok_hits.at(i).is_some_and(|t| t.end == end);
         let currency = |k: usize| s.tokens.get(k).is_some_and(|t| t.span.of(text) == "$");
         if !known && s.words.get(end).is_some_and(|w| w == "of") {
             let at = end + 1 + usize::from(s.words.get(end + 1).is_some_and(|w| w == "the"));
-            if let Some(t) = tok_hits.iter().find(|t| {
-                t.first == at
-                    && t.end == run_end
-                    && !currency(t.end)
-                    && matches!(t.hit.entry, Entry::Country(_))
+            if let Some(t) = tok_hits.at(at).filter(|t| {
+                t.end == run_end && !currency(t.end) && matches!(t.hit.entry, Entry::Country(_))
             }) {
                 of_country = Some(t.hit.entry);
                 end = t.end;
             }
         }
         let whole_hit = tok_hits
-            .iter()
-            .any(|t| t.first == i && t.end == end && !matches!(t.hit.entry, Entry::Person(_)));
+            .at(i)
+            .is_some_and(|t| t.end == end && !matches!(t.hit.entry, Entry::Person(_)));
         let has_person = tok_hits
             .iter()
             .any(|t| t.first >= i && t.end <= end && matches!(t.hit.entry, Entry::Person(_)));
@@ -1047,11 +1263,8 @@ fn in_sentence(
             .iter()
             .any(|t| t.first < end && t.end > end && t.first >= i);
         // "Sri Lanka and the International Monetary Fund": two actors, not one name.
-        let coordinated = tok_hits.iter().find(|t| {
-            t.first == i
-                && t.end < end
-                && s.words[t.end] == "and"
-                && !matches!(t.hit.entry, Entry::Person(_))
+        let coordinated = tok_hits.at(i).filter(|t| {
+            t.end < end && s.words[t.end] == "and" && !matches!(t.hit.entry, Entry::Person(_))
         });
         // The second actor may be a new body itself: "the World Bank and the
         // Permanent Indus Commission".
@@ -1073,14 +1286,11 @@ fn in_sentence(
             continue;
         }
         // The country or organization it belongs to: a leading demonym or name.
-        let owner = possessor.or(of_country).or_else(|| {
-            tok_hits
-                .iter()
-                .find(|t| t.first == i && t.end < end)
-                .map(|t| t.hit.entry)
-        });
+        let owner = possessor
+            .or(of_country)
+            .or_else(|| tok_hits.at(i).filter(|t| t.end < end).map(|t| t.hit.entry));
         let span = span_of(s, i, end);
-        mark(&mut taken, i, end);
+        mark(taken, i, end);
         out.push(Mention {
             sentence: si,
             first: i,
@@ -1097,7 +1307,7 @@ fn in_sentence(
 
     // 3. Gazetteer hits not covered by title patterns or collectives; an organization
     //    takes a trailing descriptor along ("the M23 rebel movement").
-    for th in &tok_hits {
+    for th in tok_hits.iter() {
         if (th.first..th.end).any(|k| taken[k]) {
             continue;
         }
@@ -1106,8 +1316,8 @@ fn in_sentence(
         if matches!(th.hit.entry, Entry::Person(_))
             && th.hit.form == Form::Surname
             && next_is_capitalized_name(s, th.end)
-            && !tok_hits.iter().any(|t| t.first == th.end)
-            && !is_not_name(word(th.end))
+            && tok_hits.at(th.end).is_none()
+            && !lists.not_name(th.end)
         {
             continue;
         }
@@ -1168,13 +1378,13 @@ fn in_sentence(
             });
             if let Some(owner) = owner {
                 if (owner.first..end).all(|k| !taken[k]) {
-                    mark(&mut taken, owner.first, end);
+                    mark(taken, owner.first, end);
                     out.push(metonym(si, s, owner.first, end, owner.hit.entry));
                 }
                 continue;
             }
         }
-        mark(&mut taken, th.first, end);
+        mark(taken, th.first, end);
         out.push(Mention {
             sentence: si,
             first: th.first,
@@ -1194,14 +1404,24 @@ fn in_sentence(
             continue;
         }
         let w = s.words[i].as_str();
+        // Past the first token only "the" and the pronouns start a mention here;
+        // their lengths and first bytes settle most words (this asks every token).
+        if i > 0
+            && !matches!(
+                (w.len(), w.as_bytes().first()),
+                (1..=4, Some(b'h' | b's' | b't' | b'i' | b'w'))
+            )
+        {
+            continue;
+        }
         // "the leaders committed to", "the heads of state agreed", and "Leaders
         // signed up to" opening a sentence: who meets at a summit, referring to the
         // organization whose meeting the article reports (not "the leaders of Chile
         // and Peru").
         let summit_from = if w == "the" { i + 1 } else { 0 };
         if w == "the" || i == 0 {
-            if let Some(end) = summit_collective(s, summit_from, lexicon, &taken) {
-                mark(&mut taken, i, end);
+            if let Some(end) = summit_collective(s, summit_from, lexicon, taken) {
+                mark(taken, i, end);
                 out.push(Mention {
                     sentence: si,
                     first: i,
@@ -1232,7 +1452,7 @@ fn in_sentence(
                 if (i..end).all(|k| !taken[k] || (country.is_some() && k < j)) {
                     // Remove the demonym mention we are absorbing.
                     out.retain(|m| !(m.sentence == si && m.first >= i && m.end <= end));
-                    mark(&mut taken, i, end);
+                    mark(taken, i, end);
                     out.push(Mention {
                         sentence: si,
                         first: i,
@@ -1256,7 +1476,7 @@ fn in_sentence(
                     && s.words.get(i + 2).is_none_or(|w| w != "of")
                 {
                     let phrase = format!("the {desc}");
-                    mark(&mut taken, i, i + 2);
+                    mark(taken, i, i + 2);
                     out.push(Mention {
                         sentence: si,
                         first: i,
@@ -1302,7 +1522,7 @@ fn in_sentence(
             } else {
                 i + 1
             };
-            mark(&mut taken, i, end);
+            mark(taken, i, end);
             out.push(Mention {
                 sentence: si,
                 first: i,
@@ -1336,9 +1556,9 @@ fn in_sentence(
             i + 1
         };
         if courtesy && !taken[i] && at < n && !taken[at] && next_is_capitalized_name(s, at) {
-            let end = name_run(text, s, at, lexicon, &tok_hits);
-            if end == at + 1 && !is_not_name(word(at)) {
-                mark(&mut taken, i, end);
+            let end = name_run(text, s, at, lexicon, tok_hits, lists);
+            if end == at + 1 && !lists.not_name(at) {
+                mark(taken, i, end);
                 out.push(untitled_person(
                     si,
                     s,
@@ -1352,11 +1572,11 @@ fn in_sentence(
                 continue;
             }
         }
-        if taken[i] || !s.capitalized(i) || is_not_name(word(i)) {
+        if taken[i] || !s.capitalized(i) || lists.not_name(i) {
             i += 1;
             continue;
         }
-        let end = name_run(text, s, i, lexicon, &tok_hits);
+        let end = name_run(text, s, i, lexicon, tok_hits, lists);
         let len = end.saturating_sub(i);
         let followed_by_speech = end < n && lexicon.speech_verbs.match_at(&s.ids, end).is_some();
         let followed_by_apposition = end + 2 < n && word(end) == "," && {
@@ -1389,7 +1609,7 @@ fn in_sentence(
             && (i..end).all(|k| !taken[k])
         {
             let name = clean_name(span_of(s, i, end).of(text), lexicon);
-            mark(&mut taken, i, end);
+            mark(taken, i, end);
             out.push(untitled_person(si, s, i, end, name, i, None));
             i = end;
             continue;
@@ -1558,25 +1778,29 @@ fn next_is_capitalized_name(s: &Sentence, i: usize) -> bool {
 }
 
 /// The end (exclusive) of a run of name tokens starting at `start`.
-fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[TokHit]) -> usize {
+fn name_run(
+    text: &str,
+    s: &Sentence,
+    start: usize,
+    lexicon: &Lexicon,
+    hits: TokHits,
+    lists: &TokenLists,
+) -> usize {
     let n = s.tokens.len();
     let mut j = start;
     let mut capitals = 0;
     // A full name the gazetteer knows is the name, whatever words it holds
     // ("Hassan Sheikh Mohamud").
-    if let Some(h) = hits.iter().find(|h| {
-        h.first == start
-            && matches!(h.hit.entry, Entry::Person(_))
-            && matches!(h.hit.form, Form::Name | Form::Alias)
+    if let Some(h) = hits.at(start).filter(|h| {
+        matches!(h.hit.entry, Entry::Person(_)) && matches!(h.hit.form, Form::Name | Form::Alias)
     }) {
         return h.end;
     }
     if start < n
         && (lexicon.roles.match_at(&s.ids, start).is_some()
             || lexicon.role_modifiers.match_at(&s.ids, start).is_some()
-            || hits.iter().any(|h| {
-                h.first == start
-                    && !matches!(h.hit.entry, Entry::Person(_))
+            || hits.at(start).is_some_and(|h| {
+                !matches!(h.hit.entry, Entry::Person(_))
                     && !matches!(h.hit.form, Form::Surname | Form::Capital)
             }))
     {
@@ -1598,13 +1822,13 @@ fn name_run(text: &str, s: &Sentence, start: usize, lexicon: &Lexicon, hits: &[T
             break;
         }
         // A gazetteer place or organization ends the name ("... Merz in Berlin").
-        if hits.iter().any(|h| {
-            h.first == j && !matches!(h.hit.entry, Entry::Person(_)) && h.hit.form != Form::Surname
+        if hits.at(j).is_some_and(|h| {
+            !matches!(h.hit.entry, Entry::Person(_)) && h.hit.form != Form::Surname
         }) && capitals > 0
         {
             break;
         }
-        if s.capitalized(j) && !is_calendar(w) && !(is_not_name(w) && j == start) {
+        if s.capitalized(j) && !lists.calendar(j) && !(lists.not_name(j) && j == start) {
             if lexicon.roles.match_at(&s.ids, j).is_some() && capitals > 0 {
                 break;
             }
@@ -1651,9 +1875,10 @@ fn apposed_names(
     text: &str,
     s: &Sentence,
     lexicon: &Lexicon,
-    hits: &[TokHit],
+    hits: TokHits,
     taken: &[bool],
     capitals: &Capitals,
+    lists: &TokenLists,
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
     let mut out = Vec::new();
@@ -1687,42 +1912,50 @@ fn apposed_names(
             })
     };
     let word = |i: usize| s.tokens[i].span.of(text);
-    let start = super::clause::dateline_end(&s.words);
+    // Where the sentence starts after a dateline, asked only when a candidate gets
+    // that far (most sentences have none).
+    let start = std::cell::OnceCell::new();
+    // Sentences without a speech verb or source phrase (most) need no look for one
+    // before each name; nor, without a speech or commitment verb, after.
+    let may_speak =
+        lexicon.speech_verbs.may_match(&s.ids) || lexicon.source_phrases.may_match(&s.ids);
+    let may_open =
+        lexicon.speech_verbs.may_match(&s.ids) || lexicon.commitment_verbs.may_match(&s.ids);
     // A name starts at a capitalized word.
     for p in capitals.iter() {
         // Cheap tests first: this runs for every capitalized token.
-        if taken[p] || !next_is_capitalized_name(s, p) || is_honorific(s, text, p, lexicon) {
-            continue;
-        }
-        // Then the word lists and the gazetteer, which settle most capitalized words
-        // (sentence openers, months, places), before the look back for a speech
-        // verb. (Every function word is in the list of words that name nothing.)
-        let w = s.tokens[p].span.of(text);
-        debug_assert!(!is_function_word(w) || is_not_name(w));
-        if is_not_name(w) || is_calendar(w) {
-            continue;
-        }
-        if hits
-            .iter()
-            .any(|h| h.first == p && !matches!(h.hit.entry, Entry::Person(_)))
+        if taken[p]
+            || !next_is_capitalized_name(s, p)
+            || hits
+                .at(p)
+                .is_some_and(|h| !matches!(h.hit.entry, Entry::Person(_)))
+            || lists.honorific(p)
         {
+            continue;
+        }
+        // (A gazetteer place or organization starts no name.) Then the word lists,
+        // which settle most other capitalized words (sentence openers, months),
+        // before the look back for a speech verb. (Every function word is in the
+        // list of words that name nothing.)
+        if lists.of(p) & (NOT_NAME | IN_CALENDAR) != 0 {
             continue;
         }
         // Honorifics before the name stand where the name would ("Meanwhile, Datin
         // Paduka Nor Hayati binti Ismail, Director-General of ..., told").
         let mut q = p;
-        while q > 0 && (is_honorific(s, text, q - 1, lexicon) || matches!(word(q - 1), "’" | "'"))
-        {
+        while q > 0 && (lists.honorific(q - 1) || matches!(word(q - 1), "’" | "'")) {
             q -= 1;
         }
         if q < p && (q..p).all(|k| matches!(word(k), "’" | "'")) {
             q = p;
         }
         let between_commas = q > 0 && s.words[q - 1] == ",";
-        let after_speech = q > 0 && speech(q);
+        let after_speech = q > 0 && may_speak && speech(q);
         // The sentence opening, also after an adverb ("Meanwhile, ...").
+        let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
         let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
         let opening = opens
+            && may_open
             && (start..n).any(|k| {
                 lexicon.speech_verbs.match_at(&s.ids, k).is_some()
                     || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
@@ -1730,7 +1963,7 @@ fn apposed_names(
         if !(after_speech || opening || between_commas) {
             continue;
         }
-        let end = name_run(text, s, p, lexicon, hits);
+        let end = name_run(text, s, p, lexicon, hits, lists);
         let capitals = (p..end).filter(|&k| s.capitalized(k)).count();
         if capitals < 2 || (p..end).any(|k| taken[k]) || ends_with_org_head(s, p, end, lexicon) {
             continue;
@@ -1754,20 +1987,18 @@ fn apposed_names(
 
 /// Can an organization name start at token `i` (a capitalized word that is not a
 /// sentence-starting function word)?
-fn starts_org_run(text: &str, s: &Sentence, i: usize) -> bool {
-    s.capitalized_word(i)
-        && !is_function_word(s.tokens[i].span.of(text))
-        && !is_form_of_address(&s.words[i])
+fn starts_org_run(s: &Sentence, i: usize, lists: &TokenLists) -> bool {
+    s.capitalized_word(i) && !lists.function_word(i) && !is_form_of_address(&s.words[i])
 }
 
 /// The end of a run of capitalized words, with "of", "for", "and", "the", "on" and
 /// possessive "'s" allowed between capitalized words.
-fn capitalized_run(text: &str, s: &Sentence, start: usize) -> usize {
+fn capitalized_run(s: &Sentence, start: usize, lists: &TokenLists) -> usize {
     let n = s.tokens.len();
     let cap = |k: usize| {
         s.tokens.get(k).is_some_and(|t| {
             (t.kind == TokenKind::Number || t.kind == TokenKind::Word && s.capitalized(k))
-                && !is_calendar(t.span.of(text))
+                && !lists.calendar(k)
         })
     };
     let mut j = start;
@@ -1844,7 +2075,12 @@ fn tidy_role(raw: &str) -> String {
         let mut c = w.chars();
         match c.next() {
             Some(f) if w.len() > 2 || w == "UN" => {
-                out.extend(f.to_uppercase());
+                // (An ASCII letter's uppercase is its ASCII uppercase.)
+                if f.is_ascii() {
+                    out.push(f.to_ascii_uppercase());
+                } else {
+                    out.extend(f.to_uppercase());
+                }
                 out.push_str(c.as_str());
             }
             _ => out.push_str(w),
@@ -1870,4 +2106,23 @@ fn known_person(
             Entry::Person(p) if h.hit.form != Form::Surname || end - first == 1 => Some(p),
             _ => None,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of the word lists answers as the lists do.
+    #[test]
+    fn list_flags_match_the_lists() {
+        let words = NOT_NAMES.iter().chain(CALENDAR).copied().chain([
+            "", "Merz", "the", "THE", "Mayor", "Ma", "Xi", "Junes", "Sep.",
+        ]);
+        for w in words {
+            let found = LIST_FLAGS.get(w);
+            assert_eq!(found & NOT_NAME != 0, is_not_name(w), "{w}");
+            assert_eq!(found & IN_CALENDAR != 0, is_calendar(w), "{w}");
+            assert_eq!(found & FUNCTION_WORD != 0, is_function_word(w), "{w}");
+        }
+    }
 }
