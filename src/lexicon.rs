@@ -83,8 +83,14 @@ pub struct Vocabulary {
     /// lookup reads one slot of (usually): no hashing of bytes, no key behind a
     /// pointer. Nearly every token is that short.
     short: ShortWords,
-    /// By first word id: the phrases starting with it, as (set slot, words).
-    starting: Vec<Vec<(usize, Box<[WordId]>)>>,
+    /// By word id: bit `slot` is set when the set in that slot has the word alone
+    /// as a phrase. Most phrases are one word: [`Vocabulary::word_ids`] records
+    /// their matches from these bits, without a loop over phrases. As long as
+    /// `multi` at least; an id past its end starts no phrase.
+    singles: Vec<u32>,
+    /// By first word id: the phrases of two or more words starting with it, as
+    /// (set slot, the words after the first).
+    multi: Vec<Vec<(usize, Box<[WordId]>)>>,
     /// How many phrase sets have a slot.
     sets: usize,
 }
@@ -140,11 +146,19 @@ impl Vocabulary {
         self.sets += 1;
         for (&first, phrases) in by_first {
             let first = first as usize;
-            if self.starting.len() <= first {
-                self.starting.resize_with(first + 1, Vec::new);
+            if self.singles.len() <= first {
+                self.singles.resize(first + 1, 0);
             }
             for p in phrases {
-                self.starting[first].push((slot, p.clone()));
+                if p.len() == 1 {
+                    // At most `MAX_SLOTS` (32) slots.
+                    self.singles[first] |= 1 << slot;
+                } else {
+                    if self.multi.len() <= first {
+                        self.multi.resize_with(first + 1, Vec::new);
+                    }
+                    self.multi[first].push((slot, p[1..].into()));
+                }
             }
         }
         Some(slot)
@@ -157,19 +171,33 @@ impl Vocabulary {
         let mut lens = vec![0u8; ids.len() * sets];
         let mut present = 0u32;
         for (i, &id) in ids.iter().enumerate() {
-            let Some(phrases) = self.starting.get(id as usize) else {
+            // Unknown words and words that start no phrase, nearly every token, stop
+            // here.
+            let Some(&singles) = self.singles.get(id as usize) else {
                 continue;
             };
-            for &(slot, ref p) in phrases {
-                // The first word matched already; most phrases are one word.
-                let matched = p.len() == 1
-                    || ids
-                        .get(i + 1..i + p.len())
-                        .is_some_and(|rest| rest.iter().eq(&p[1..]));
-                if matched {
-                    let len = &mut lens[i * sets + slot];
+            let row = &mut lens[i * sets..(i + 1) * sets];
+            // The one-word phrases: length 1 in their sets' slots (a longer match
+            // below overrides it).
+            present |= singles;
+            let mut bits = singles;
+            while bits != 0 {
+                row[bits.trailing_zeros() as usize] = 1;
+                bits &= bits - 1;
+            }
+            let Some(phrases) = self.multi.get(id as usize) else {
+                continue;
+            };
+            for &(slot, ref rest) in phrases {
+                let len = rest.len() + 1;
+                // Only a longer match than the slot's so far changes it.
+                if usize::from(row[slot]) < len
+                    && ids
+                        .get(i + 1..i + len)
+                        .is_some_and(|words| words.iter().eq(rest.iter()))
+                {
                     // Phrases of a slotted set are at most 255 words (`register`).
-                    *len = (*len).max(p.len() as u8);
+                    row[slot] = len as u8;
                     // At most `MAX_SLOTS` (32) slots.
                     present |= 1 << (slot % MAX_SLOTS);
                 }
