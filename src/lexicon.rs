@@ -88,11 +88,21 @@ pub struct Vocabulary {
     /// their matches from these bits, without a loop over phrases. As long as
     /// `multi` at least; an id past its end starts no phrase.
     singles: Vec<u32>,
-    /// By first word id: the phrases of two or more words starting with it, as
-    /// (set slot, the words after the first).
-    multi: Vec<Vec<(usize, Box<[WordId]>)>>,
+    /// By first word id: the phrases of two or more words starting with it.
+    multi: Vec<LongerPhrases>,
     /// How many phrase sets have a slot.
     sets: usize,
+}
+
+/// The phrases of two or more words that start with one word (in a [`Vocabulary`]).
+#[derive(Clone, Debug, Default)]
+struct LongerPhrases {
+    /// Bit `id % 64` of each phrase's second word id. Common words start such
+    /// phrases ("the leaders", "according to"), and nearly always the next word is
+    /// none of their second words: one test, not a comparison per phrase.
+    seconds: u64,
+    /// The phrases, as (set slot, the words after the first).
+    phrases: Vec<(usize, Box<[WordId]>)>,
 }
 
 /// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 27);
@@ -155,9 +165,11 @@ impl Vocabulary {
                     self.singles[first] |= 1 << slot;
                 } else {
                     if self.multi.len() <= first {
-                        self.multi.resize_with(first + 1, Vec::new);
+                        self.multi.resize_with(first + 1, LongerPhrases::default);
                     }
-                    self.multi[first].push((slot, p[1..].into()));
+                    let longer = &mut self.multi[first];
+                    longer.seconds |= 1 << (p[1] % 64);
+                    longer.phrases.push((slot, p[1..].into()));
                 }
             }
         }
@@ -185,10 +197,18 @@ impl Vocabulary {
                 row[bits.trailing_zeros() as usize] = 1;
                 bits &= bits - 1;
             }
-            let Some(phrases) = self.multi.get(id as usize) else {
+            let Some(longer) = self.multi.get(id as usize) else {
                 continue;
             };
-            for &(slot, ref rest) in phrases {
+            // A phrase of two or more words needs a next word, and one of its
+            // second words there.
+            let Some(&next) = ids.get(i + 1) else {
+                continue;
+            };
+            if longer.seconds & (1 << (next % 64)) == 0 {
+                continue;
+            }
+            for &(slot, ref rest) in &longer.phrases {
                 let len = rest.len() + 1;
                 // Only a longer match than the slot's so far changes it.
                 if usize::from(row[slot]) < len
