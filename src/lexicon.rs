@@ -83,10 +83,26 @@ pub struct Vocabulary {
     /// lookup reads one slot of (usually): no hashing of bytes, no key behind a
     /// pointer. Nearly every token is that short.
     short: ShortWords,
-    /// By first word id: the phrases starting with it, as (set slot, words).
-    starting: Vec<Vec<(usize, Box<[WordId]>)>>,
+    /// By word id: bit `slot` is set when the set in that slot has the word alone
+    /// as a phrase. Most phrases are one word: [`Vocabulary::word_ids`] records
+    /// their matches from these bits, without a loop over phrases. As long as
+    /// `multi` at least; an id past its end starts no phrase.
+    singles: Vec<u32>,
+    /// By first word id: the phrases of two or more words starting with it.
+    multi: Vec<LongerPhrases>,
     /// How many phrase sets have a slot.
     sets: usize,
+}
+
+/// The phrases of two or more words that start with one word (in a [`Vocabulary`]).
+#[derive(Clone, Debug, Default)]
+struct LongerPhrases {
+    /// Bit `id % 64` of each phrase's second word id. Common words start such
+    /// phrases ("the leaders", "according to"), and nearly always the next word is
+    /// none of their second words: one test, not a comparison per phrase.
+    seconds: u64,
+    /// The phrases, as (set slot, the words after the first).
+    phrases: Vec<(usize, Box<[WordId]>)>,
 }
 
 /// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 27);
@@ -140,11 +156,21 @@ impl Vocabulary {
         self.sets += 1;
         for (&first, phrases) in by_first {
             let first = first as usize;
-            if self.starting.len() <= first {
-                self.starting.resize_with(first + 1, Vec::new);
+            if self.singles.len() <= first {
+                self.singles.resize(first + 1, 0);
             }
             for p in phrases {
-                self.starting[first].push((slot, p.clone()));
+                if p.len() == 1 {
+                    // At most `MAX_SLOTS` (32) slots.
+                    self.singles[first] |= 1 << slot;
+                } else {
+                    if self.multi.len() <= first {
+                        self.multi.resize_with(first + 1, LongerPhrases::default);
+                    }
+                    let longer = &mut self.multi[first];
+                    longer.seconds |= 1 << (p[1] % 64);
+                    longer.phrases.push((slot, p[1..].into()));
+                }
             }
         }
         Some(slot)
@@ -157,19 +183,41 @@ impl Vocabulary {
         let mut lens = vec![0u8; ids.len() * sets];
         let mut present = 0u32;
         for (i, &id) in ids.iter().enumerate() {
-            let Some(phrases) = self.starting.get(id as usize) else {
+            // Unknown words and words that start no phrase, nearly every token, stop
+            // here.
+            let Some(&singles) = self.singles.get(id as usize) else {
                 continue;
             };
-            for &(slot, ref p) in phrases {
-                // The first word matched already; most phrases are one word.
-                let matched = p.len() == 1
-                    || ids
-                        .get(i + 1..i + p.len())
-                        .is_some_and(|rest| rest.iter().eq(&p[1..]));
-                if matched {
-                    let len = &mut lens[i * sets + slot];
+            let row = &mut lens[i * sets..(i + 1) * sets];
+            // The one-word phrases: length 1 in their sets' slots (a longer match
+            // below overrides it).
+            present |= singles;
+            let mut bits = singles;
+            while bits != 0 {
+                row[bits.trailing_zeros() as usize] = 1;
+                bits &= bits - 1;
+            }
+            let Some(longer) = self.multi.get(id as usize) else {
+                continue;
+            };
+            // A phrase of two or more words needs a next word, and one of its
+            // second words there.
+            let Some(&next) = ids.get(i + 1) else {
+                continue;
+            };
+            if longer.seconds & (1 << (next % 64)) == 0 {
+                continue;
+            }
+            for &(slot, ref rest) in &longer.phrases {
+                let len = rest.len() + 1;
+                // Only a longer match than the slot's so far changes it.
+                if usize::from(row[slot]) < len
+                    && ids
+                        .get(i + 1..i + len)
+                        .is_some_and(|words| words.iter().eq(rest.iter()))
+                {
                     // Phrases of a slotted set are at most 255 words (`register`).
-                    *len = (*len).max(p.len() as u8);
+                    row[slot] = len as u8;
                     // At most `MAX_SLOTS` (32) slots.
                     present |= 1 << (slot % MAX_SLOTS);
                 }
@@ -749,45 +797,83 @@ impl Lexicon {
     /// "(Reporting by ...)", "Photo: ... / AFP", a short "By Jane Doe" byline)?
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
         let line = line.trim_start();
-        // Openers are short: lowercase the line's start only (a line may be huge),
-        // its first 64 chars — or as many as the longest opener has: the same
-        // answer, since no char lowercases to nothing. A capital sigma lowercases
-        // by what follows it, so a line with one takes the 64.
+        self.starts_with_opener(line) || self.is_heading_or_byline(line)
+    }
+
+    /// Does this (trimmed) line start with a boilerplate opener, compared
+    /// lowercased?
+    ///
+    /// Openers are short: the answer is that of the line's start lowercased (a line
+    /// may be huge), its first 64 chars — or as many as the longest opener has: the
+    /// same answer, since no char lowercases to nothing. A capital sigma lowercases
+    /// by what follows it, so a line with one takes the 64 ([`Lexicon::lower_head`]).
+    ///
+    /// That lowercased head is rarely made: its ASCII start (the whole head, for
+    /// nearly every line) is the ASCII start lowercased byte by byte, on the stack,
+    /// and settles every opener no longer than it, and every opener it does not
+    /// start. Lines with a curly apostrophe or quote near their start took a
+    /// `to_lowercase` each before.
+    fn starts_with_opener(&self, line: &str) -> bool {
         let k = self.opener_chars.min(64);
-        // Lines nearly always open in ASCII: then the head is its first k bytes,
-        // lowercased on the stack.
-        let ascii_end = line.len().min(k);
+        let bytes = line.as_bytes();
+        let head_bytes = bytes.len().min(k);
+        // ASCII chars are one byte each: up to `head_bytes`, bytes are chars.
+        let ascii_end = bytes[..head_bytes]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(head_bytes);
         let mut buf = [0u8; 64];
-        let owned: String;
-        let lower: &[u8] = if line.as_bytes()[..ascii_end].is_ascii() {
-            let head = &mut buf[..ascii_end];
-            head.copy_from_slice(&line.as_bytes()[..ascii_end]);
-            head.make_ascii_lowercase();
-            head
+        let ascii = &mut buf[..ascii_end];
+        ascii.copy_from_slice(&bytes[..ascii_end]);
+        ascii.make_ascii_lowercase();
+        let ascii: &[u8] = ascii;
+        // The lowercased head is `ascii` and no more.
+        let whole = ascii_end == head_bytes;
+        // The first byte of the lowercased head settles nearly every opener. With
+        // a non-ASCII first char, it is the first byte of that char's lowercase
+        // (a capital sigma first in a line lowercases to 'σ' in any context).
+        let mut utf8 = [0u8; 4];
+        let first = match (ascii.first(), line.chars().next()) {
+            (Some(&b), _) => Some(b),
+            (None, Some(c)) if k > 0 => {
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                Some(lower.encode_utf8(&mut utf8).as_bytes()[0])
+            }
+            // The lowercased head is empty: only an empty opener starts it.
+            _ => None,
+        };
+        let Some(first) = first else {
+            return self.boilerplate_openers.iter().any(String::is_empty);
+        };
+        let mut lower: Option<String> = None;
+        self.openers_by_first[usize::from(first)].iter().any(|&i| {
+            let opener = self.boilerplate_openers[i].as_bytes();
+            if whole || opener.len() <= ascii.len() {
+                return ascii.starts_with(opener);
+            }
+            // The lowercased head starts with `ascii`: so must the opener.
+            if !opener.starts_with(ascii) {
+                return false;
+            }
+            let lower = lower.get_or_insert_with(|| Lexicon::lower_head(line, k));
+            lower.as_bytes().starts_with(opener)
+        })
+    }
+
+    /// The first `k` chars of a line lowercased (its first 64 when they hold a
+    /// capital sigma, which lowercases by what follows it).
+    fn lower_head(line: &str, k: usize) -> String {
+        let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
+        if line[..head_end].contains('Σ') {
+            line.chars().take(64).collect::<String>().to_lowercase()
         } else {
-            let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
-            owned = if line[..head_end].contains('Σ') {
-                line.chars().take(64).collect::<String>().to_lowercase()
-            } else {
-                line[..head_end].to_lowercase()
-            };
-            owned.as_bytes()
-        };
-        // The first byte settles nearly every opener (an empty line has no first
-        // byte: only an empty opener starts it).
-        let candidates: &[usize] = match lower.first() {
-            Some(&b) => &self.openers_by_first[usize::from(b)],
-            None => &[],
-        };
-        let empty_line_opener =
-            lower.is_empty() && self.boilerplate_openers.iter().any(String::is_empty);
-        if empty_line_opener
-            || candidates
-                .iter()
-                .any(|&k| lower.starts_with(self.boilerplate_openers[k].as_bytes()))
-        {
-            return true;
+            line[..head_end].to_lowercase()
         }
+    }
+
+    /// The rest of [`Lexicon::is_boilerplate_line`], after the openers: is this
+    /// (trimmed) line a heading in capitals or a byline?
+    fn is_heading_or_byline(&self, line: &str) -> bool {
         if is_caps_heading(line) {
             return true;
         }
@@ -846,6 +932,46 @@ mod tests {
         assert!(!lx.is_boilerplate_line("NATO"));
         assert!(!lx.is_boilerplate_line("KYIV, Sept 4 (Reuters) - Ukraine said"));
         assert!(!lx.is_boilerplate_line("— 2026"));
+    }
+
+    #[test]
+    fn openers_as_if_the_whole_head_were_lowercased() {
+        let lx = Lexicon::bundled().unwrap();
+        // The plain way: lowercase the head, then compare with every opener.
+        let plain = |line: &str| {
+            let k = lx.opener_chars.min(64);
+            let head_end = line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
+            let lower = if line[..head_end].contains('Σ') {
+                line.chars().take(64).collect::<String>().to_lowercase()
+            } else {
+                line[..head_end].to_lowercase()
+            };
+            lx.boilerplate_openers
+                .iter()
+                .any(|o| lower.starts_with(o.as_str()))
+        };
+        for line in [
+            "",
+            "Related: talks",
+            "RELATED: talks",
+            "Editor’s note: this",
+            "EDITOR’S NOTE: this",
+            "Editor's Note: x",
+            "The minister’s aides said",
+            "This article was amended on",
+            "This article’s sources",
+            "© 2026 Meridian",
+            "“We will act,” he said",
+            "ΣTORY",
+            "İstanbul talks",
+            "Photo: AFP",
+            "Phot",
+            "(Reporting by Jane Doe)",
+            "Copyright",
+            "Cop’yright",
+        ] {
+            assert_eq!(lx.starts_with_opener(line), plain(line), "{line:?}");
+        }
     }
 
     #[test]

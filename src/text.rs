@@ -90,6 +90,12 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
     let mut p = 0;
     while let Some(q) = next_capital_or_non_ascii(bytes, p) {
         // `q` is a char boundary: only ASCII bytes come between `p` and it.
+        // Curly quotes, apostrophes and dashes (U+2000 to U+203F, no letter among
+        // them) are most non-ASCII chars of wire copy: skipped without decoding.
+        if bytes[q] == 0xE2 && bytes.get(q + 1) == Some(&0x80) {
+            p = q + 3;
+            continue;
+        }
         let (is_word, len) = word_char_at(text, q);
         if !is_word {
             p = q + len;
@@ -670,6 +676,15 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &text[start..end];
     let trimmed = s.trim_end();
+    // A sentence starts where `split_line` found a char that is not whitespace:
+    // then nothing is trimmed at its start and it is not empty (an ASCII first
+    // byte tells without decoding; the general case follows).
+    if let Some(&b) = s.as_bytes().first() {
+        if b < 0x80 && !char::from(b).is_whitespace() {
+            out.push(Span::new(start, start + trimmed.len()));
+            return;
+        }
+    }
     let lead = s.len() - s.trim_start().len();
     if !trimmed.trim().is_empty() {
         out.push(Span::new(start + lead, start + trimmed.len()));

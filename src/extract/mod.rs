@@ -272,15 +272,16 @@ pub fn prepare<'a>(
     let headline = headline_end(text);
     for span in spans {
         let tokens = text::tokenize(span.of(text), span.start);
-        let mut words = Vec::with_capacity(tokens.len());
-        let mut ids = Vec::with_capacity(tokens.len());
-        let mut capitals = Vec::with_capacity(tokens.len());
-        for t in &tokens {
+        // Filled in place, one slot per token (three pushes per token, each with
+        // its capacity check, were a tenth of this loop).
+        let mut words = vec![(0, 0); tokens.len()];
+        let mut ids = vec![0; tokens.len()];
+        let mut capitals = vec![false; tokens.len()];
+        let slots = words.iter_mut().zip(&mut ids).zip(&mut capitals);
+        for (t, ((word, id), capital)) in tokens.iter().zip(slots) {
             let start = buf.len();
-            let (capital, id) = push_word(&mut buf, text, t.span, &lexicon.vocabulary);
-            capitals.push(capital);
-            words.push((start, buf.len()));
-            ids.push(id);
+            (*capital, *id) = push_word(&mut buf, text, t.span, &lexicon.vocabulary);
+            *word = (start, buf.len());
         }
         // Newlines found with `memchr` (many bytes at a time), not `str::find`.
         let bytes = text.as_bytes();
@@ -319,21 +320,26 @@ pub fn prepare<'a>(
             let from = quotes.partition_point(|q| q.inner.end <= d.span.start);
             let to = from + quotes[from..].partition_point(|q| q.inner.start < d.span.end);
             let near = &quotes[from..to];
-            let quoted = d
-                .tokens
-                .iter()
-                .map(|t| {
-                    near.iter()
-                        .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
-                })
-                .collect();
+            // Most sentences hold no quotation: no token of theirs is quoted.
+            let quoted = if near.is_empty() {
+                vec![false; d.tokens.len()]
+            } else {
+                d.tokens
+                    .iter()
+                    .map(|t| {
+                        near.iter()
+                            .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
+                    })
+                    .collect()
+            };
             Sentence {
                 span: d.span,
                 capitals: d.capitals,
+                // By value: the ranges' buffer is reused for the words (same size).
                 words: d
                     .words
-                    .iter()
-                    .map(|&(a, b)| Word::new(&lower[a..b]))
+                    .into_iter()
+                    .map(|(a, b)| Word::new(&lower[a..b]))
                     .collect(),
                 tokens: d.tokens,
                 ids: lexicon.vocabulary.word_ids(d.ids),
