@@ -261,6 +261,7 @@ impl<'a> Context<'a> {
             (m.sentence, m.first),
             count,
             (persons, state_persons, states_only),
+            words.last()?,
         );
         // "Both sides agreed" far from any list: the two parties the article
         // opened with ("India and Bangladesh on Monday agreed ...").
@@ -275,10 +276,16 @@ impl<'a> Context<'a> {
                 .then(|| self.lead_pair(m.sentence))
                 .flatten()
         };
+        // "the two presidents" far from their names: the article's two presidents.
+        let holders = || {
+            (persons && state_persons)
+                .then(|| self.office_holders(m.sentence, words.last()?, count))
+                .flatten()
+        };
         Some(match nearby {
             Some((list, true)) => list,
             Some((list, false)) => lead().unwrap_or(list),
-            None => lead().unwrap_or_default(),
+            None => lead().or_else(holders).unwrap_or_default(),
         })
     }
 
@@ -293,41 +300,34 @@ impl<'a> Context<'a> {
         if !leaders && !ministers {
             return None;
         }
-        let fits = |role: &str| {
-            let role = role.to_lowercase();
-            let deputy = role.contains("deputy") || role.contains("vice");
-            let head = role.contains("president")
-                || role.contains("prime minister")
-                || role.contains("chancellor")
-                || role.contains("premier")
-                || matches!(role.as_str(), "king" | "emir" | "sultan" | "crown prince");
-            let minister = !head && (role.contains("minister") || role.contains("secretary"));
-            !deputy && if leaders { head } else { minister }
-        };
-        let mut pair: Vec<usize> = Vec::new();
+        let noun = if leaders { "leaders" } else { "ministers" };
+        self.office_holders(m.sentence, noun, 2)
+    }
+
+    /// The office holders of `count` different states that the article names up to
+    /// sentence `upto`, when they are exactly `count` ("the two presidents" of a
+    /// state visit whose presidents were named at the top).
+    fn office_holders(&self, upto: usize, noun: &str, count: usize) -> Option<Vec<usize>> {
+        let mut found: Vec<usize> = Vec::new();
         let mut countries: Vec<&str> = Vec::new();
-        for o in self
-            .ents
-            .mentions
-            .iter()
-            .take_while(|o| o.sentence <= m.sentence)
-        {
+        for o in self.ents.mentions.iter().take_while(|o| o.sentence <= upto) {
             let Some(e) = o.entity else { continue };
             let entity = &self.ents.list[e];
             let a = &entity.attributes;
-            if entity.kind != EntityKind::Person || a.contains_key("org") || pair.contains(&e) {
+            if entity.kind != EntityKind::Person || a.contains_key("org") || found.contains(&e) {
                 continue;
             }
             let (Some(role), Some(country)) = (a.get("role"), a.get("country")) else {
                 continue;
             };
-            if fits(role) {
-                pair.push(e);
-                countries.push(country);
+            if holds_office(role, noun) {
+                found.push(e);
+                if !countries.contains(&country.as_str()) {
+                    countries.push(country);
+                }
             }
         }
-        let distinct = countries.len() == 2 && countries[0] != countries[1];
-        (pair.len() == 2 && distinct).then_some(pair)
+        (found.len() == count && countries.len() == count).then_some(found)
     }
 
     /// The two parties an article opens with: in its first three sentences (and
@@ -382,6 +382,7 @@ impl<'a> Context<'a> {
         (msi, mfirst): (usize, usize),
         count: usize,
         (persons, state_persons, states_only): (bool, bool, bool),
+        noun: &str,
     ) -> Option<(Vec<usize>, bool)> {
         // The member a mention names, if it can be one: `Some(None)` for a person
         // whose country the document never names (a member we cannot give).
@@ -393,10 +394,15 @@ impl<'a> Context<'a> {
             let e = x.entity?;
             let entity = &self.ents.list[e];
             match entity.kind {
+                // "the two presidents" are presidents, not the ministers beside them.
                 EntityKind::Person if persons => {
                     let of_state = entity.attributes.contains_key("country")
                         && !entity.attributes.contains_key("org");
-                    (of_state || !state_persons).then_some(Some(e))
+                    let office = entity
+                        .attributes
+                        .get("role")
+                        .is_none_or(|r| holds_office(r, noun));
+                    ((of_state || !state_persons) && office).then_some(Some(e))
                 }
                 // A person stands for their state; for a side or a party, one
                 // with no state stands for their body ("ASEAN Secretary-General Kao
@@ -913,4 +919,32 @@ pub fn dateline_end(words: &[Word]) -> usize {
         }
     }
     0
+}
+
+/// Does a person with `role` belong to a collective of `noun` ("presidents",
+/// "leaders", "ministers")? Deputies and vice-presidents belong to none; any other
+/// noun ("envoys", "negotiators") takes every role.
+fn holds_office(role: &str, noun: &str) -> bool {
+    let role = role.to_lowercase();
+    if role.contains("deputy") || role.contains("vice") {
+        return false;
+    }
+    // "his Japanese counterpart, Toshimitsu Motegi": most often a minister's.
+    if role.contains("counterpart") {
+        return matches!(noun, "ministers" | "minister");
+    }
+    let prime = role.contains("prime minister") || role.contains("premier");
+    let head = prime
+        || role.contains("president")
+        || role.contains("chancellor")
+        || matches!(role.as_str(), "king" | "emir" | "sultan" | "crown prince");
+    match noun {
+        "presidents" => role.contains("president"),
+        "premiers" => prime,
+        "leaders" | "leader" => head,
+        "ministers" | "minister" => {
+            !head && (role.contains("minister") || role.contains("secretary"))
+        }
+        _ => true,
+    }
 }

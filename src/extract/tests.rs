@@ -1575,5 +1575,11 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["pledge Zambia"],
             not: &["pledge Elijah Muchima"],
         },
+        Case {
+            name: "the two presidents are presidents, not the ministers named since",
+            text: "Egyptian President Abdel Fattah al-Sisi received Turkish President Recep Tayyip Erdogan in Cairo. Foreign Minister Badr Abdelatty and his Turkish counterpart Hakan Fidan signed four agreements. The two presidents called for an immediate ceasefire in Sudan.",
+            want: &["statement Abdel Fattah el-Sisi", "statement Recep Tayyip Erdogan"],
+            not: &["statement Badr Abdelatty", "statement Hakan Fidan"],
+        },
     ]);
 }
