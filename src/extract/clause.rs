@@ -758,10 +758,45 @@ impl<'a> Context<'a> {
     pub fn mention_after(&self, si: usize, i: usize) -> Option<&'a Mention> {
         let s = &self.sentences[si];
         let mut j = i;
-        while j < s.words.len() && matches!(s.words[j].as_str(), "," | "by" | "the") {
+        // "said Mr. John Mulimba": courtesy titles stand outside the name.
+        while j < s.words.len()
+            && (matches!(s.words[j].as_str(), "," | "by" | "the" | ".")
+                || self.lexicon.honorifics.contains(self.word(si, j))
+                || self.lexicon.is_honorific_with_dot(self.word(si, j)))
+        {
             j += 1;
         }
         self.actor_at(si, j)
+            .or_else(|| self.described_then_named(si, j))
+    }
+
+    /// "declared the Ugandan Minister of State for Foreign Affairs, Mr John
+    /// Mulimba": a description starting at `j` and the person it names after a
+    /// comma — a named person whose name (past courtesy titles) follows the first
+    /// comma within twenty tokens, with no quotation or verb of speech between.
+    fn described_then_named(&self, si: usize, j: usize) -> Option<&'a Mention> {
+        let s = &self.sentences[si];
+        if !s.capitalized(j) {
+            return None;
+        }
+        let end = (j + 20).min(s.words.len());
+        let comma = (j + 1..end).find(|&k| s.words[k] == ",")?;
+        if (j..comma).any(|k| {
+            s.tokens[k].kind == TokenKind::Quote
+                || self.lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+        }) {
+            return None;
+        }
+        let mut k = comma + 1;
+        while k < end
+            && (s.words[k] == "."
+                || self.lexicon.honorifics.contains(self.word(si, k))
+                || self.lexicon.is_honorific_with_dot(self.word(si, k)))
+        {
+            k += 1;
+        }
+        self.actor_at(si, k)
+            .filter(|m| self.kind_of(m) == Some(EntityKind::Person))
     }
 
     /// The actor mention at token `j`: a titled person whose title starts there wins

@@ -1581,5 +1581,23 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["statement Abdel Fattah el-Sisi", "statement Recep Tayyip Erdogan"],
             not: &["statement Badr Abdelatty", "statement Hakan Fidan"],
         },
+        Case {
+            name: "an inverted attribution past a courtesy title or a description",
+            text: "“The people want acts,” commented Mr Dieudonné Losa, coordinator of local associations. “We give our word on it,” declared the Ugandan Minister of State for Regional Cooperation, Mr John Mulimba.",
+            want: &["statement Dieudonné Losa", "statement John Mulimba"],
+            not: &[],
+        },
+        Case {
+            name: "more verbs of speech",
+            text: "The foreign minister, Cheikh Niang, repeats that condition to reporters. Prime Minister Donald Tusk set out Poland's plans for the East Shield programme.",
+            want: &["statement Cheikh Niang", "statement Donald Tusk"],
+            not: &[],
+        },
+        Case {
+            name: "office titles refer back",
+            text: "Defence Secretary John Healey met his Polish counterpart in Warsaw. The Defence Secretary announced that the UK will deploy Typhoon aircraft to Malbork.",
+            want: &["statement John Healey", "pledge United Kingdom"],
+            not: &[],
+        },
     ]);
 }
