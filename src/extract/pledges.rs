@@ -731,10 +731,13 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         }
         // "The presidents of Mercosur closed their summit with a pledge to speed up
         // ...": the subject's.
+        // "... opened the pledging with a commitment of R200 million": the money
+        // an official commits is the state's or the body's.
+        let amount = s.words.get(k + 1).is_some_and(|w| w == "of") && amount_follows(ctx, si, k + 2);
         if j > 2
             && matches!(s.words[j - 1].as_str(), "a" | "an")
             && s.words[j - 2] == "with"
-            && s.words.get(k + 1).is_some_and(|w| w == "to")
+            && (s.words.get(k + 1).is_some_and(|w| w == "to") || amount)
         {
             let start = super::clause::dateline_end(&s.words);
             // The nearest clause subject before "with": "Carney says Canada will
@@ -751,7 +754,9 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
                         .any(|o| o.first == m.first)
             });
             if let Some(m) = subject {
-                return Some(cue(k, k + 1, m));
+                let mut c = cue(k, if amount { k + 2 } else { k + 1 }, m);
+                c.affiliation = amount && ctx.kind_of(m) == Some(EntityKind::Person);
+                return Some(c);
             }
         }
         // "Pakistan reaffirmed its commitment to a primary surplus": the subject of
