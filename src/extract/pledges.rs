@@ -221,6 +221,9 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "donated",
     "earmarked",
     "set",
+    // `cues`: "assured that".
+    "assured",
+    "assures",
     // `cues`: "agreed to", "decided to".
     "agreed",
     "agrees",
@@ -329,6 +332,17 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         if let Some(cue) = named_commitment(ctx, si, k) {
             k += 1;
             out.push(cue);
+            continue;
+        }
+        // "assured that “the first observers will be on the ground”": an assurance
+        // whose clause names no actor is the assurer's own commitment.
+        if matches!(s.words[k].as_str(), "assured" | "assures")
+            && s.words.get(k + 1).is_some_and(|w| w == "that")
+        {
+            if let Some(cue) = promise_without_actor(ctx, si, k, k + 2) {
+                out.push(cue);
+            }
+            k += 2;
             continue;
         }
         // Commitment verbs: "pledged", "has promised to", "agreed to provide". With
@@ -605,7 +619,7 @@ fn promised_clause(ctx: &Context, si: usize, open: usize) -> bool {
 }
 
 /// Verbs whose "that" clause is the subject's own commitment.
-const PROMISE_VERBS: &[&str] = &[
+pub(super) const PROMISE_VERBS: &[&str] = &[
     "promised",
     "promising",
     "promises",
@@ -613,6 +627,8 @@ const PROMISE_VERBS: &[&str] = &[
     "pledging",
     "pledges",
     "vowed",
+    "assured",
+    "assures",
 ];
 
 /// The actors named right before the participle at `k`, coordinated with "and" or
@@ -733,7 +749,8 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         // ...": the subject's.
         // "... opened the pledging with a commitment of R200 million": the money
         // an official commits is the state's or the body's.
-        let amount = s.words.get(k + 1).is_some_and(|w| w == "of") && amount_follows(ctx, si, k + 2);
+        let amount =
+            s.words.get(k + 1).is_some_and(|w| w == "of") && amount_follows(ctx, si, k + 2);
         if j > 2
             && matches!(s.words[j - 1].as_str(), "a" | "an")
             && s.words[j - 2] == "with"

@@ -1599,5 +1599,31 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["statement John Healey", "pledge United Kingdom"],
             not: &[],
         },
+        Case {
+            name: "an assurance whose clause names no actor",
+            text: "Kenyan Foreign Minister Musalia Mudavadi assured that the first observers would arrive before June.",
+            want: &["pledge Musalia Mudavadi"],
+            not: &[],
+        },
+        Case {
+            name: "a commitment of money opened with",
+            text: "South Africa's health minister, Dr Aaron Motsoaledi, opened the pledging with a commitment of R200 million.",
+            want: &["pledge South Africa"],
+            not: &["pledge Aaron Motsoaledi"],
+        },
     ]);
+}
+
+/// The pledge stage skips every token that starts no cue, by one lookup in
+/// `pledge_cue_words`: each word a rule tests by its spelling must be there, or the
+/// rule silently never fires.
+#[test]
+fn words_tested_by_spelling_pass_the_cue_filter() {
+    let lx = &extractor().lexicon;
+    for w in super::pledges::PROMISE_VERBS {
+        assert!(
+            lx.has(&lx.pledge_cue_words, w),
+            "{w:?} is tested by the pledge rules but missing from CUE_WORDS"
+        );
+    }
 }
