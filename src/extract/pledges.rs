@@ -1115,10 +1115,15 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
             "billion" | "million" | "bn" | "trillion" | "tn" | "crore" | "lakh" | "mln" | "bln"
         )
     });
+    // "R200 million", "Sh4 billion": a currency letter or two written onto the number.
+    let prefixed = |w: &str| {
+        let digits = w.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        w.len() - digits.len() <= 3 && !digits.is_empty() && digits.parse::<f64>().is_ok()
+    };
     let number = window
         .iter()
         .take(3)
-        .any(|w| w.parse::<f64>().is_ok() || w.contains(','));
+        .any(|w| w.parse::<f64>().is_ok() || w.contains(',') || prefixed(w));
     (currency || number) && scale
 }
 
