@@ -10,7 +10,7 @@ use super::{emit, print, Outcome};
 use anyhow::{bail, Context as _, Result};
 use diplograph::export;
 use diplograph::{Document, EventFilter, Extractor, KnowledgeGraph};
-use serde::{Serialize as _, Serializer as _};
+use serde::ser::{Serialize as _, SerializeSeq as _, Serializer as _};
 use std::io::{BufWriter, Write};
 
 /// Runs `extract`.
@@ -119,17 +119,21 @@ fn write_json<W: Write>(
     ex: &Extractor,
     (first, second, rest): (Document, Option<Document>, impl FnMut() -> Option<Document>),
 ) -> Result<()> {
-    let value = |d: Document| export::json::extraction(&ex.extract(&d), ex.gazetteer());
+    let gazetteer = ex.gazetteer();
     let mut ser = serde_json::Serializer::pretty(&mut *w);
     match second {
-        None => value(first).serialize(&mut ser)?,
-        // `collect_seq` writes each element as the iterator makes it.
-        Some(second) => ser.collect_seq(
-            [first, second]
-                .into_iter()
-                .chain(std::iter::from_fn(rest))
-                .map(value),
-        )?,
+        None => {
+            export::json::ExtractionJson::new(&ex.extract(&first), gazetteer).serialize(&mut ser)?
+        }
+        // Each element is written as soon as its document is extracted.
+        Some(second) => {
+            let mut seq = ser.serialize_seq(None)?;
+            for d in [first, second].into_iter().chain(std::iter::from_fn(rest)) {
+                let x = ex.extract(&d);
+                seq.serialize_element(&export::json::ExtractionJson::new(&x, gazetteer))?;
+            }
+            seq.end()?;
+        }
     }
     w.write_all(b"\n")?;
     Ok(())
@@ -149,7 +153,10 @@ fn stream_jsonl(a: &ExtractArgs, ex: &Extractor) -> Result<Outcome> {
         match r {
             Ok(doc) => {
                 let x = ex.extract(&doc);
-                serde_json::to_writer(&mut out, &export::json::extraction(&x, ex.gazetteer()))?;
+                serde_json::to_writer(
+                    &mut out,
+                    &export::json::ExtractionJson::new(&x, ex.gazetteer()),
+                )?;
                 out.write_all(b"\n")?;
                 out.flush()?;
                 written += 1;
