@@ -51,6 +51,305 @@ impl<'a> ExtractionJson<'a> {
     }
 }
 
+impl ExtractionJson<'_> {
+    /// Appends the object's JSON text to `out`, byte for byte what serde_json writes
+    /// for it: compact when `pretty` is `None`, else pretty-printed (two-space indent)
+    /// as if nested `pretty` levels deep (1 for an element of a top-level array).
+    ///
+    /// The CLI writes every document through here. Going through serde_json's
+    /// serializer cost a buffered-writer call per key, indent level and string
+    /// piece, and a table lookup per string byte; this appends to one buffer and
+    /// scans strings eight bytes at a time. `fast_writer_matches_serde` holds the
+    /// two to the same bytes.
+    pub fn write(&self, out: &mut Vec<u8>, pretty: Option<usize>) {
+        let mut w = Out {
+            buf: out,
+            pretty: pretty.is_some(),
+            depth: pretty.unwrap_or(0),
+        };
+        let (ex, names) = (self.ex, &self.names);
+        let mut o = w.open(b'{');
+        w.key(&mut o, "id");
+        w.str(&ex.doc);
+        w.key(&mut o, "entities");
+        let mut a = w.open(b'[');
+        for e in &ex.entities {
+            w.item(&mut a);
+            write_entity(&mut w, e, names);
+        }
+        w.close(a, b']');
+        let mut group = |w: &mut Out, key: &str, keep: &dyn Fn(&Event) -> bool| {
+            w.key(&mut o, key);
+            let mut a = w.open(b'[');
+            for ev in ex.events.iter().filter(|ev| keep(ev)) {
+                w.item(&mut a);
+                write_event(w, ev, names);
+            }
+            w.close(a, b']');
+        };
+        let pledge = |ev: &Event| ev.kind == EventKind::Pledge;
+        group(&mut w, "pledges", &|ev| pledge(ev) && ev.modality.is_firm());
+        group(&mut w, "statements", &|ev| ev.kind == EventKind::Statement);
+        group(&mut w, "unfirm_pledges", &|ev| {
+            pledge(ev) && !ev.modality.is_firm()
+        });
+        let other = |ev: &Event| !matches!(ev.kind, EventKind::Pledge | EventKind::Statement);
+        if ex.events.iter().any(other) {
+            group(&mut w, "events", &other);
+        }
+        if !ex.diagnostics.is_empty() {
+            w.key(&mut o, "diagnostics");
+            let mut a = w.open(b'[');
+            for d in &ex.diagnostics {
+                w.item(&mut a);
+                w.str(d);
+            }
+            w.close(a, b']');
+        }
+        w.close(o, b'}');
+    }
+}
+
+/// [`EntityJson`]'s object, for [`ExtractionJson::write`].
+fn write_entity(w: &mut Out, e: &Entity, names: &Names) {
+    let mut o = w.open(b'{');
+    w.key(&mut o, "name");
+    w.str(&e.name);
+    w.key(&mut o, "kind");
+    w.str(e.kind.as_str());
+    w.key(&mut o, "aliases");
+    let mut a = w.open(b'[');
+    for alias in &e.aliases {
+        w.item(&mut a);
+        w.str(alias);
+    }
+    w.close(a, b']');
+    w.key(&mut o, "id");
+    w.str(&e.id);
+    if let Some(r) = e.attr("role") {
+        w.key(&mut o, "role");
+        w.str(r);
+    }
+    if let Some(c) = e.attr("country") {
+        w.key(&mut o, "country");
+        w.str(names.name(c));
+    }
+    if let Some(c) = e.attr("org") {
+        w.key(&mut o, "organization");
+        w.str(names.name(c));
+    }
+    w.close(o, b'}');
+}
+
+/// [`EventJson`]'s object, for [`ExtractionJson::write`].
+fn write_event(w: &mut Out, ev: &Event, names: &Names) {
+    let evd = &ev.evidence[0];
+    let targets = |w: &mut Out| {
+        let mut a = w.open(b'[');
+        for t in &ev.targets {
+            w.item(&mut a);
+            w.str(names.name(t));
+        }
+        w.close(a, b']');
+    };
+    let mut o = w.open(b'{');
+    w.key(&mut o, "by");
+    w.str(names.name(&ev.actor));
+    match ev.kind {
+        EventKind::Pledge => {
+            w.key(&mut o, "to");
+            w.opt_str(ev.targets.first().map(|t| names.name(t)));
+            w.key(&mut o, "what");
+            w.opt_str(ev.what.as_deref());
+        }
+        EventKind::Statement => {
+            w.key(&mut o, "about");
+            targets(w);
+        }
+        _ => {
+            w.key(&mut o, "kind");
+            w.str(ev.kind.as_str());
+            w.key(&mut o, "targets");
+            targets(w);
+            w.key(&mut o, "what");
+            w.opt_str(ev.what.as_deref());
+        }
+    }
+    w.key(&mut o, "sentence");
+    w.str(&evd.sentence);
+    if ev.kind != EventKind::Pledge {
+        w.key(&mut o, "quote");
+        w.opt_str(ev.quote.as_deref());
+    }
+    w.key(&mut o, "start");
+    w.num(evd.start);
+    w.key(&mut o, "end");
+    w.num(evd.end);
+    w.key(&mut o, "id");
+    w.str(&ev.id);
+    w.key(&mut o, "cameo");
+    w.str(&ev.cameo);
+    w.key(&mut o, "plover");
+    w.str(&ev.plover);
+    if ev.kind == EventKind::Pledge {
+        w.key(&mut o, "conditional");
+        w.bool(ev.modality.conditional);
+        w.key(&mut o, "negated");
+        w.bool(ev.modality.negated);
+        w.key(&mut o, "hedged");
+        w.bool(ev.modality.hedged);
+    }
+    if let Some(d) = &ev.date {
+        w.key(&mut o, "date");
+        w.str(d);
+        w.key(&mut o, "date_precision");
+        w.str(ev.date_precision.as_str());
+    }
+    w.close(o, b'}');
+}
+
+/// JSON text appended to a buffer in serde_json's two layouts: compact, or pretty
+/// (`PrettyFormatter`: each key or element on its own line, two spaces per level,
+/// `": "` after keys, a closing bracket on its own line unless the container is
+/// empty, which prints as `[]` or `{}`).
+struct Out<'b> {
+    buf: &'b mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+}
+
+/// Whether the open object or array has no member yet.
+struct Open {
+    empty: bool,
+}
+
+impl Out<'_> {
+    fn open(&mut self, bracket: u8) -> Open {
+        self.buf.push(bracket);
+        self.depth += 1;
+        Open { empty: true }
+    }
+
+    fn close(&mut self, open: Open, bracket: u8) {
+        self.depth -= 1;
+        if self.pretty && !open.empty {
+            self.newline();
+        }
+        self.buf.push(bracket);
+    }
+
+    /// Starts the next element of an array.
+    fn item(&mut self, open: &mut Open) {
+        if !open.empty {
+            self.buf.push(b',');
+        }
+        open.empty = false;
+        if self.pretty {
+            self.newline();
+        }
+    }
+
+    /// Starts the next member of an object. Keys are this module's own ASCII
+    /// literals, nothing to escape: they are copied as they are.
+    fn key(&mut self, open: &mut Open, key: &str) {
+        self.item(open);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    fn newline(&mut self) {
+        self.buf.push(b'\n');
+        for _ in 0..self.depth {
+            self.buf.extend_from_slice(b"  ");
+        }
+    }
+
+    fn num(&mut self, n: usize) {
+        use std::io::Write as _;
+        write!(self.buf, "{n}").expect("writing to a Vec cannot fail");
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.buf
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    /// A JSON string escaped as serde_json escapes it: `"` and `\\`, and control
+    /// bytes below 0x20 (`\b \t \n \f \r` by name, the others as `\u00xx`);
+    /// everything else, non-ASCII included, as it is.
+    fn str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.buf.push(b'"');
+        let mut done = 0;
+        while let Some(i) = next_escape(bytes, done) {
+            self.buf.extend_from_slice(&bytes[done..i]);
+            let b = bytes[i];
+            match b {
+                b'"' => self.buf.extend_from_slice(b"\\\""),
+                b'\\' => self.buf.extend_from_slice(b"\\\\"),
+                0x08 => self.buf.extend_from_slice(b"\\b"),
+                b'\t' => self.buf.extend_from_slice(b"\\t"),
+                b'\n' => self.buf.extend_from_slice(b"\\n"),
+                0x0c => self.buf.extend_from_slice(b"\\f"),
+                b'\r' => self.buf.extend_from_slice(b"\\r"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.buf.extend_from_slice(b"\\u00");
+                    self.buf.push(HEX[usize::from(b >> 4)]);
+                    self.buf.push(HEX[usize::from(b & 0xf)]);
+                }
+            }
+            done = i + 1;
+        }
+        self.buf.extend_from_slice(&bytes[done..]);
+        self.buf.push(b'"');
+    }
+}
+
+/// Does JSON need `b` escaped?
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The index of the first byte at or after `from` that needs escaping.
+///
+/// Looks at eight bytes at a time: sentences are long and almost never hold such a
+/// byte. For a word `x` of eight bytes, `(x - 0x0101..) & !x & 0x8080..` is non-zero
+/// exactly when some byte of `x` is zero (the classic has-zero-byte test), and with
+/// `0x2020..` in place of `0x0101..` when some byte is below 0x20; `x ^ 0x2222..` has
+/// a zero byte where `x` has a `"`, `x ^ 0x5c5c..` one where it has a `\\`. A word
+/// that tests positive is searched byte by byte.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(chunk);
+        if has_below(x, 0x20)
+            || has_below(x ^ (ONES * u64::from(b'"')), 1)
+            || has_below(x ^ (ONES * u64::from(b'\\')), 1)
+        {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| needs_escape(b))
+        .map(|j| i + j)
+}
+
 /// Canonical names of entity ids: the document's own entities first (the last of
 /// any repeated id), then the gazetteer's countries and organizations, else the id.
 struct Names<'a> {
@@ -275,4 +574,57 @@ pub fn node_link(graph: &KnowledgeGraph) -> Value {
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::Extractor;
+
+    /// [`ExtractionJson::write`] makes serde_json's bytes, compact and pretty, at
+    /// the top level and nested, with every kind of escape in the strings.
+    #[test]
+    fn fast_writer_matches_serde() {
+        let ex = Extractor::bundled().unwrap();
+        let doc = Document {
+            id: "d\"1\\".into(),
+            published: Some("2024-03-01".into()),
+            text: "France pledged 3 billion euros to Ukraine on Monday. \
+                   \"We will stand with Kyiv,\" Emmanuel Macron, the French president, said. \
+                   Germany did not commit troops to Ukraine.\tNATO warned Russia.\n"
+                .into(),
+            ..Document::default()
+        };
+        let mut x = ex.extract(&doc);
+        assert!(!x.events.is_empty() && !x.entities.is_empty());
+        // Every escape serde_json makes, in a sentence and an alias.
+        let odd = "a\"b\\c\u{8}\t\n\u{c}\r\u{1}\u{1f}\u{7f}é — 12345678\"";
+        x.events[0].evidence[0].sentence.push_str(odd);
+        x.entities[0].aliases.insert(odd.to_string());
+        x.diagnostics.push(odd.to_string());
+        for x in [x, Extraction::default()] {
+            let j = ExtractionJson::new(&x, ex.gazetteer());
+            let mut compact = Vec::new();
+            j.write(&mut compact, None);
+            assert_eq!(
+                String::from_utf8(compact).unwrap(),
+                serde_json::to_string(&j).unwrap()
+            );
+            let mut pretty = Vec::new();
+            j.write(&mut pretty, Some(0));
+            let want = serde_json::to_string_pretty(&j).unwrap();
+            assert_eq!(String::from_utf8(pretty).unwrap(), want);
+            let mut nested = Vec::new();
+            j.write(&mut nested, Some(1));
+            let want = serde_json::to_string_pretty(&[&j, &j]).unwrap();
+            let element = want
+                .strip_prefix("[\n  ")
+                .unwrap()
+                .split(",\n  {")
+                .next()
+                .unwrap();
+            assert_eq!(String::from_utf8(nested).unwrap(), element);
+        }
+    }
 }
