@@ -10,7 +10,6 @@ use super::{emit, print, Outcome};
 use anyhow::{bail, Context as _, Result};
 use diplograph::export;
 use diplograph::{Document, EventFilter, Extractor, KnowledgeGraph};
-use serde::{Serialize as _, Serializer as _};
 use std::io::{BufWriter, Write};
 
 /// Runs `extract`.
@@ -112,26 +111,36 @@ fn stream_json(a: &ExtractArgs, ex: &Extractor) -> Result<Outcome> {
 }
 
 /// Writes the documents' extractions for [`stream_json`]: the first alone when
-/// there is no second, else all of them as an array. Generic over the writer:
-/// serde_json writes a few bytes at a time, too often for a call through `dyn`.
+/// there is no second, else all of them as an array, laid out as serde_json's
+/// pretty printer lays it out (each element on a new line indented two spaces,
+/// the closing bracket on a line of its own). Generic over the writer: it is
+/// written a document at a time, through one reused buffer.
 fn write_json<W: Write>(
     w: &mut W,
     ex: &Extractor,
     (first, second, rest): (Document, Option<Document>, impl FnMut() -> Option<Document>),
 ) -> Result<()> {
-    let value = |d: Document| export::json::extraction(&ex.extract(&d), ex.gazetteer());
-    let mut ser = serde_json::Serializer::pretty(&mut *w);
+    let gazetteer = ex.gazetteer();
+    let mut buf = Vec::new();
     match second {
-        None => value(first).serialize(&mut ser)?,
-        // `collect_seq` writes each element as the iterator makes it.
-        Some(second) => ser.collect_seq(
-            [first, second]
-                .into_iter()
-                .chain(std::iter::from_fn(rest))
-                .map(value),
-        )?,
+        None => export::json::ExtractionJson::new(&ex.extract(&first), gazetteer)
+            .write(&mut buf, Some(0)),
+        // Each element is written as soon as its document is extracted.
+        Some(second) => {
+            buf.push(b'[');
+            let docs = [first, second].into_iter().chain(std::iter::from_fn(rest));
+            for (i, d) in docs.enumerate() {
+                buf.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
+                let x = ex.extract(&d);
+                export::json::ExtractionJson::new(&x, gazetteer).write(&mut buf, Some(1));
+                w.write_all(&buf)?;
+                buf.clear();
+            }
+            buf.extend_from_slice(b"\n]");
+        }
     }
-    w.write_all(b"\n")?;
+    buf.push(b'\n');
+    w.write_all(&buf)?;
     Ok(())
 }
 
@@ -145,12 +154,15 @@ fn stream_jsonl(a: &ExtractArgs, ex: &Extractor) -> Result<Outcome> {
     };
     let mut out = BufWriter::new(sink);
     let (mut written, mut skipped) = (0usize, 0usize);
+    let mut buf = Vec::new();
     for r in diplograph::document::Sources::new(&a.paths) {
         match r {
             Ok(doc) => {
                 let x = ex.extract(&doc);
-                serde_json::to_writer(&mut out, &export::json::extraction(&x, ex.gazetteer()))?;
-                out.write_all(b"\n")?;
+                buf.clear();
+                export::json::ExtractionJson::new(&x, ex.gazetteer()).write(&mut buf, None);
+                buf.push(b'\n');
+                out.write_all(&buf)?;
                 out.flush()?;
                 written += 1;
             }
