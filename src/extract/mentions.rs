@@ -1235,6 +1235,16 @@ fn in_sentence(
             pos = run_end.max(pos + 1);
             continue;
         };
+        // "Caribbean Agency for Disaster Relief and Reconstruction", "Commission on
+        // Human Rights": a head's complement after "for"/"on" belongs to the name,
+        // unless it names a known actor ("Fund for Ukraine" stays "Fund").
+        if end + 1 < run_end
+            && matches!(s.words[end].as_str(), "for" | "on")
+            && s.capitalized(end + 1)
+            && (end..run_end).all(|k| !taken[k] && tok_hits.at(k).is_none())
+        {
+            end = run_end;
+        }
         // "the Reserve Bank of India", "the Central Bank of Egypt": the country after
         // "of" ends the name and owns it.
         let mut of_country = None;

@@ -1611,6 +1611,12 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["pledge South Africa"],
             not: &["pledge Aaron Motsoaledi"],
         },
+        Case {
+            name: "a new body's complement after for",
+            text: "The Caribbean Agency for Disaster Relief and Reconstruction will open an office in Kingston. The Andean Fund for Ukraine said it was ready.",
+            want: &["pledge Caribbean Agency for Disaster Relief and Reconstruction"],
+            not: &["pledge Andean Fund for Ukraine"],
+        },
     ]);
 }
 
