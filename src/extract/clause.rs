@@ -749,6 +749,18 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // "The US embassy in La Paz said": the place where an actor sits is not
+        // between subject and verb — when the place names no actor itself.
+        if j > 0 && self.mention_ending(si, j).is_none() {
+            let mut k = j;
+            while k > 0 && j - k < 4 && s.capitalized(k - 1) {
+                k -= 1;
+            }
+            if k < j && k > 1 && s.words[k - 1] == "in" && self.mention_ending(si, k - 1).is_some()
+            {
+                j = k - 1;
+            }
+        }
         j
     }
 

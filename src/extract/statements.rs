@@ -125,6 +125,15 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                     if let Some(e) = ctx.mention_after(si, j + 1).and_then(|m| m.entity) {
                         return vec![e];
                     }
+                    // "according to a statement from its embassy": the subject's own.
+                    if s.words
+                        .get(j + 1)
+                        .is_some_and(|w| w == "its" || w == "their")
+                    {
+                        if let Some(e) = ctx.sentence_subject(si).and_then(|m| m.entity) {
+                            return vec![e];
+                        }
+                    }
                 }
                 if s.words[j] == "," {
                     break;

@@ -1617,6 +1617,18 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["pledge Caribbean Agency for Disaster Relief and Reconstruction"],
             not: &["pledge Andean Fund for Ukraine"],
         },
+        Case {
+            name: "an actor's seat between subject and verb",
+            text: "The US embassy in La Paz said in a statement that Washington encourages transparency.",
+            want: &["statement United States"],
+            not: &[],
+        },
+        Case {
+            name: "according to a statement from its embassy",
+            text: "Türkiye offers to train two drone units, according to a statement from its embassy in Abuja.",
+            want: &["statement Turkey", "pledge Turkey"],
+            not: &[],
+        },
     ]);
 }
 
