@@ -282,7 +282,8 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             let Some(len) = lx.speech_participles.match_at(&s.ids, k) else {
                 continue;
             };
-            if s.words[k - 1] == "," && !ctx.in_quote(si, k) {
+            // "..., adding that", and "opened by announcing that".
+            if matches!(s.words[k - 1].as_str(), "," | "by") && !ctx.in_quote(si, k) {
                 // "adding that", "writing on X", "saying ..." — but not "adding dozens
                 // more tankers".
                 let next = s.words.get(k + len).map(Word::as_str);

@@ -1629,6 +1629,18 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["statement Turkey", "pledge Turkey"],
             not: &[],
         },
+        Case {
+            name: "opened by announcing that",
+            text: "Interior Minister Omar García Harfuch opened by announcing that Mexico would deploy 2,000 more officers to the ports.",
+            want: &["statement Omar García Harfuch", "pledge Mexico"],
+            not: &[],
+        },
+        Case {
+            name: "ruling out is said, and no pledge",
+            text: "Mauritanian Interior Minister Mohamed Salem Ould Merzoug ruled out that his country would host return centres.",
+            want: &["statement Mohamed Salem Ould Merzoug"],
+            not: &["pledge Mauritania"],
+        },
     ]);
 }
 
