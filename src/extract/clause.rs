@@ -513,11 +513,12 @@ impl<'a> Context<'a> {
             return Vec::new();
         }
         // 'Japan "will host the first meeting"': a quotation opening at the verb.
-        if s.tokens[j - 1].kind == TokenKind::Quote
-            && self.in_quote(si, verb)
-            && self.mention_ending(si, j - 1).is_some()
-        {
-            j -= 1;
+        // 'Russia was "ready to resume supplies"': past an auxiliary too.
+        if s.tokens[j - 1].kind == TokenKind::Quote && self.in_quote(si, verb) {
+            let k = self.skip_back(si, j - 1);
+            if self.mention_ending(si, k).is_some() {
+                j = k;
+            }
         }
         // "X, who said ..." / "X, which said ..."
         // (Not "which": "X, which denies ..., was not a party" is background.)

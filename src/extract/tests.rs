@@ -1641,6 +1641,12 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["statement Mohamed Salem Ould Merzoug"],
             not: &["pledge Mauritania"],
         },
+        Case {
+            name: "a quotation opening after an auxiliary",
+            text: "In a statement, the Kremlin said Russia was \u{201c}ready to resume supplies\u{201d} through Transnistria.",
+            want: &["pledge Russia"],
+            not: &[],
+        },
     ]);
 }
 
