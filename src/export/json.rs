@@ -99,12 +99,7 @@ impl ExtractionJson<'_> {
         }
         if !ex.diagnostics.is_empty() {
             w.key(&mut o, "diagnostics");
-            let mut a = w.open(b'[');
-            for d in &ex.diagnostics {
-                w.item(&mut a);
-                w.str(d);
-            }
-            w.close(a, b']');
+            w.str_array(&ex.diagnostics);
         }
         w.close(o, b'}');
     }
@@ -118,12 +113,7 @@ fn write_entity(w: &mut Out, e: &Entity, names: &Names) {
     w.key(&mut o, "kind");
     w.str(e.kind.as_str());
     w.key(&mut o, "aliases");
-    let mut a = w.open(b'[');
-    for alias in &e.aliases {
-        w.item(&mut a);
-        w.str(alias);
-    }
-    w.close(a, b']');
+    w.str_array(&e.aliases);
     w.key(&mut o, "id");
     w.str(&e.id);
     if let Some(r) = e.attr("role") {
@@ -274,6 +264,16 @@ impl Out<'_> {
     fn bool(&mut self, b: bool) {
         self.buf
             .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    /// An array of strings (aliases, diagnostics).
+    fn str_array<'s>(&mut self, items: impl IntoIterator<Item = &'s String>) {
+        let mut a = self.open(b'[');
+        for item in items {
+            self.item(&mut a);
+            self.str(item);
+        }
+        self.close(a, b']');
     }
 
     fn opt_str(&mut self, s: Option<&str>) {
