@@ -177,8 +177,9 @@ impl<'a> Context<'a> {
     /// coordinated list of exactly the count ("Norway, Sweden, Finland, Iceland and
     /// Denmark"), else all of them if they are exactly the count. Anything else is
     /// ambiguous and gives no members (an empty list): a wrong member is worse than
-    /// none, and the collective itself is nobody's name. `None` if the mention is not
-    /// a counted collective.
+    /// none, and the collective itself is nobody's name. "The leaders" of a story with
+    /// no summit body are the two leaders it names (see `meeting_pair`).
+    /// `None` if the mention is not a counted collective.
     pub fn members(&self, m: &Mention) -> Option<Vec<usize>> {
         if m.kind == MentionKind::Summit && self.kind_of(m) == Some(EntityKind::Group) {
             return Some(self.meeting_pair(m).unwrap_or_default());
