@@ -378,11 +378,31 @@ fn sentence_subject_it(
     let opens = |o: &&Mention| {
         o.sentence == si - 1 && (o.first == 0 || o.first == 1 && prev.words[0] == "the")
     };
-    let subject = all[..k]
-        .iter()
-        .rev()
-        .take_while(|o| o.sentence + 1 >= si)
-        .find(opens)?;
+    // Else the one actor of the previous sentence that a verb of commitment or
+    // speech follows ("Under the text, ..., Guatemala will deploy 4,500 troops").
+    let acts_after = |o: &&Mention| {
+        let mut j = o.end;
+        while j < prev.words.len() && lexicon.skippable.contains(&prev.words[j]) {
+            j += 1;
+        }
+        o.sentence == si - 1
+            && !prev.quoted.get(o.first).copied().unwrap_or(false)
+            && (lexicon.commitment_verbs.match_at(&prev.ids, j).is_some()
+                || lexicon.future_modals.match_at(&prev.ids, j).is_some()
+                || lexicon.speech_verbs.match_at(&prev.ids, j).is_some())
+    };
+    let previous = || all[..k].iter().rev().take_while(|o| o.sentence + 1 >= si);
+    let subject = match previous().find(opens) {
+        Some(o) => o,
+        None => {
+            let mut acting = previous().filter(acts_after);
+            let one = acting.next()?;
+            if acting.next().is_some() {
+                return None;
+            }
+            one
+        }
+    };
     let e = subject.entity?;
     // "Nigeria and Ghana pledged ...": a coordinated subject is not one "it".
     let coordinated = prev

@@ -1647,6 +1647,18 @@ fn continued_subjects_and_bodies_spoken_for() {
             want: &["pledge Russia"],
             not: &[],
         },
+        Case {
+            name: "it continues the one actor that acted in the sentence before",
+            text: "Under the text, which was reviewed by reporters, Guatemala will deploy 4,500 troops to the border. It also undertook to receive up to 1,200 deportees a month.",
+            want: &["pledge Guatemala"],
+            not: &[],
+        },
+        Case {
+            name: "it continues no one when two acted",
+            text: "Under the deal, Guatemala welcomed the plan and Honduras praised it. It also undertook to receive deportees.",
+            want: &[],
+            not: &["pledge Guatemala", "pledge Honduras"],
+        },
     ]);
 }
 
