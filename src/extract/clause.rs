@@ -544,8 +544,7 @@ impl<'a> Context<'a> {
                     // Only honorifics may precede the name ("Gen. Rodolphe Haykal").
                     let only_honorifics = (p..m.head_first()).all(|k| {
                         matches!(s.words[k].as_str(), "." | "'" | "’")
-                            || self.lexicon.honorifics.contains(self.word(si, k))
-                            || self.lexicon.is_honorific_with_dot(self.word(si, k))
+                            || self.is_courtesy_title(si, k)
                     });
                     // A list ("France, Germany, Italy and Spain said") is not an
                     // appositive — but a named person after a description is:
@@ -705,14 +704,9 @@ impl<'a> Context<'a> {
                 }
                 // "Azerbaijan Railways (ADY) and Georgian Railway": past a short name
                 // in brackets.
-                if j > 2 && s.words[j - 1] == ")" {
-                    if let Some(open) = (j.saturating_sub(4)..j - 1)
-                        .rev()
-                        .find(|&o| s.words[o] == "(")
-                    {
-                        if self.mention_ending(si, open).is_some() {
-                            j = open;
-                        }
+                if j > 2 {
+                    if let Some(open) = self.bracketed_short_name_before(si, j, 4) {
+                        j = open;
                     }
                 }
             } else if w == "," && saw_and {
@@ -722,6 +716,27 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// Is token `k` a courtesy title that stands outside a name ("Mr", "Sheikh",
+    /// "Gen" before its dot)?
+    fn is_courtesy_title(&self, si: usize, k: usize) -> bool {
+        let w = self.word(si, k);
+        self.lexicon.honorifics.contains(w) || self.lexicon.is_honorific_with_dot(w)
+    }
+
+    /// For a ")" right before token `j`: where the short name in brackets opens
+    /// ("Azerbaijan Railways (ADY)"), when a resolved name ends right before it and
+    /// the brackets open within `window` tokens.
+    fn bracketed_short_name_before(&self, si: usize, j: usize, window: usize) -> Option<usize> {
+        let s = &self.sentences[si];
+        if j == 0 || s.words[j - 1] != ")" {
+            return None;
+        }
+        let open = (j.saturating_sub(window)..j - 1)
+            .rev()
+            .find(|&k| s.words[k] == "(")?;
+        self.mention_ending(si, open).is_some().then_some(open)
     }
 
     /// Is there a resolved mention ending right at `end` (exclusive)?
@@ -738,17 +753,10 @@ impl<'a> Context<'a> {
         }
         // "the Japan Bank for International Cooperation (JBIC) committed": a short
         // parenthesis after a name (its acronym) is not between subject and verb.
-        if j > 0 && s.words[j - 1] == ")" {
-            if let Some(open) = (j.saturating_sub(5)..j - 1)
-                .rev()
-                .find(|&k| s.words[k] == "(")
-            {
-                if self.mention_ending(si, open).is_some() {
-                    j = open;
-                    while j > 0 && self.skippable(si, j - 1) {
-                        j -= 1;
-                    }
-                }
+        if let Some(open) = self.bracketed_short_name_before(si, j, 5) {
+            j = open;
+            while j > 0 && self.skippable(si, j - 1) {
+                j -= 1;
             }
         }
         // "The US embassy in La Paz said": the place where an actor sits is not
@@ -775,8 +783,7 @@ impl<'a> Context<'a> {
         // "said Mr. John Mulimba": courtesy titles stand outside the name.
         while j < s.words.len()
             && (matches!(s.words[j].as_str(), "," | "by" | "the" | ".")
-                || self.lexicon.honorifics.contains(self.word(si, j))
-                || self.lexicon.is_honorific_with_dot(self.word(si, j)))
+                || self.is_courtesy_title(si, j))
         {
             j += 1;
         }
@@ -802,11 +809,7 @@ impl<'a> Context<'a> {
             return None;
         }
         let mut k = comma + 1;
-        while k < end
-            && (s.words[k] == "."
-                || self.lexicon.honorifics.contains(self.word(si, k))
-                || self.lexicon.is_honorific_with_dot(self.word(si, k)))
-        {
+        while k < end && (s.words[k] == "." || self.is_courtesy_title(si, k)) {
             k += 1;
         }
         self.actor_at(si, k)

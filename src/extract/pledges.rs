@@ -124,6 +124,15 @@ pub fn find(ctx: &Context) -> Vec<Event> {
     out
 }
 
+/// "government", "administration", "cabinet", "authorities": what a state's
+/// executive is called after a possessive or a determiner.
+fn is_government_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "government" | "administration" | "cabinet" | "authorities"
+    )
+}
+
 /// For a person's mention followed by "'s government" (or administration, cabinet,
 /// authorities) — "Paz's government undertook to" — the state of that person.
 fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
@@ -132,12 +141,10 @@ fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
     }
     let s = &ctx.sentences[m.sentence];
     let possessive = s.words.get(m.end).is_some_and(|w| w == "'s" || w == "’s");
-    let government = s.words.get(m.end + 1).is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "government" | "administration" | "cabinet" | "authorities"
-        )
-    });
+    let government = s
+        .words
+        .get(m.end + 1)
+        .is_some_and(|w| is_government_noun(w));
     if !possessive || !government {
         return None;
     }
@@ -264,14 +271,15 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         })
     };
     // A question commits no one ("Did Washington commit to anything?").
-    let question = s
-        .words
-        .iter()
-        .rev()
-        .find(|w| !matches!(w.as_str(), "\"" | "”" | "’" | "'" | ")"))
-        .is_some_and(|w| w == "?");
+    let question = || {
+        s.words
+            .iter()
+            .rev()
+            .find(|w| !matches!(w.as_str(), "\"" | "”" | "’" | "'" | ")"))
+            .is_some_and(|w| w == "?")
+    };
     // Most sentences have no token that can start a cue: their loop is skipped.
-    let mut k = if lx.pledge_cue_words.may_match(&s.ids) && !question {
+    let mut k = if lx.pledge_cue_words.may_match(&s.ids) && !question() {
         0
     } else {
         n
@@ -1456,11 +1464,7 @@ fn government_clause_before_and(ctx: &Context, si: usize, j: usize) -> Option<us
         .find(|&k| s.words[k] == "that")?;
     let det = s.words.get(t + 1)?.as_str();
     let noun = s.words.get(t + 2)?.as_str();
-    let fits = matches!(det, "his" | "her" | "the" | "its" | "their")
-        && matches!(
-            noun,
-            "government" | "administration" | "cabinet" | "authorities"
-        );
+    let fits = matches!(det, "his" | "her" | "the" | "its" | "their") && is_government_noun(noun);
     fits.then_some(t + 3)
 }
 

@@ -123,13 +123,7 @@ pub fn resolve(
                 m.entity = Some(ents.add(e));
             }
             MentionKind::Group { name } => {
-                let mut e = Entity::new(
-                    format!("group:{}", slug(name)),
-                    EntityKind::Group,
-                    name.clone(),
-                );
-                e.attributes.insert("collective".into(), "true".into());
-                m.entity = Some(ents.add(e));
+                m.entity = Some(ents.add(collective(name.clone())));
             }
             _ => {}
         }
@@ -316,9 +310,7 @@ pub fn resolve(
             MentionKind::Summit => summit_org(&all, &ents, gazetteer).or_else(|| {
                 let name = all[k].span.of(text).to_lowercase();
                 let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
-                let mut e = Entity::new(format!("group:{}", slug(&name)), EntityKind::Group, name);
-                e.attributes.insert("collective".into(), "true".into());
-                Some(ents.add(e))
+                Some(ents.add(collective(name)))
             }),
             MentionKind::Pronoun(Pronoun::It) => {
                 sentence_subject_it(&all, k, sentences, &ents, lexicon)
@@ -343,6 +335,13 @@ pub fn resolve(
     home_country_officials(&mut ents);
     implied_affiliations(&mut ents, gazetteer);
     ents
+}
+
+/// The entity of an unnamed collective ("26 European countries", "the leaders").
+fn collective(name: String) -> Entity {
+    let mut e = Entity::new(format!("group:{}", slug(&name)), EntityKind::Group, name);
+    e.attributes.insert("collective".into(), "true".into());
+    e
 }
 
 /// "Nigeria pledges 1,200 soldiers. It also commits 45 billion naira": a sentence
