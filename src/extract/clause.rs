@@ -331,21 +331,32 @@ impl<'a> Context<'a> {
         (found.len() == count && countries.len() == count).then_some(found)
     }
 
-    /// The two parties an article opens with: in its first three sentences (and
-    /// before sentence `upto`), the first pair of countries or organizations joined
-    /// by "and" ("South Korea and China moved a step closer", "Yemen's government
-    /// and the Houthi movement agreed").
+    /// The two parties an article opens with: in its first three sentences of
+    /// running text (past the headline, bylines, datelines and tag lines, and before
+    /// sentence `upto`), the first pair of countries or organizations joined by
+    /// "and" ("South Korea and China moved a step closer", "Yemen's government and
+    /// the Houthi movement agreed"), or of demonyms that share a noun ("Iranian and
+    /// Saudi delegations", "Armenian and Azerbaijani border negotiators").
     fn lead_pair(&self, upto: usize) -> Option<Vec<usize>> {
         let actor = |x: &Mention| {
             let e = x.entity?;
-            (!x.is_demonym()
-                && matches!(
-                    self.ents.list[e].kind,
-                    EntityKind::Country | EntityKind::Organization
-                ))
+            matches!(
+                self.ents.list[e].kind,
+                EntityKind::Country | EntityKind::Organization
+            )
             .then_some(e)
         };
-        for si in 0..upto.min(3) {
+        // Running text: no boilerplate, and five words at least.
+        let running = (0..upto).filter(|&si| {
+            let s = &self.sentences[si];
+            !s.boilerplate
+                && s.tokens
+                    .iter()
+                    .filter(|t| t.kind == crate::text::TokenKind::Word)
+                    .nth(4)
+                    .is_some()
+        });
+        for si in running.take(3) {
             let s = &self.sentences[si];
             let ms = self.mentions_in(si);
             for pair in ms.windows(2) {
@@ -359,6 +370,16 @@ impl<'a> Context<'a> {
                 }
                 let joined = s.words.get(k).is_some_and(|w| w == "and")
                     && (k + 1..pair[1].head_first()).all(|j| matches!(s.words[j].as_str(), "the"));
+                // Demonyms only as modifiers of one noun: "Iranian and Saudi delegations".
+                let demonyms = (pair[0].is_demonym(), pair[1].is_demonym());
+                let shared_noun = demonyms == (true, true)
+                    && k == pair[0].end
+                    && s.words
+                        .get(pair[1].end)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                if demonyms != (false, false) && !shared_noun {
+                    continue;
+                }
                 // Not the tail of a longer list ("drawn from both sides, the African
                 // Union and the U.N.").
                 let mut h = pair[0].head_first();

@@ -261,6 +261,10 @@ pub fn resolve(
     all.extend(extra);
     all.sort_by_key(|m| (m.sentence, m.first));
 
+    apposed_states(
+        text, sentences, &all, &mut ents, &mut facts, gazetteer, lexicon,
+    );
+
     // Pass 3: descriptions and pronouns, in reading order.
     let facts_now = facts;
     for k in 0..all.len() {
@@ -335,6 +339,100 @@ pub fn resolve(
     home_country_officials(&mut ents);
     implied_affiliations(&mut ents, gazetteer);
     ents
+}
+
+/// "Anneleen Van Bossuyt, the Belgian minister for asylum and migration, said",
+/// "Annette Hollweg, state secretary at the economy ministry in Berlin, announced":
+/// a person of no known state or body takes the state of a description in
+/// apposition. The description holds a role, closes with a comma or the sentence,
+/// names no other person, and names the state by demonym, name or capital — not
+/// one it is accredited to ("ambassador to Yemen", "envoy for Sudan").
+fn apposed_states(
+    text: &str,
+    sentences: &[Sentence],
+    all: &[Mention],
+    ents: &mut DocEntities,
+    facts: &mut HashMap<usize, PersonFacts>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) {
+    for (k, m) in all.iter().enumerate() {
+        let Some(e) = m.entity else { continue };
+        let person = &ents.list[e];
+        if person.kind != EntityKind::Person
+            || person.attributes.contains_key("country")
+            || person.attributes.contains_key("org")
+        {
+            continue;
+        }
+        let s = &sentences[m.sentence];
+        let n = s.words.len();
+        let open = m.end;
+        if s.words.get(open).is_none_or(|w| w != ",") {
+            continue;
+        }
+        let Some(close) = (open + 1..n.min(open + 18))
+            .find(|&j| matches!(s.words[j].as_str(), "," | "." | ";" | "(" | ")" | "—"))
+        else {
+            continue;
+        };
+        if !matches!(s.words[close].as_str(), "," | ".") {
+            continue;
+        }
+        let Some((role_at, role_len)) =
+            (open + 1..close).find_map(|j| lexicon.roles.match_at(&s.ids, j).map(|len| (j, len)))
+        else {
+            continue;
+        };
+        let inside: Vec<&Mention> = all[k + 1..]
+            .iter()
+            .take_while(|o| o.sentence == m.sentence && o.first < close)
+            .collect();
+        let named_person = inside.iter().any(|o| {
+            o.entity
+                .is_some_and(|x| ents.list[x].kind == EntityKind::Person && x != e)
+        });
+        if named_person {
+            continue;
+        }
+        let accredited =
+            |o: &Mention| o.first > 0 && matches!(s.words[o.first - 1].as_str(), "to" | "for");
+        let state = inside.iter().filter(|o| !accredited(o)).find_map(|o| {
+            if let Some(x) = o.entity {
+                let x = &ents.list[x];
+                return (x.kind == EntityKind::Country).then(|| x.id.clone());
+            }
+            match o.kind {
+                MentionKind::Gazetteer {
+                    entry: entry @ Entry::Country(_),
+                    form: Form::Capital,
+                }
+                // "the Belgian minister": the description itself.
+                | MentionKind::PersonRef {
+                    country: Some(entry @ Entry::Country(_)),
+                    ..
+                } => Some(gazetteer.entity_id(entry).to_string()),
+                _ => None,
+            }
+        });
+        let Some(state) = state else { continue };
+        let role = span_text(text, s, role_at, role_at + role_len);
+        let attributes = &mut ents.list[e].attributes;
+        attributes.insert("country".into(), state.clone());
+        attributes
+            .entry("role".into())
+            .or_insert_with(|| role.clone());
+        let fact = facts.entry(e).or_default();
+        fact.country = Some(state);
+        if fact.role.is_empty() {
+            fact.role = role;
+        }
+    }
+}
+
+/// The text of tokens `first..end` of a sentence.
+fn span_text(text: &str, s: &Sentence, first: usize, end: usize) -> String {
+    text[s.tokens[first].span.start..s.tokens[end - 1].span.end].to_string()
 }
 
 /// The entity of an unnamed collective ("26 European countries", "the leaders").

@@ -1107,6 +1107,60 @@ fn money_an_official_announces_is_the_state_s() {
             want: &["pledge Johann Wadephul"],
             not: &["pledge Germany"],
         },
+        Case {
+            name: "an official pledges an amount",
+            text: "New Zealand's Foreign Minister, Winston Peters, pledged NZ$60 million for the facility.",
+            want: &["pledge New Zealand"],
+            not: &["pledge Winston Peters"],
+        },
+        Case {
+            name: "an offer to host stays the person's",
+            text: "Foreign Minister Johann Wadephul offered to host the next round of talks in Berlin.",
+            want: &["pledge Johann Wadephul"],
+            not: &["pledge Germany"],
+        },
+    ]);
+}
+
+#[test]
+fn states_in_apposition_and_quotations_over_sentences() {
+    check(&[
+        Case {
+            name: "a demonym in a description after the name",
+            text: "Anneleen Van Bossuyt, the Belgian minister for asylum and migration, announced €25 million for the fund.",
+            want: &["pledge Belgium"],
+            not: &["pledge Anneleen Van Bossuyt"],
+        },
+        Case {
+            name: "a capital in a description after the name",
+            text: "Annette Hollweg, state secretary at the economy ministry in Berlin, announced €60 million for schools.",
+            want: &["pledge Germany"],
+            not: &["pledge Annette Hollweg"],
+        },
+        Case {
+            name: "the state an envoy is accredited to is not theirs",
+            text: "Ana Lima, ambassador to Mozambique, announced $5 million for clinics.",
+            want: &[],
+            not: &["pledge Mozambique"],
+        },
+        Case {
+            name: "a quotation attributed in a later sentence",
+            text: "\u{201c}We will send engineers to the north. Nobody should doubt it,\u{201d} Prime Minister Mark Carney said.",
+            want: &["pledge Canada", "statement Mark Carney"],
+            not: &[],
+        },
+        Case {
+            name: "a quotation continuing after its attribution",
+            text: "\u{201c}This is a hard winter,\u{201d} Prime Minister Mark Carney said. \u{201c}We will send engineers to the north.\u{201d}",
+            want: &["pledge Canada"],
+            not: &[],
+        },
+        Case {
+            name: "an unattributed quotation commits nobody",
+            text: "Canada held talks. \u{201c}We will send engineers to the north.\u{201d}",
+            want: &[],
+            not: &["pledge Canada"],
+        },
     ]);
 }
 
