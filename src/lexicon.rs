@@ -23,6 +23,7 @@ struct CuesFile {
     reported_modals: Vec<String>,
     commitment_actions: Vec<String>,
     threat_actions: Vec<String>,
+    restraint_actions: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
     conditions: Vec<String>,
@@ -579,6 +580,9 @@ pub struct Lexicon {
     pub commitment_actions: PhraseSet,
     /// "retaliate", "respond", "strike" ...: the cue makes a threat, not a pledge.
     pub threat_actions: PhraseSet,
+    /// "raise", "impose", "reintroduce" ...: harm whose plain negation ("will not
+    /// raise prices") is a promise to refrain, not a refusal.
+    pub restraint_actions: PhraseSet,
     /// "could", "may", "consider" ...
     pub hedges: PhraseSet,
     /// "not", "refused" ...
@@ -736,6 +740,7 @@ impl Lexicon {
             reported_modals: PhraseSet::new(&cues.reported_modals, v),
             commitment_actions: PhraseSet::new(&cues.commitment_actions, v),
             threat_actions: PhraseSet::new(&cues.threat_actions, v),
+            restraint_actions: PhraseSet::new(&cues.restraint_actions, v),
             hedges: PhraseSet::new(&cues.hedges, v),
             negations: PhraseSet::new(&cues.negations, v),
             conditions: PhraseSet::new(&cues.conditions, v),

@@ -1860,18 +1860,37 @@ fn pledge(
             modality.hedged = true;
         }
     }
+    // "will not raise prices", "would never attack": a promise to refrain — when
+    // only a plain "not" or "never" negates, not "refused" or "declined".
+    let mut act = cue.object;
+    while s.words.get(act).is_some_and(|w| w == "to" || w == "be") {
+        act += 1;
+    }
+    let restraint = modality.negated
+        && !modality.hedged
+        && lx.restraint_actions.match_at(&s.ids, act).is_some()
+        && (from..cue.object.min(n)).all(|k| {
+            lx.negations.match_at(&s.ids, k).is_none()
+                || matches!(s.words[k].as_str(), "not" | "n't" | "never")
+        });
+    if restraint {
+        modality.negated = false;
+    }
     // Conditions anywhere in the sentence (outside quotes).
     modality.conditional =
         (0..n).any(|k| lx.conditions.match_at(&s.ids, k).is_some() && s.words[k] != "once");
     // The object runs to the end of the clause.
     let obj_end = object_end(ctx, si, cue.object);
-    let what = what_text(ctx, si, cue.object, obj_end);
+    let mut what = what_text(ctx, si, cue.object, obj_end);
+    if restraint {
+        what = format!("not {what}");
+    }
     // Past the clause (a dash, a participle), up to any attribution.
     let rest_end = attribution_start(ctx, si, obj_end);
     let target = recipient(ctx, si, cue.object, obj_end, actor_idx)
         .or_else(|| recipient(ctx, si, obj_end, rest_end, actor_idx));
     // "will retaliate", "would respond": a threat, not a pledge.
-    let kind = if threat_at(ctx, si, cue.object) {
+    let kind = if threat_at(ctx, si, cue.object) && !restraint {
         EventKind::Threaten
     } else {
         EventKind::Pledge

@@ -1156,6 +1156,24 @@ fn states_in_apposition_and_quotations_over_sentences() {
             not: &[],
         },
         Case {
+            name: "a promise to refrain from harm",
+            text: "Pakistani Finance Minister Muhammad Aurangzeb said the government would not impose any new tax on salaried workers.",
+            want: &["pledge Pakistan"],
+            not: &["pledge? Pakistan"],
+        },
+        Case {
+            name: "a refusal to give stays unfirm",
+            text: "German Chancellor Friedrich Merz said Germany would not send troops to the region.",
+            want: &["pledge? Germany"],
+            not: &["pledge Germany"],
+        },
+        Case {
+            name: "a refusal to refrain stays unfirm",
+            text: "Pakistani Finance Minister Muhammad Aurangzeb refused to rule out that the government would raise taxes.",
+            want: &[],
+            not: &["pledge Pakistan"],
+        },
+        Case {
             name: "an unattributed quotation commits nobody",
             text: "Canada held talks. \u{201c}We will send engineers to the north.\u{201d}",
             want: &[],
