@@ -93,10 +93,16 @@ fn is_item(ctx: &Context, si: usize) -> bool {
     line_start && s.words.first().is_some_and(|w| is_bullet(w))
 }
 
-/// The heading of the list item `si`: the sentence before the list's first item.
+/// Markdown emphasis around an item's label ("- **Norway:** 3 billion kroner").
+fn is_emphasis(w: &str) -> bool {
+    matches!(w, "*" | "**" | "_" | "__")
+}
+
+/// The heading of the list item `si`: the sentence before the list's first item
+/// (a bold heading line, "**Who pledged what**", is no item: it lists nobody).
 fn heading(ctx: &Context, si: usize) -> Option<usize> {
     let mut h = si.checked_sub(1)?;
-    while is_item(ctx, h) {
+    while is_item(ctx, h) && item_parts(ctx, h).is_some() {
         h = h.checked_sub(1)?;
     }
     Some(h)
@@ -107,7 +113,13 @@ fn heading(ctx: &Context, si: usize) -> Option<usize> {
 fn item_parts(ctx: &Context, si: usize) -> Option<(Vec<usize>, usize)> {
     let s = &ctx.sentences[si];
     let mut actors = Vec::new();
-    let mut j = 1;
+    let skip_emphasis = |mut j: usize| {
+        while s.words.get(j).is_some_and(|w| is_emphasis(w)) {
+            j += 1;
+        }
+        j
+    };
+    let mut j = skip_emphasis(1);
     loop {
         let m = ctx
             .mention_starting(si, j)
@@ -122,7 +134,7 @@ fn item_parts(ctx: &Context, si: usize) -> Option<(Vec<usize>, usize)> {
         if !actors.contains(&e) {
             actors.push(e);
         }
-        j = m.end;
+        j = skip_emphasis(m.end);
         match s.words.get(j)?.as_str() {
             "," | "and" | "&" => {
                 j += 1;
@@ -130,7 +142,7 @@ fn item_parts(ctx: &Context, si: usize) -> Option<(Vec<usize>, usize)> {
                     j += 1;
                 }
             }
-            "—" | "–" | "-" | ":" => return Some((actors, j + 1)),
+            "—" | "–" | "-" | ":" => return Some((actors, skip_emphasis(j + 1))),
             _ => return None,
         }
     }

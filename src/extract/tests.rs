@@ -1246,6 +1246,12 @@ fn donor_lists_corrections_and_bodies_described_by_a_relative_clause() {
             not: &[],
         },
         Case {
+            name: "items with markdown labels under a bold heading",
+            text: "Ministers met in Berlin on Tuesday.\n\n**Who pledged what**\n\n- **Norway:** 3 billion kroner through its Nansen programme.\n- **European Investment Bank**: €600 million in new loans.\n\nThe conference closed on Friday.",
+            want: &["pledge Norway", "pledge European Investment Bank"],
+            not: &[],
+        },
+        Case {
             name: "an item that gives nothing, and items under a heading of no pledges",
             text: "Donors made the following pledges:\n• Japan — no new funding\n\nThe delegations who attended were these:\n• Kenya — Foreign Minister Musalia Mudavadi\n• Ghana — an observer",
             want: &[],
