@@ -603,6 +603,25 @@ impl<'a> Context<'a> {
                         }
                     }
                 }
+                // "Lars Klingbeil, Germany's finance minister, who had resisted ...,
+                // said": a relative clause after a description of the named person.
+                if matches!(s.words[p].as_str(), "who" | "whose") {
+                    let described = (0..p - 1).rev().find(|&k| s.words[k] == ",").filter(|&c| {
+                        self.mention_ending(si, c)
+                            .is_some_and(|m| self.kind_of(m) == Some(EntityKind::Person))
+                            && (c + 1..p - 1).all(|k| {
+                                s.tokens[k].kind != TokenKind::Quote
+                                    && self.lexicon.speech_verbs.match_at(&s.ids, k).is_none()
+                                    && !self.mentions_in(si).iter().any(|o| {
+                                        o.first == k && self.kind_of(o) == Some(EntityKind::Person)
+                                    })
+                            })
+                    });
+                    if let Some(c) = described {
+                        j = c;
+                        break;
+                    }
+                }
                 j = self.skip_back(si, p - 1);
                 // "X, secretary of Ukraine's National Security Council, who led the
                 // delegation, said": a name inside a description segment is not the

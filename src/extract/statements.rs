@@ -252,6 +252,33 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         let after_quote = k > 0
             && (s.tokens[k - 1].kind == TokenKind::Quote
                 || (s.words[k - 1] == "," && k > 1 && s.tokens[k - 2].kind == TokenKind::Quote));
+        // "Uzbekistan committed to ..., said Ismatilla Ergashev, the ...": inversion
+        // after a clause, with the speaker named right after the verb.
+        if !after_quote && k > 1 && s.words[k - 1] == "," {
+            let mut j = k + len;
+            if s.words.get(j).is_some_and(|w| w == "the") {
+                j += 1;
+            }
+            let speaker = ctx
+                .mention_after(si, k + len)
+                .filter(|m| m.head_first() == j && m.entity.is_some())
+                // Not the subject of a reported clause ("..., said Berlin could").
+                .filter(|m| {
+                    s.words.get(m.end).is_none_or(|w| {
+                        matches!(w.as_str(), "," | "." | ";" | "on" | "in" | "at" | "during")
+                    })
+                })
+                .filter(|m| {
+                    matches!(
+                        ctx.kind_of(m),
+                        Some(EntityKind::Person | EntityKind::Organization | EntityKind::Country)
+                    )
+                });
+            if let Some(e) = speaker.and_then(|m| m.entity) {
+                push(e, &mut found);
+            }
+            continue;
+        }
         if !after_quote {
             continue;
         }

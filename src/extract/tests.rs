@@ -532,6 +532,24 @@ fn verbs_outside_the_action_lexicon() {
 fn speakers_by_apposition_and_description() {
     check(&[
         Case {
+            name: "a speaker named after the verb that closes a clause",
+            text: "Uzbekistan committed to supplying 50,000 tonnes of diesel, said Ismatilla Ergashev, the special representative for Afghanistan.",
+            want: &["statement Ismatilla Ergashev", "pledge Uzbekistan"],
+            not: &[],
+        },
+        Case {
+            name: "the subject of a reported clause after the verb does not speak",
+            text: "Lars Klingbeil, Germany's finance minister, said Berlin could accept the text.",
+            want: &["statement Lars Klingbeil"],
+            not: &["statement Germany"],
+        },
+        Case {
+            name: "a description and a relative clause between speaker and verb",
+            text: "Lars Klingbeil, Germany's finance minister, who had resisted common debt, said the text was acceptable.",
+            want: &["statement Lars Klingbeil"],
+            not: &[],
+        },
+        Case {
             name: "an unknown person after said, with a description",
             text: "\"The deal is fragile,\" said Onesphore Mugisha, a researcher at a civil society group.",
             want: &["statement Onesphore Mugisha"],
