@@ -1961,8 +1961,14 @@ fn object_end(ctx: &Context, si: usize, from: usize) -> usize {
 
 fn object_end_before(ctx: &Context, si: usize, from: usize, n: usize) -> usize {
     let s = &ctx.sentences[si];
+    // An object that starts inside a quotation ends with it: "“We will contribute
+    // €25 million,” Penny Wong said".
+    let quoted = from < n && ctx.in_quote(si, from);
     let mut k = from;
     while k < n {
+        if quoted && !ctx.in_quote(si, k) {
+            break;
+        }
         let w = s.words[k].as_str();
         if matches!(
             w,

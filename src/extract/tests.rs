@@ -1771,3 +1771,23 @@ fn words_tested_by_spelling_pass_the_cue_filter() {
         );
     }
 }
+
+/// What a quoted commitment gives ends with the quotation, not in the attribution
+/// after it.
+#[test]
+fn a_quoted_object_ends_with_its_quotation() {
+    let doc = Document {
+        id: "t".into(),
+        text: "\u{201c}We will contribute €25 million,\u{201d} Penny Wong, Australia's foreign minister, said on Monday.".into(),
+        published: Some("2026-03-05".into()),
+        ..Document::default()
+    };
+    let ex = extractor().extract(&doc);
+    let whats: Vec<&str> = ex
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Pledge)
+        .filter_map(|e| e.what.as_deref())
+        .collect();
+    assert_eq!(whats, ["contribute €25 million"]);
+}
