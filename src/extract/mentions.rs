@@ -1614,7 +1614,12 @@ fn in_sentence(
                 })
                 .any(|r| lexicon.roles.match_at(&s.ids, r).is_some())
         };
-        if (2..=4).contains(&len)
+        // Particles do not count: "Majed bin Mohammed Al Ansari" is four names.
+        let particles = (i..end)
+            .filter(|&k| lexicon.name_particles.contains(&s.words[k]))
+            .count();
+        if (2..=4).contains(&(len - particles))
+            && len <= 7
             && (followed_by_speech || followed_by_apposition)
             && (i..end).all(|k| !taken[k])
         {

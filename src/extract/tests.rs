@@ -532,6 +532,12 @@ fn verbs_outside_the_action_lexicon() {
 fn speakers_by_apposition_and_description() {
     check(&[
         Case {
+            name: "an untitled name with particles before a speech verb",
+            text: "Dr. Majed bin Mohammed Al Ansari said the ministry had received no reply.",
+            want: &["statement Majed bin Mohammed Al Ansari"],
+            not: &["statement Mohammed Al Ansari"],
+        },
+        Case {
             name: "a speaker named after the verb that closes a clause",
             text: "Uzbekistan committed to supplying 50,000 tonnes of diesel, said Ismatilla Ergashev, the special representative for Afghanistan.",
             want: &["statement Ismatilla Ergashev", "pledge Uzbekistan"],
