@@ -83,6 +83,11 @@ pub struct Vocabulary {
     /// lookup reads one slot of (usually): no hashing of bytes, no key behind a
     /// pointer. Nearly every token is that short.
     short: ShortWords,
+    /// The words of nine to sixteen bytes again, in a table like `short` keyed by
+    /// their first and last eight bytes (which overlap, and together are the
+    /// whole word): "government", "president", "ministry" in plural. A lookup
+    /// in `ids` hashed every byte and compared behind a pointer.
+    medium: MediumWords,
     /// By word id: bit `slot` is set when the set in that slot has the word alone
     /// as a phrase. Most phrases are one word: [`Vocabulary::word_ids`] records
     /// their matches from these bits, without a loop over phrases. As long as
@@ -118,10 +123,13 @@ impl Vocabulary {
     /// The id of a lowercase word given as its UTF-8 bytes, or [`UNKNOWN_WORD`].
     #[inline]
     pub fn id_of_bytes(&self, word: &[u8]) -> WordId {
-        match ShortWords::key(word) {
-            Some(key) => self.short.get(key),
-            None => self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD),
+        if let Some(key) = ShortWords::key(word) {
+            return self.short.get(key);
         }
+        if let Some(key) = MediumWords::key(word) {
+            return self.medium.get(key);
+        }
+        self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD)
     }
 
     /// The id of a lowercase word of one to eight bytes given as those bytes read
@@ -138,6 +146,9 @@ impl Vocabulary {
         let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
         if let Some(key) = ShortWords::key(word.as_bytes()) {
             self.short.insert(key, id);
+        }
+        if let Some(key) = MediumWords::key(word.as_bytes()) {
+            self.medium.insert(key, id);
         }
         id
     }
@@ -322,6 +333,106 @@ impl ShortWords {
     }
 }
 
+/// The words of nine to sixteen bytes of a [`Vocabulary`] with their ids, in an
+/// open-addressing table (linear probing, at most half full) keyed by the word's
+/// first and last eight bytes (each read little-endian) and its length: together
+/// they are the whole word, so a key that matches is the word.
+#[derive(Clone, Debug, Default)]
+struct MediumWords {
+    /// The slots; `len == 0` marks an empty one. A power of two long (or empty).
+    slots: Vec<MediumSlot>,
+    /// How many slots are taken.
+    len: usize,
+}
+
+/// A slot of [`MediumWords`].
+#[derive(Clone, Copy, Debug, Default)]
+struct MediumSlot {
+    /// The word's first eight bytes, little-endian.
+    head: u64,
+    /// The word's last eight bytes, little-endian.
+    tail: u64,
+    /// The word's length in bytes (9 to 16), 0 for an empty slot.
+    len: u32,
+    /// The word's id.
+    id: WordId,
+}
+
+/// The key of a [`MediumWords`] entry: (first eight bytes, last eight bytes, length).
+type MediumKey = (u64, u64, u32);
+
+impl MediumWords {
+    /// The key of a word of nine to sixteen bytes; None for others.
+    #[inline]
+    fn key(word: &[u8]) -> Option<MediumKey> {
+        if !(9..=16).contains(&word.len()) {
+            return None;
+        }
+        let (head, _) = word.split_first_chunk::<8>()?;
+        let (_, tail) = word.split_last_chunk::<8>()?;
+        Some((
+            u64::from_le_bytes(*head),
+            u64::from_le_bytes(*tail),
+            word.len() as u32,
+        ))
+    }
+
+    /// The first slot to look at for a key (`slots` is not empty).
+    #[inline]
+    fn home(&self, (head, tail, len): MediumKey) -> usize {
+        let h = (head ^ tail.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of a word by its key, or [`UNKNOWN_WORD`].
+    #[inline]
+    fn get(&self, key: MediumKey) -> WordId {
+        if self.slots.is_empty() {
+            return UNKNOWN_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                return UNKNOWN_WORD;
+            }
+            if (slot.head, slot.tail, slot.len) == key {
+                return slot.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a word (by key) with its id, unless it is there already.
+    fn insert(&mut self, key: MediumKey, id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![MediumSlot::default(); (old.len() * 2).max(64)];
+            self.len = 0;
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                self.insert((s.head, s.tail, s.len), s.id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].len != 0 {
+            if (self.slots[i].head, self.slots[i].tail, self.slots[i].len) == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        let (head, tail, len) = key;
+        self.slots[i] = MediumSlot {
+            head,
+            tail,
+            len,
+            id,
+        };
+        self.len += 1;
+    }
+}
+
 /// A sentence's word ids (see [`Vocabulary`]), and for every token the length of
 /// the longest phrase of each slotted phrase set that starts there (0: none).
 #[derive(Clone, Debug, Default)]
@@ -429,15 +540,23 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A hash set with [`WordHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
-/// A set of single words, hashed with [`WordHasher`]. `contains` takes anything
-/// that reads as a `str` (a `&str`, a `String`, a sentence's `Word`).
+/// A set of single words. `contains` takes anything that reads as a `str` (a
+/// `&str`, a `String`, a sentence's `Word`).
 ///
-/// Most words asked about are not members, and hashing them was most of the cost
-/// of a lookup: a table of the members' first bytes and lengths turns most of them
-/// away first.
+/// Most words asked about are not members: a table of the members' first bytes
+/// and lengths turns most of them away first. The rest go to an open-addressing
+/// table whose hash reads a word's length and three of its bytes, not all of
+/// them ([`WordSet::home`]): hashing every byte of every capitalized token (a
+/// general hash set) was most of the cost of asking whether it is an honorific.
 #[derive(Clone, Debug)]
 pub struct WordSet {
-    words: HashSet<String, BuildHasherDefault<WordHasher>>,
+    /// The members, each once.
+    words: Vec<Box<str>>,
+    /// Index in `words` of the member at each slot, or [`WordSet::FREE`]; a member
+    /// is at its [`WordSet::home`] or the first slot after it (wrapping) that
+    /// holds it. A power of two long, at least four times the members (most
+    /// lookups meet a free slot at once).
+    slots: Vec<u32>,
     /// `lengths[b]`: bit `min(len, 31)` is set when a member of `len` bytes starts
     /// with byte `b`.
     lengths: [u32; 256],
@@ -446,28 +565,83 @@ pub struct WordSet {
 impl Default for WordSet {
     fn default() -> WordSet {
         WordSet {
-            words: HashSet::default(),
+            words: Vec::new(),
+            slots: vec![WordSet::FREE; 16],
             lengths: [0; 256],
         }
     }
 }
 
 impl WordSet {
+    /// A free slot.
+    const FREE: u32 = u32::MAX;
+
     /// The bit of a word's length in [`WordSet::lengths`].
     #[inline]
     fn length_bit(len: usize) -> u32 {
         1 << len.min(31)
     }
 
+    /// The first slot to look at for a word: its length, first two and last bytes,
+    /// multiplied and shifted (a Fibonacci hash). Collisions only cost a compare.
+    #[inline]
+    fn home(&self, w: &[u8]) -> usize {
+        let (a, b, z) = match w {
+            [] => (0, 0, 0),
+            [a] => (*a, 0, *a),
+            [a, b] => (*a, *b, *b),
+            [a, b, .., z] => (*a, *b, *z),
+        };
+        let key = u64::from_le_bytes([a, b, z, 0, 0, 0, 0, 0]) | ((w.len() as u64) << 24);
+        let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The slot that holds `word`, or the free slot where it would go.
+    #[inline]
+    fn slot_of(&self, word: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(word.as_bytes());
+        loop {
+            let k = self.slots[at];
+            if k == WordSet::FREE || *self.words[k as usize] == *word {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// Is this word a member?
     #[inline]
     pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
         let word = word.as_ref();
-        let Some(&first) = word.as_bytes().first() else {
-            return self.words.contains(word);
-        };
-        self.lengths[usize::from(first)] & WordSet::length_bit(word.len()) != 0
-            && self.words.contains(word)
+        if let Some(&first) = word.as_bytes().first() {
+            if self.lengths[usize::from(first)] & WordSet::length_bit(word.len()) == 0 {
+                return false;
+            }
+        }
+        self.slots[self.slot_of(word)] != WordSet::FREE
+    }
+
+    /// Adds a word (once).
+    fn insert(&mut self, w: String) {
+        if (self.words.len() + 1) * 4 > self.slots.len() {
+            // Twice the slots, every member placed anew.
+            self.slots = vec![WordSet::FREE; self.slots.len() * 2];
+            for k in 0..self.words.len() {
+                let at = self.slot_of(&self.words[k]);
+                self.slots[at] = k as u32;
+            }
+        }
+        let at = self.slot_of(&w);
+        if self.slots[at] != WordSet::FREE {
+            return;
+        }
+        if let Some(&first) = w.as_bytes().first() {
+            self.lengths[usize::from(first)] |= WordSet::length_bit(w.len());
+        }
+        self.slots[at] = self.words.len() as u32;
+        self.words.push(w.into_boxed_str());
     }
 }
 
@@ -475,10 +649,7 @@ impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
         let mut set = WordSet::default();
         for w in iter {
-            if let Some(&first) = w.as_bytes().first() {
-                set.lengths[usize::from(first)] |= WordSet::length_bit(w.len());
-            }
-            set.words.insert(w);
+            set.insert(w);
         }
         set
     }
@@ -910,18 +1081,50 @@ mod tests {
     fn short_words_find_what_the_map_finds() {
         let mut vocab = Vocabulary::default();
         let words: Vec<String> = (0..500)
-            .map(|k| "abcdefghijk"[..1 + k % 11].to_string() + &k.to_string())
+            .map(|k| "abcdefghijklmnopq"[..1 + k % 17].to_string() + &k.to_string())
             .chain(["a", "'s", "\0", "é", "the", "", "abcdefgh", "abcdefghi"].map(String::from))
+            .chain(["government", "présidentielle", "secretary-general"].map(String::from))
             .collect();
         for w in &words {
             vocab.intern(w);
         }
-        for w in words.iter().chain(&["zz".to_string(), "a\0".to_string()]) {
+        let others = [
+            "zz",
+            "a\0",
+            "governments",
+            "gouvernement",
+            "abcdefghijklmnop",
+        ];
+        for w in words.iter().cloned().chain(others.map(String::from)) {
+            let w = &w;
             let want = vocab.ids.get(w.as_bytes()).copied().unwrap_or(UNKNOWN_WORD);
             assert_eq!(vocab.id(w), want, "{w:?}");
         }
         assert_eq!(vocab.id("zz"), UNKNOWN_WORD);
         assert_eq!(vocab.id("a\0"), UNKNOWN_WORD);
+    }
+
+    #[test]
+    fn word_sets_answer_as_a_hash_set() {
+        let members: Vec<String> = (0..300)
+            .map(|k| "Abcdefghijk"[..1 + k % 11].to_string() + &k.to_string())
+            .chain(["", "a", "Sheikh", "Dato’", "H.E.", "é", "the"].map(String::from))
+            .collect();
+        let set: WordSet = members.iter().map(String::as_str).collect();
+        let plain: HashSet<&str> = members.iter().map(String::as_str).collect();
+        let asked = members.iter().map(String::as_str).chain([
+            "zz",
+            "Sheik",
+            "sheikh",
+            "Abc",
+            "A0",
+            "Abcdefghijk9999",
+            "ée",
+        ]);
+        for w in asked {
+            assert_eq!(set.contains(w), plain.contains(w), "{w:?}");
+        }
+        assert!(!WordSet::default().contains(""));
     }
 
     #[test]

@@ -425,6 +425,10 @@ fn introduced_names<'t>(
     found: &mut Vec<Mention>,
     names: &mut Vec<(Vec<Cow<'t, str>>, MentionKind)>,
 ) {
+    // Most sentences have no kind noun: no token to look at.
+    if !lexicon.org_kinds.may_match(&s.ids) {
+        return;
+    }
     let n = s.words.len();
     let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
     let mut added = false;
@@ -1227,10 +1231,7 @@ fn in_sentence(
                 (s.words.get(i + l).is_some_and(|w| w == "of" || w == "for") && run_end > i + l + 1)
                     .then_some(run_end)
             });
-        let head_end = (i + 1..=run_end)
-            .rev()
-            .find(|&e| ends_with_org_head(s, i, e, lexicon))
-            .or(head_first);
+        let head_end = last_org_head_end(s, i, run_end, lexicon).or(head_first);
         let Some(mut end) = head_end else {
             pos = run_end.max(pos + 1);
             continue;
@@ -2019,9 +2020,10 @@ fn capitalized_run(s: &Sentence, start: usize, lists: &TokenLists) -> usize {
                 Some("of" | "for" | "and" | "the" | "on" | "'s")
             )
         };
-        // "of the Red Cross": connectors may stack.
-        let connector = is_connector(j) && (cap(j + 1) || (is_connector(j + 1) && cap(j + 2)));
-        if !(cap(j) || connector) {
+        // "of the Red Cross": connectors may stack. (Asked only past a word that
+        // does not go on the run itself: most words of a run do.)
+        let connector = || is_connector(j) && (cap(j + 1) || (is_connector(j + 1) && cap(j + 2)));
+        if !(cap(j) || connector()) {
             break;
         }
         j += 1;
@@ -2037,6 +2039,25 @@ fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon)
             .match_at(&s.ids, k)
             .is_some_and(|len| k + len == end)
     })
+}
+
+/// The last `e` in `start + 1..=run_end` where [`ends_with_org_head`]`(s, start,
+/// e)` holds, if any: the furthest end of an organization head that starts after
+/// `start` and ends within the run. (One look at each token, not one per end and
+/// token.)
+fn last_org_head_end(
+    s: &Sentence,
+    start: usize,
+    run_end: usize,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    if !lexicon.org_heads.may_match(&s.ids) {
+        return None;
+    }
+    (start + 1..run_end)
+        .filter_map(|k| lexicon.org_heads.match_at(&s.ids, k).map(|len| k + len))
+        .filter(|&e| e <= run_end)
+        .max()
 }
 
 /// Is token `j` an honorific ("Sheikh", "Gen." written as "Gen" then ".")?

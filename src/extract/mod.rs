@@ -401,8 +401,11 @@ fn starts_uppercase(w: &str) -> bool {
 fn push_lowercase(lower: &mut Vec<u8>, w: &str) {
     let bytes = w.as_bytes();
     if bytes.is_ascii() {
-        // "'s" and "'S" lowercase to "'s" anyway.
-        lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        // "'s" and "'S" lowercase to "'s" anyway. (Copied, then lowercased in
+        // place: one copy, not a push per byte.)
+        let start = lower.len();
+        lower.extend_from_slice(bytes);
+        lower[start..].make_ascii_lowercase();
         return;
     }
     match w {
