@@ -193,6 +193,8 @@ impl Vocabulary {
         let sets = self.sets;
         let mut lens = vec![0u8; ids.len() * sets];
         let mut present = 0u32;
+        let blocks = ids.len().div_ceil(64);
+        let mut starts = vec![0u64; blocks * sets];
         for (i, &id) in ids.iter().enumerate() {
             // Unknown words and words that start no phrase, nearly every token, stop
             // here.
@@ -205,7 +207,9 @@ impl Vocabulary {
             present |= singles;
             let mut bits = singles;
             while bits != 0 {
-                row[bits.trailing_zeros() as usize] = 1;
+                let slot = bits.trailing_zeros() as usize;
+                row[slot] = 1;
+                starts[slot * blocks + i / 64] |= 1 << (i % 64);
                 bits &= bits - 1;
             }
             let Some(longer) = self.multi.get(id as usize) else {
@@ -229,6 +233,7 @@ impl Vocabulary {
                 {
                     // Phrases of a slotted set are at most 255 words (`register`).
                     row[slot] = len as u8;
+                    starts[slot * blocks + i / 64] |= 1 << (i % 64);
                     // At most `MAX_SLOTS` (32) slots.
                     present |= 1 << (slot % MAX_SLOTS);
                 }
@@ -239,6 +244,7 @@ impl Vocabulary {
             sets,
             lens,
             present,
+            starts,
         }
     }
 }
@@ -445,6 +451,10 @@ pub struct WordIds {
     /// Bit `slot`: some phrase of the set in that slot starts somewhere in the
     /// sentence (see [`PhraseSet::may_match`]).
     present: u32,
+    /// `starts[slot * blocks + i / 64]` bit `i % 64`: some phrase of the set in
+    /// that slot starts at token `i` (see [`PhraseSet::starts`]). `blocks` is the
+    /// tokens divided by 64, rounded up.
+    starts: Vec<u64>,
 }
 
 /// Phrases by the id of their first word, longest first.
@@ -708,6 +718,20 @@ impl PhraseSet {
         slot >= ids.sets || ids.present & (1 << slot) != 0
     }
 
+    /// The tokens where some phrase of the set starts, as bits (bit `i % 64` of
+    /// block `i / 64` for token `i`), when the set has a slot in the vocabulary
+    /// (None otherwise): a loop that acts only where a phrase starts goes from one
+    /// to the next instead of asking every token.
+    #[inline]
+    pub fn starts<'w>(&self, ids: &'w WordIds) -> Option<&'w [u64]> {
+        let slot = self.slot as usize;
+        if slot >= ids.sets {
+            return None;
+        }
+        let blocks = ids.ids.len().div_ceil(64);
+        ids.starts.get(slot * blocks..(slot + 1) * blocks)
+    }
+
     /// [`PhraseSet::match_at`] by comparing ids.
     fn match_ids(&self, ids: &[WordId], i: usize) -> Option<usize> {
         let first = *ids.get(i)?;
@@ -834,6 +858,14 @@ pub struct Lexicon {
     /// (`extract::statements::NAMING_VERBS`) and the first words of the speech verbs
     /// and commitment verbs. A filter, as `pledge_cue_words` is.
     pub speech_cue_words: PhraseSet,
+    /// The words that may open a collective (`extract::mentions::collective_opener_words`:
+    /// "two", "several", "each"). A filter: the collective rules look only where
+    /// one starts.
+    pub collective_openers: PhraseSet,
+    /// The words past a sentence's first that may open a description or be a
+    /// pronoun (`extract::mentions::DESCRIPTION_OPENERS`: "the", "he", "they"). A
+    /// filter, as `collective_openers` is.
+    pub description_openers: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -955,6 +987,8 @@ impl Lexicon {
             generic_org_words: set(&titles.generic_org_words),
             pledge_cue_words: PhraseSet::new(&pledge_cue_words, v),
             speech_cue_words: PhraseSet::new(&speech_cue_words, v),
+            collective_openers: PhraseSet::new(&crate::extract::collective_opener_words(), v),
+            description_openers: PhraseSet::new(crate::extract::DESCRIPTION_OPENERS, v),
             vocabulary: Vocabulary::default(),
         };
         Ok(Lexicon {

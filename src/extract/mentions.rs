@@ -698,16 +698,18 @@ fn acronym_uses(
     }
 }
 
-/// The tokens of a sentence that start with a capital letter
-/// ([`Sentence::capitalized`]) as bits. The name rules (apposed names, new
-/// organizations, untitled names) start only at one: they go from one to the next
-/// instead of asking every token, most of which are lowercase.
-struct Capitals<'b>(&'b [u64]);
+/// Some tokens of a sentence as bits (bit `i % 64` of block `i / 64` for token
+/// `i`): the capitalized ones ([`TokenBits::capitals`]), or those where a rule
+/// may start. The name rules (apposed names, new organizations, untitled names)
+/// start only at a capitalized token, the collective and description rules only
+/// at a few words: they go from one such token to the next instead of asking
+/// every token, most of which are none.
+struct TokenBits<'b>(&'b [u64]);
 
-impl<'b> Capitals<'b> {
-    /// The bits of `s`, written into `bits` (a buffer kept from sentence to
-    /// sentence).
-    fn of(s: &Sentence, bits: &'b mut Vec<u64>) -> Capitals<'b> {
+impl<'b> TokenBits<'b> {
+    /// The capitalized tokens of `s` ([`Sentence::capitalized`]), written into
+    /// `bits` (a buffer kept from sentence to sentence).
+    fn capitals(s: &Sentence, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
         let n = s.tokens.len().min(s.capitals.len());
         bits.clear();
         bits.resize(n.div_ceil(64), 0);
@@ -728,10 +730,69 @@ impl<'b> Capitals<'b> {
             }
             i += 1;
         }
-        Capitals(bits)
+        TokenBits(bits)
     }
 
-    /// The first capitalized token at or after `i`.
+    /// The tokens where a phrase of `set` starts (all where the set has no slot in
+    /// the vocabulary and `PhraseSet::starts` cannot say), written into `bits`.
+    fn phrase_starts(
+        s: &Sentence,
+        set: &crate::lexicon::PhraseSet,
+        bits: &'b mut Vec<u64>,
+    ) -> &'b mut Vec<u64> {
+        let n = s.tokens.len();
+        bits.clear();
+        bits.resize(n.div_ceil(64), 0);
+        match set.starts(&s.ids) {
+            Some(starts) => bits.copy_from_slice(starts),
+            None => {
+                // Every token (no bit past the last).
+                bits.iter_mut().for_each(|b| *b = !0);
+                if let Some(last) = bits.last_mut().filter(|_| n % 64 != 0) {
+                    *last = (1 << (n % 64)) - 1;
+                }
+            }
+        }
+        bits
+    }
+
+    /// The tokens where a collective rule may start (step 2 of [`in_sentence`]): a
+    /// gazetteer hit, a number, a quantity word or "each"
+    /// ([`collective_opener_words`]), and maybe a few more (the rules decide).
+    fn collective_openers(
+        s: &Sentence,
+        lexicon: &Lexicon,
+        hits: &[TokHit],
+        bits: &'b mut Vec<u64>,
+    ) -> TokenBits<'b> {
+        let bits = TokenBits::phrase_starts(s, &lexicon.collective_openers, bits);
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Number {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        for h in hits {
+            bits[h.first / 64] |= 1 << (h.first % 64);
+        }
+        TokenBits(bits)
+    }
+
+    /// The tokens where a description or pronoun may start (step 4 of
+    /// [`in_sentence`]): the first, and "the" or a pronoun after it
+    /// ([`DESCRIPTION_OPENERS`]).
+    fn description_openers(
+        s: &Sentence,
+        lexicon: &Lexicon,
+        bits: &'b mut Vec<u64>,
+    ) -> TokenBits<'b> {
+        let bits = TokenBits::phrase_starts(s, &lexicon.description_openers, bits);
+        if let Some(first) = bits.first_mut() {
+            *first |= 1;
+        }
+        TokenBits(bits)
+    }
+
+    /// The first token at or after `i`.
     fn next(&self, i: usize) -> Option<usize> {
         let mut w = i / 64;
         let mut bits = *self.0.get(w)? & (!0u64 << (i % 64));
@@ -742,7 +803,7 @@ impl<'b> Capitals<'b> {
         Some(w * 64 + bits.trailing_zeros() as usize)
     }
 
-    /// Every capitalized token, in order.
+    /// Every token, in order.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let mut from = 0;
         std::iter::from_fn(move || {
@@ -796,6 +857,9 @@ struct Scratch {
     hit_index: Vec<usize>,
     taken: Vec<bool>,
     capitals: Vec<u64>,
+    /// The tokens where the collective rules, then the description rules, may
+    /// start.
+    openers: Vec<u64>,
     lists: Vec<std::cell::Cell<u8>>,
 }
 
@@ -855,7 +919,7 @@ fn in_sentence(
     scratch.taken.resize(n, false);
     let taken: &mut [bool] = &mut scratch.taken;
     let mut out: Vec<Mention> = Vec::new();
-    let capitals = Capitals::of(s, &mut scratch.capitals);
+    let capitals = TokenBits::capitals(s, &mut scratch.capitals);
     scratch.lists.clear();
     scratch.lists.resize(n, std::cell::Cell::new(0));
     let lists = &TokenLists {
@@ -1035,12 +1099,14 @@ fn in_sentence(
 
     // 2. Collectives: NUMBER [adjectives] COLLECTIVE, REGION-ADJ COLLECTIVE,
     //    DEMONYM OFFICIALS.
-    for i in 0..n {
+    // Every rule below starts at a gazetteer hit, at "each" or at a quantity word
+    // ("the two" too): most tokens are none of these, and the loop goes only to
+    // those that may be one (the test below decides).
+    let openers = TokenBits::collective_openers(s, lexicon, tok_hits.hits, &mut scratch.openers);
+    for i in openers.iter() {
         if taken[i] {
             continue;
         }
-        // Every rule below starts at a gazetteer hit, at "each" or at a quantity
-        // word ("the two" too): most tokens are none of these.
         let quantity = is_quantity(&s.words[i], s.tokens[i].kind);
         if !quantity && hit_index[i] == usize::MAX && s.words[i] != "each" {
             continue;
@@ -1410,7 +1476,10 @@ fn in_sentence(
     }
 
     // 4. Descriptions ("the French leader", "the minister", "the coalition") and pronouns.
-    for i in 0..n {
+    //    (Only at the first token and at "the" or a pronoun: the rules below ask
+    //    nothing of the others.)
+    let openers = TokenBits::description_openers(s, lexicon, &mut scratch.openers);
+    for i in openers.iter() {
         if taken[i] {
             continue;
         }
@@ -1714,6 +1783,19 @@ fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
     None
 }
 
+/// The words a collective may start with (step 2 of [`in_sentence`]): the quantity
+/// words and "each". (Numbers and gazetteer hits start collectives too.) The
+/// lexicon's filter `collective_openers`.
+pub(crate) fn collective_opener_words() -> Vec<&'static str> {
+    QUANTITY_WORDS.iter().copied().chain(["each"]).collect()
+}
+
+/// The words past a sentence's first at which a description or a pronoun may
+/// start (step 4 of [`in_sentence`]). The lexicon's filter `description_openers`.
+pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
+    "the", "he", "him", "his", "she", "her", "hers", "they", "it", "we", "i",
+];
+
 /// Words that count the members of a collective ("two", "several", "fellow").
 const QUANTITY_WORDS: &[&str] = &[
     "both", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -1888,7 +1970,7 @@ fn apposed_names(
     lexicon: &Lexicon,
     hits: TokHits,
     taken: &[bool],
-    capitals: &Capitals,
+    capitals: &TokenBits,
     lists: &TokenLists,
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
