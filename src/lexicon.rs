@@ -92,7 +92,7 @@ pub struct Vocabulary {
     /// as a phrase. Most phrases are one word: [`Vocabulary::word_ids`] records
     /// their matches from these bits, without a loop over phrases. As long as
     /// `multi` at least; an id past its end starts no phrase.
-    singles: Vec<u32>,
+    singles: Vec<u64>,
     /// By first word id: the phrases of two or more words starting with it.
     multi: Vec<LongerPhrases>,
     /// How many phrase sets have a slot.
@@ -110,9 +110,9 @@ struct LongerPhrases {
     phrases: Vec<(usize, Box<[WordId]>)>,
 }
 
-/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 27);
-/// sets past it match the slow way.
-const MAX_SLOTS: usize = 32;
+/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 31;
+/// a slot is a bit of a `u64`); sets past it match the slow way.
+const MAX_SLOTS: usize = 64;
 
 impl Vocabulary {
     /// The id of a lowercase word, or [`UNKNOWN_WORD`].
@@ -172,7 +172,7 @@ impl Vocabulary {
             }
             for p in phrases {
                 if p.len() == 1 {
-                    // At most `MAX_SLOTS` (32) slots.
+                    // At most `MAX_SLOTS` (64) slots.
                     self.singles[first] |= 1 << slot;
                 } else {
                     if self.multi.len() <= first {
@@ -192,7 +192,7 @@ impl Vocabulary {
     pub fn word_ids(&self, ids: Vec<WordId>) -> WordIds {
         let sets = self.sets;
         let mut lens = vec![0u8; ids.len() * sets];
-        let mut present = 0u32;
+        let mut present = 0u64;
         let blocks = ids.len().div_ceil(64);
         let mut starts = vec![0u64; blocks * sets];
         for (i, &id) in ids.iter().enumerate() {
@@ -234,7 +234,7 @@ impl Vocabulary {
                     // Phrases of a slotted set are at most 255 words (`register`).
                     row[slot] = len as u8;
                     starts[slot * blocks + i / 64] |= 1 << (i % 64);
-                    // At most `MAX_SLOTS` (32) slots.
+                    // At most `MAX_SLOTS` (64) slots.
                     present |= 1 << (slot % MAX_SLOTS);
                 }
             }
@@ -450,7 +450,7 @@ pub struct WordIds {
     lens: Vec<u8>,
     /// Bit `slot`: some phrase of the set in that slot starts somewhere in the
     /// sentence (see [`PhraseSet::may_match`]).
-    present: u32,
+    present: u64,
     /// `starts[slot * blocks + i / 64]` bit `i % 64`: some phrase of the set in
     /// that slot starts at token `i` (see [`PhraseSet::starts`]). `blocks` is the
     /// tokens divided by 64, rounded up.
@@ -866,6 +866,11 @@ pub struct Lexicon {
     /// pronoun (`extract::mentions::DESCRIPTION_OPENERS`: "the", "he", "they"). A
     /// filter, as `collective_openers` is.
     pub description_openers: PhraseSet,
+    /// The honorifics (with and without their dot) and the words that name
+    /// nothing (`extract::mentions::name_list_words`: "The", "However", "May"),
+    /// as a sentence's lowercased words: a token none of them is no honorific and
+    /// in none of those lists. A filter: the lists compare tokens as written.
+    pub name_list_words: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -930,6 +935,16 @@ impl Lexicon {
             .chain(firsts(&cues.speech_verbs))
             .chain(firsts(&cues.commitment_verbs))
             .collect();
+        // As a sentence's words are lowercased (`extract::prepare`): a curly
+        // apostrophe as a straight one.
+        let name_list_words: Vec<String> = titles
+            .honorifics
+            .iter()
+            .map(|h| h.strip_suffix('.').unwrap_or(h))
+            .chain(titles.honorifics.iter().map(String::as_str))
+            .chain(crate::extract::name_list_words())
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .collect();
         let lexicon = Lexicon {
             speech_verbs: PhraseSet::new(&cues.speech_verbs, v),
             speech_participles: PhraseSet::new(&cues.speech_participles, v),
@@ -989,6 +1004,7 @@ impl Lexicon {
             speech_cue_words: PhraseSet::new(&speech_cue_words, v),
             collective_openers: PhraseSet::new(&crate::extract::collective_opener_words(), v),
             description_openers: PhraseSet::new(crate::extract::DESCRIPTION_OPENERS, v),
+            name_list_words: PhraseSet::new(&name_list_words, v),
             vocabulary: Vocabulary::default(),
         };
         Ok(Lexicon {

@@ -153,6 +153,12 @@ static FUNCTION_WORD_SET: StaticWords =
     StaticWords::new(|| NOT_NAMES[..40].iter().copied().collect());
 static CALENDAR_SET: StaticWords = StaticWords::new(|| CALENDAR.iter().copied().collect());
 
+/// The words of [`NOT_NAMES`] and [`CALENDAR`], for the lexicon's filter
+/// `name_list_words`.
+pub(crate) fn name_list_words() -> Vec<&'static str> {
+    NOT_NAMES.iter().chain(CALENDAR).copied().collect()
+}
+
 /// Is this capitalized word one that starts sentences or headings but names nothing?
 fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
@@ -261,17 +267,36 @@ static LIST_FLAGS: std::sync::LazyLock<ListFlags> = std::sync::LazyLock::new(|| 
 /// [`is_calendar`], [`is_function_word`] of its text), looked up at the first
 /// question and kept: the name rules (apposed names, new organizations, untitled
 /// names, name runs) ask about the same capitalized tokens again and again.
+///
+/// Only the tokens whose lowercased word is in the lexicon's `name_list_words`
+/// (`maybe`) are looked up: no other token is in a list or an honorific.
 struct TokenLists<'b> {
     cells: &'b [std::cell::Cell<u8>],
+    maybe: TokenBits<'b>,
     text: &'b str,
     s: &'b Sentence<'b>,
     lexicon: &'b Lexicon,
 }
 
 impl TokenLists<'_> {
-    /// The flags of token `i`.
+    /// The flags of token `i` (of its lists: [`NOT_NAME`], [`IN_CALENDAR`],
+    /// [`FUNCTION_WORD`]; 0 for nearly every token, settled by one bit).
     #[inline]
     fn of(&self, i: usize) -> u8 {
+        if !self.maybe.has(i) {
+            debug_assert!({
+                let w = self.s.tokens[i].span.of(self.text);
+                !is_not_name(w) && !is_calendar(w) && !is_function_word(w)
+            });
+            return 0;
+        }
+        self.look_up(i) & (NOT_NAME | IN_CALENDAR | FUNCTION_WORD)
+    }
+
+    /// [`TokenLists::of`] for a token that may be in a list: looked up once, then
+    /// kept.
+    #[inline(never)]
+    fn look_up(&self, i: usize) -> u8 {
         let known = self.cells[i].get();
         if known & LOOKED_UP != 0 {
             return known;
@@ -289,6 +314,17 @@ impl TokenLists<'_> {
     /// token before it: the same token twice along a run of capitalized words).
     #[inline]
     fn honorific(&self, i: usize) -> bool {
+        if !self.maybe.has(i) {
+            debug_assert!(!is_honorific(self.s, self.text, i, self.lexicon));
+            return false;
+        }
+        self.honorific_looked_up(i)
+    }
+
+    /// [`TokenLists::honorific`] for a token that may be one: looked up once,
+    /// then kept.
+    #[inline(never)]
+    fn honorific_looked_up(&self, i: usize) -> bool {
         let known = self.cells[i].get();
         if known & HONORIFIC_KNOWN != 0 {
             return known & HONORIFIC != 0;
@@ -792,6 +828,12 @@ impl<'b> TokenBits<'b> {
         TokenBits(bits)
     }
 
+    /// Is token `i` among them?
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|b| b >> (i % 64) & 1 != 0)
+    }
+
     /// The first token at or after `i`.
     fn next(&self, i: usize) -> Option<usize> {
         let mut w = i / 64;
@@ -860,6 +902,8 @@ struct Scratch {
     /// The tokens where the collective rules, then the description rules, may
     /// start.
     openers: Vec<u64>,
+    /// The tokens that may be in a word list or honorifics ([`TokenLists`]).
+    list_words: Vec<u64>,
     lists: Vec<std::cell::Cell<u8>>,
 }
 
@@ -924,6 +968,11 @@ fn in_sentence(
     scratch.lists.resize(n, std::cell::Cell::new(0));
     let lists = &TokenLists {
         cells: &scratch.lists,
+        maybe: TokenBits(TokenBits::phrase_starts(
+            s,
+            &lexicon.name_list_words,
+            &mut scratch.list_words,
+        )),
         text,
         s,
         lexicon,
