@@ -424,6 +424,51 @@ fn char_before(text: &str, p: usize) -> Option<char> {
     }
 }
 
+/// The words of `s` as [`str::split_whitespace`] gives them, with ASCII text read
+/// byte by byte (a title or a name, made into a tidy string for every mention,
+/// was decoded char by char to find its spaces).
+pub fn whitespace_words(s: &str) -> WhitespaceWords<'_> {
+    WhitespaceWords {
+        rest: s,
+        ascii: s.is_ascii(),
+    }
+}
+
+/// The iterator of [`whitespace_words`].
+pub struct WhitespaceWords<'a> {
+    /// What is left to split.
+    rest: &'a str,
+    /// `rest` is ASCII: its whitespace is the bytes `char::is_whitespace` holds for
+    /// (space, and tab to carriage return).
+    ascii: bool,
+}
+
+impl<'a> Iterator for WhitespaceWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let rest = if self.ascii {
+            let skip = self.rest.bytes().take_while(space).count();
+            &self.rest[skip..]
+        } else {
+            self.rest.trim_start_matches(char::is_whitespace)
+        };
+        if rest.is_empty() {
+            self.rest = rest;
+            return None;
+        }
+        let end = if self.ascii {
+            rest.bytes().position(|b| space(&b))
+        } else {
+            rest.find(char::is_whitespace)
+        }
+        .unwrap_or(rest.len());
+        self.rest = &rest[end..];
+        Some(&rest[..end])
+    }
+}
+
 /// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
 ///
 /// It walks the text by byte position, looking at neighbouring chars as it needs
@@ -827,6 +872,29 @@ mod tests {
             "Assimi Goïta met The RSF and the UN."
         );
         assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
+
+    #[test]
+    fn whitespace_words_are_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " Foreign  Minister ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "Sheikh\u{a0}Tamim bin\u{2003}Hamad",
+            "  Émile\u{85}Zola  ",
+            "x\u{1c}y",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            let got: Vec<&str> = whitespace_words(s).collect();
+            assert_eq!(got, want, "{s:?}");
+        }
+        for b in 0..128u8 {
+            let s = format!("a{}b", char::from(b));
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(whitespace_words(&s).collect::<Vec<_>>(), want, "{b}");
+        }
     }
 
     #[test]

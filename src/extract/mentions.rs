@@ -2093,15 +2093,17 @@ fn apposed_names(
         }
         let between_commas = q > 0 && s.words[q - 1] == ",";
         let after_speech = q > 0 && may_speak && speech(q);
-        // The sentence opening, also after an adverb ("Meanwhile, ...").
-        let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
-        let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
-        let opening = opens
-            && may_open
-            && (start..n).any(|k| {
-                lexicon.speech_verbs.match_at(&s.ids, k).is_some()
-                    || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
-            });
+        // The sentence opening, also after an adverb ("Meanwhile, ..."). (Where the
+        // dateline ends is asked only where an opening name may be.)
+        let opening = may_open && {
+            let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
+            let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
+            opens
+                && (start..n).any(|k| {
+                    lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+                        || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
+                })
+        };
         if !(after_speech || opening || between_commas) {
             continue;
         }
@@ -2214,10 +2216,7 @@ fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
     // The words joined by single spaces, written into one string (every title
     // pattern makes one).
     let mut out = String::with_capacity(raw.len());
-    for w in raw
-        .split_whitespace()
-        .skip_while(|w| lexicon.honorifics.contains(*w))
-    {
+    for w in crate::text::whitespace_words(&raw).skip_while(|w| lexicon.honorifics.contains(*w)) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -2230,7 +2229,7 @@ fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
 fn tidy_role(raw: &str) -> String {
     // Written into one string: no string per word, no list of them.
     let mut out = String::with_capacity(raw.len());
-    for (k, w) in raw.split_whitespace().enumerate() {
+    for (k, w) in crate::text::whitespace_words(raw).enumerate() {
         if k > 0 {
             out.push(' ');
         }
