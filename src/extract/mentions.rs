@@ -802,10 +802,13 @@ impl<'b> TokenBits<'b> {
         bits: &'b mut Vec<u64>,
     ) -> TokenBits<'b> {
         let bits = TokenBits::phrase_starts(s, &lexicon.collective_openers, bits);
-        for (i, t) in s.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Number {
-                bits[i / 64] |= 1 << (i % 64);
+        // Sixty-four tokens to a block, without a branch per token.
+        for (block, tokens) in bits.iter_mut().zip(s.tokens.chunks(64)) {
+            let mut numbers = 0u64;
+            for (k, t) in tokens.iter().enumerate() {
+                numbers |= u64::from(t.kind == TokenKind::Number) << k;
             }
+            *block |= numbers;
         }
         for h in hits {
             bits[h.first / 64] |= 1 << (h.first % 64);
@@ -986,7 +989,16 @@ fn in_sentence(
     } else {
         n
     };
+    // The tokens where a role starts, when the vocabulary says: the loop goes
+    // straight from one to the next.
+    let roles_at = lexicon.roles.starts(&s.ids).map(TokenBits);
     while i < n {
+        if let Some(roles_at) = &roles_at {
+            match roles_at.next(i) {
+                Some(k) => i = k,
+                None => break,
+            }
+        }
         let Some(rlen) = lexicon.roles.match_at(&s.ids, i) else {
             i += 1;
             continue;
