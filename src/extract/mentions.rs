@@ -802,13 +802,10 @@ impl<'b> TokenBits<'b> {
         bits: &'b mut Vec<u64>,
     ) -> TokenBits<'b> {
         let bits = TokenBits::phrase_starts(s, &lexicon.collective_openers, bits);
-        // Sixty-four tokens to a block, without a branch per token.
-        for (block, tokens) in bits.iter_mut().zip(s.tokens.chunks(64)) {
-            let mut numbers = 0u64;
-            for (k, t) in tokens.iter().enumerate() {
-                numbers |= u64::from(t.kind == TokenKind::Number) << k;
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Number {
+                bits[i / 64] |= 1 << (i % 64);
             }
-            *block |= numbers;
         }
         for h in hits {
             bits[h.first / 64] |= 1 << (h.first % 64);
