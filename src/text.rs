@@ -102,9 +102,12 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             continue;
         }
         // A capital before a lowercase letter ("The", "Assimi"): no word in
-        // capitals, and nothing to look back at.
+        // capitals, and nothing to look back at. The scan goes on after the
+        // lowercase letter, eight bytes at a time, not byte by byte to the word's
+        // end: any capital further in the word ("McDonald") is in a word with a
+        // lowercase letter, which is no word in capitals either.
         if bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
-            p = word_end(text, q + 1);
+            p = q + 2;
             continue;
         }
         // The word `q` is in (a word in lowercase letters was skipped whole).
