@@ -153,10 +153,18 @@ static FUNCTION_WORD_SET: StaticWords =
     StaticWords::new(|| NOT_NAMES[..40].iter().copied().collect());
 static CALENDAR_SET: StaticWords = StaticWords::new(|| CALENDAR.iter().copied().collect());
 
-/// The words of [`NOT_NAMES`] and [`CALENDAR`], for the lexicon's filter
-/// `name_list_words`.
+/// Courtesy titles before a surname ("Mr Yeo", "Dr. Tedros").
+const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."];
+
+/// The words of [`NOT_NAMES`], [`CALENDAR`] and [`COURTESY_TITLES`], for the
+/// lexicon's filter `name_list_words`.
 pub(crate) fn name_list_words() -> Vec<&'static str> {
-    NOT_NAMES.iter().chain(CALENDAR).copied().collect()
+    NOT_NAMES
+        .iter()
+        .chain(CALENDAR)
+        .chain(COURTESY_TITLES)
+        .copied()
+        .collect()
 }
 
 /// Is this capitalized word one that starts sentences or headings but names nothing?
@@ -784,7 +792,7 @@ impl<'b> TokenBits<'b> {
             None => {
                 // Every token (no bit past the last).
                 bits.iter_mut().for_each(|b| *b = !0);
-                if let Some(last) = bits.last_mut().filter(|_| n % 64 != 0) {
+                if let Some(last) = bits.last_mut().filter(|_| !n.is_multiple_of(64)) {
                     *last = (1 << (n % 64)) - 1;
                 }
             }
@@ -1682,11 +1690,9 @@ fn in_sentence(
             break;
         };
         i = next;
-        let courtesy = s.capitalized(i)
-            && matches!(
-                word(i),
-                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-            );
+        // (Only a token that may be in a word list can be one: see
+        // `name_list_words`.)
+        let courtesy = s.capitalized(i) && lists.maybe.has(i) && COURTESY_TITLES.contains(&word(i));
         // (Only a courtesy title looks for its dot.)
         let at = if courtesy && i + 1 < n && s.words[i + 1] == "." {
             i + 2
