@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::formtrie::FormTrie;
-use crate::lexicon::{FastMap as HashMap, FastSet};
+use crate::lexicon::{FastMap as HashMap, FastSet, WordSet};
 use crate::model::{Entity, EntityKind};
 use serde::Deserialize;
 use std::path::Path;
@@ -183,8 +183,9 @@ pub struct Gazetteer {
     /// Every organization description ("the bloc"), for a quick membership test.
     descriptions: FastSet<String>,
     /// Every organization description that starts with "the", without it ("bloc"
-    /// for "the bloc"): asked for the word after every "the" of every text.
-    descriptions_after_the: FastSet<String>,
+    /// for "the bloc"): asked for the word after every "the" of every text (a
+    /// [`WordSet`] turns most words away by their first byte and length).
+    descriptions_after_the: WordSet,
     country_by_iso3: HashMap<String, usize>,
     /// The entity id of every entry ([`Gazetteer::entity_id`]), made once: documents
     /// ask for them over and over.

@@ -84,11 +84,16 @@ pub struct Vocabulary {
     /// lookup reads one slot of (usually): no hashing of bytes, no key behind a
     /// pointer. Nearly every token is that short.
     short: ShortWords,
+    /// The words of nine to sixteen bytes again, in a table like `short` keyed by
+    /// their first and last eight bytes (which overlap, and together are the
+    /// whole word): "government", "president", "ministry" in plural. A lookup
+    /// in `ids` hashed every byte and compared behind a pointer.
+    medium: MediumWords,
     /// By word id: bit `slot` is set when the set in that slot has the word alone
     /// as a phrase. Most phrases are one word: [`Vocabulary::word_ids`] records
     /// their matches from these bits, without a loop over phrases. As long as
     /// `multi` at least; an id past its end starts no phrase.
-    singles: Vec<u32>,
+    singles: Vec<u64>,
     /// By first word id: the phrases of two or more words starting with it.
     multi: Vec<LongerPhrases>,
     /// How many phrase sets have a slot.
@@ -106,9 +111,9 @@ struct LongerPhrases {
     phrases: Vec<(usize, Box<[WordId]>)>,
 }
 
-/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 27);
-/// sets past it match the slow way.
-const MAX_SLOTS: usize = 32;
+/// The most phrase sets one vocabulary gives a slot to (the bundled lexicon has 31;
+/// a slot is a bit of a `u64`); sets past it match the slow way.
+const MAX_SLOTS: usize = 64;
 
 impl Vocabulary {
     /// The id of a lowercase word, or [`UNKNOWN_WORD`].
@@ -119,10 +124,13 @@ impl Vocabulary {
     /// The id of a lowercase word given as its UTF-8 bytes, or [`UNKNOWN_WORD`].
     #[inline]
     pub fn id_of_bytes(&self, word: &[u8]) -> WordId {
-        match ShortWords::key(word) {
-            Some(key) => self.short.get(key),
-            None => self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD),
+        if let Some(key) = ShortWords::key(word) {
+            return self.short.get(key);
         }
+        if let Some(key) = MediumWords::key(word) {
+            return self.medium.get(key);
+        }
+        self.ids.get(word).copied().unwrap_or(UNKNOWN_WORD)
     }
 
     /// The id of a lowercase word of one to eight bytes given as those bytes read
@@ -139,6 +147,9 @@ impl Vocabulary {
         let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
         if let Some(key) = ShortWords::key(word.as_bytes()) {
             self.short.insert(key, id);
+        }
+        if let Some(key) = MediumWords::key(word.as_bytes()) {
+            self.medium.insert(key, id);
         }
         id
     }
@@ -162,7 +173,7 @@ impl Vocabulary {
             }
             for p in phrases {
                 if p.len() == 1 {
-                    // At most `MAX_SLOTS` (32) slots.
+                    // At most `MAX_SLOTS` (64) slots.
                     self.singles[first] |= 1 << slot;
                 } else {
                     if self.multi.len() <= first {
@@ -182,7 +193,9 @@ impl Vocabulary {
     pub fn word_ids(&self, ids: Vec<WordId>) -> WordIds {
         let sets = self.sets;
         let mut lens = vec![0u8; ids.len() * sets];
-        let mut present = 0u32;
+        let mut present = 0u64;
+        let blocks = ids.len().div_ceil(64);
+        let mut starts = vec![0u64; blocks * sets];
         for (i, &id) in ids.iter().enumerate() {
             // Unknown words and words that start no phrase, nearly every token, stop
             // here.
@@ -195,7 +208,9 @@ impl Vocabulary {
             present |= singles;
             let mut bits = singles;
             while bits != 0 {
-                row[bits.trailing_zeros() as usize] = 1;
+                let slot = bits.trailing_zeros() as usize;
+                row[slot] = 1;
+                starts[slot * blocks + i / 64] |= 1 << (i % 64);
                 bits &= bits - 1;
             }
             let Some(longer) = self.multi.get(id as usize) else {
@@ -219,7 +234,8 @@ impl Vocabulary {
                 {
                     // Phrases of a slotted set are at most 255 words (`register`).
                     row[slot] = len as u8;
-                    // At most `MAX_SLOTS` (32) slots.
+                    starts[slot * blocks + i / 64] |= 1 << (i % 64);
+                    // At most `MAX_SLOTS` (64) slots.
                     present |= 1 << (slot % MAX_SLOTS);
                 }
             }
@@ -229,6 +245,7 @@ impl Vocabulary {
             sets,
             lens,
             present,
+            starts,
         }
     }
 }
@@ -323,6 +340,106 @@ impl ShortWords {
     }
 }
 
+/// The words of nine to sixteen bytes of a [`Vocabulary`] with their ids, in an
+/// open-addressing table (linear probing, at most half full) keyed by the word's
+/// first and last eight bytes (each read little-endian) and its length: together
+/// they are the whole word, so a key that matches is the word.
+#[derive(Clone, Debug, Default)]
+struct MediumWords {
+    /// The slots; `len == 0` marks an empty one. A power of two long (or empty).
+    slots: Vec<MediumSlot>,
+    /// How many slots are taken.
+    len: usize,
+}
+
+/// A slot of [`MediumWords`].
+#[derive(Clone, Copy, Debug, Default)]
+struct MediumSlot {
+    /// The word's first eight bytes, little-endian.
+    head: u64,
+    /// The word's last eight bytes, little-endian.
+    tail: u64,
+    /// The word's length in bytes (9 to 16), 0 for an empty slot.
+    len: u32,
+    /// The word's id.
+    id: WordId,
+}
+
+/// The key of a [`MediumWords`] entry: (first eight bytes, last eight bytes, length).
+type MediumKey = (u64, u64, u32);
+
+impl MediumWords {
+    /// The key of a word of nine to sixteen bytes; None for others.
+    #[inline]
+    fn key(word: &[u8]) -> Option<MediumKey> {
+        if !(9..=16).contains(&word.len()) {
+            return None;
+        }
+        let (head, _) = word.split_first_chunk::<8>()?;
+        let (_, tail) = word.split_last_chunk::<8>()?;
+        Some((
+            u64::from_le_bytes(*head),
+            u64::from_le_bytes(*tail),
+            word.len() as u32,
+        ))
+    }
+
+    /// The first slot to look at for a key (`slots` is not empty).
+    #[inline]
+    fn home(&self, (head, tail, len): MediumKey) -> usize {
+        let h = (head ^ tail.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of a word by its key, or [`UNKNOWN_WORD`].
+    #[inline]
+    fn get(&self, key: MediumKey) -> WordId {
+        if self.slots.is_empty() {
+            return UNKNOWN_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                return UNKNOWN_WORD;
+            }
+            if (slot.head, slot.tail, slot.len) == key {
+                return slot.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a word (by key) with its id, unless it is there already.
+    fn insert(&mut self, key: MediumKey, id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![MediumSlot::default(); (old.len() * 2).max(64)];
+            self.len = 0;
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                self.insert((s.head, s.tail, s.len), s.id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].len != 0 {
+            if (self.slots[i].head, self.slots[i].tail, self.slots[i].len) == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        let (head, tail, len) = key;
+        self.slots[i] = MediumSlot {
+            head,
+            tail,
+            len,
+            id,
+        };
+        self.len += 1;
+    }
+}
+
 /// A sentence's word ids (see [`Vocabulary`]), and for every token the length of
 /// the longest phrase of each slotted phrase set that starts there (0: none).
 #[derive(Clone, Debug, Default)]
@@ -334,7 +451,11 @@ pub struct WordIds {
     lens: Vec<u8>,
     /// Bit `slot`: some phrase of the set in that slot starts somewhere in the
     /// sentence (see [`PhraseSet::may_match`]).
-    present: u32,
+    present: u64,
+    /// `starts[slot * blocks + i / 64]` bit `i % 64`: some phrase of the set in
+    /// that slot starts at token `i` (see [`PhraseSet::starts`]). `blocks` is the
+    /// tokens divided by 64, rounded up.
+    starts: Vec<u64>,
 }
 
 /// Phrases by the id of their first word, longest first.
@@ -430,15 +551,23 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A hash set with [`WordHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
-/// A set of single words, hashed with [`WordHasher`]. `contains` takes anything
-/// that reads as a `str` (a `&str`, a `String`, a sentence's `Word`).
+/// A set of single words. `contains` takes anything that reads as a `str` (a
+/// `&str`, a `String`, a sentence's `Word`).
 ///
-/// Most words asked about are not members, and hashing them was most of the cost
-/// of a lookup: a table of the members' first bytes and lengths turns most of them
-/// away first.
+/// Most words asked about are not members: a table of the members' first bytes
+/// and lengths turns most of them away first. The rest go to an open-addressing
+/// table whose hash reads a word's length and three of its bytes, not all of
+/// them ([`WordSet::home`]): hashing every byte of every capitalized token (a
+/// general hash set) was most of the cost of asking whether it is an honorific.
 #[derive(Clone, Debug)]
 pub struct WordSet {
-    words: HashSet<String, BuildHasherDefault<WordHasher>>,
+    /// The members, each once.
+    words: Vec<Box<str>>,
+    /// Index in `words` of the member at each slot, or [`WordSet::FREE`]; a member
+    /// is at its [`WordSet::home`] or the first slot after it (wrapping) that
+    /// holds it. A power of two long, at least four times the members (most
+    /// lookups meet a free slot at once).
+    slots: Vec<u32>,
     /// `lengths[b]`: bit `min(len, 31)` is set when a member of `len` bytes starts
     /// with byte `b`.
     lengths: [u32; 256],
@@ -447,28 +576,83 @@ pub struct WordSet {
 impl Default for WordSet {
     fn default() -> WordSet {
         WordSet {
-            words: HashSet::default(),
+            words: Vec::new(),
+            slots: vec![WordSet::FREE; 16],
             lengths: [0; 256],
         }
     }
 }
 
 impl WordSet {
+    /// A free slot.
+    const FREE: u32 = u32::MAX;
+
     /// The bit of a word's length in [`WordSet::lengths`].
     #[inline]
     fn length_bit(len: usize) -> u32 {
         1 << len.min(31)
     }
 
+    /// The first slot to look at for a word: its length, first two and last bytes,
+    /// multiplied and shifted (a Fibonacci hash). Collisions only cost a compare.
+    #[inline]
+    fn home(&self, w: &[u8]) -> usize {
+        let (a, b, z) = match w {
+            [] => (0, 0, 0),
+            [a] => (*a, 0, *a),
+            [a, b] => (*a, *b, *b),
+            [a, b, .., z] => (*a, *b, *z),
+        };
+        let key = u64::from_le_bytes([a, b, z, 0, 0, 0, 0, 0]) | ((w.len() as u64) << 24);
+        let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The slot that holds `word`, or the free slot where it would go.
+    #[inline]
+    fn slot_of(&self, word: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(word.as_bytes());
+        loop {
+            let k = self.slots[at];
+            if k == WordSet::FREE || *self.words[k as usize] == *word {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// Is this word a member?
     #[inline]
     pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
         let word = word.as_ref();
-        let Some(&first) = word.as_bytes().first() else {
-            return self.words.contains(word);
-        };
-        self.lengths[usize::from(first)] & WordSet::length_bit(word.len()) != 0
-            && self.words.contains(word)
+        if let Some(&first) = word.as_bytes().first() {
+            if self.lengths[usize::from(first)] & WordSet::length_bit(word.len()) == 0 {
+                return false;
+            }
+        }
+        self.slots[self.slot_of(word)] != WordSet::FREE
+    }
+
+    /// Adds a word (once).
+    fn insert(&mut self, w: String) {
+        if (self.words.len() + 1) * 4 > self.slots.len() {
+            // Twice the slots, every member placed anew.
+            self.slots = vec![WordSet::FREE; self.slots.len() * 2];
+            for k in 0..self.words.len() {
+                let at = self.slot_of(&self.words[k]);
+                self.slots[at] = k as u32;
+            }
+        }
+        let at = self.slot_of(&w);
+        if self.slots[at] != WordSet::FREE {
+            return;
+        }
+        if let Some(&first) = w.as_bytes().first() {
+            self.lengths[usize::from(first)] |= WordSet::length_bit(w.len());
+        }
+        self.slots[at] = self.words.len() as u32;
+        self.words.push(w.into_boxed_str());
     }
 }
 
@@ -476,10 +660,7 @@ impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
         let mut set = WordSet::default();
         for w in iter {
-            if let Some(&first) = w.as_bytes().first() {
-                set.lengths[usize::from(first)] |= WordSet::length_bit(w.len());
-            }
-            set.words.insert(w);
+            set.insert(w);
         }
         set
     }
@@ -536,6 +717,20 @@ impl PhraseSet {
     pub fn may_match(&self, ids: &WordIds) -> bool {
         let slot = self.slot as usize;
         slot >= ids.sets || ids.present & (1 << slot) != 0
+    }
+
+    /// The tokens where some phrase of the set starts, as bits (bit `i % 64` of
+    /// block `i / 64` for token `i`), when the set has a slot in the vocabulary
+    /// (None otherwise): a loop that acts only where a phrase starts goes from one
+    /// to the next instead of asking every token.
+    #[inline]
+    pub fn starts<'w>(&self, ids: &'w WordIds) -> Option<&'w [u64]> {
+        let slot = self.slot as usize;
+        if slot >= ids.sets {
+            return None;
+        }
+        let blocks = ids.ids.len().div_ceil(64);
+        ids.starts.get(slot * blocks..(slot + 1) * blocks)
     }
 
     /// [`PhraseSet::match_at`] by comparing ids.
@@ -667,6 +862,19 @@ pub struct Lexicon {
     /// (`extract::statements::NAMING_VERBS`) and the first words of the speech verbs
     /// and commitment verbs. A filter, as `pledge_cue_words` is.
     pub speech_cue_words: PhraseSet,
+    /// The words that may open a collective (`extract::mentions::collective_opener_words`:
+    /// "two", "several", "each"). A filter: the collective rules look only where
+    /// one starts.
+    pub collective_openers: PhraseSet,
+    /// The words past a sentence's first that may open a description or be a
+    /// pronoun (`extract::mentions::DESCRIPTION_OPENERS`: "the", "he", "they"). A
+    /// filter, as `collective_openers` is.
+    pub description_openers: PhraseSet,
+    /// The honorifics (with and without their dot) and the words that name
+    /// nothing (`extract::mentions::name_list_words`: "The", "However", "May"),
+    /// as a sentence's lowercased words: a token none of them is no honorific and
+    /// in none of those lists. A filter: the lists compare tokens as written.
+    pub name_list_words: PhraseSet,
 }
 
 const CUES: &str = include_str!("../data/lexicon/cues.ron");
@@ -731,6 +939,16 @@ impl Lexicon {
             .chain(firsts(&cues.speech_verbs))
             .chain(firsts(&cues.commitment_verbs))
             .collect();
+        // As a sentence's words are lowercased (`extract::prepare`): a curly
+        // apostrophe as a straight one.
+        let name_list_words: Vec<String> = titles
+            .honorifics
+            .iter()
+            .map(|h| h.strip_suffix('.').unwrap_or(h))
+            .chain(titles.honorifics.iter().map(String::as_str))
+            .chain(crate::extract::name_list_words())
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .collect();
         let lexicon = Lexicon {
             speech_verbs: PhraseSet::new(&cues.speech_verbs, v),
             speech_participles: PhraseSet::new(&cues.speech_participles, v),
@@ -789,6 +1007,9 @@ impl Lexicon {
             generic_org_words: set(&titles.generic_org_words),
             pledge_cue_words: PhraseSet::new(&pledge_cue_words, v),
             speech_cue_words: PhraseSet::new(&speech_cue_words, v),
+            collective_openers: PhraseSet::new(&crate::extract::collective_opener_words(), v),
+            description_openers: PhraseSet::new(crate::extract::DESCRIPTION_OPENERS, v),
+            name_list_words: PhraseSet::new(&name_list_words, v),
             vocabulary: Vocabulary::default(),
         };
         Ok(Lexicon {
@@ -915,18 +1136,50 @@ mod tests {
     fn short_words_find_what_the_map_finds() {
         let mut vocab = Vocabulary::default();
         let words: Vec<String> = (0..500)
-            .map(|k| "abcdefghijk"[..1 + k % 11].to_string() + &k.to_string())
+            .map(|k| "abcdefghijklmnopq"[..1 + k % 17].to_string() + &k.to_string())
             .chain(["a", "'s", "\0", "é", "the", "", "abcdefgh", "abcdefghi"].map(String::from))
+            .chain(["government", "présidentielle", "secretary-general"].map(String::from))
             .collect();
         for w in &words {
             vocab.intern(w);
         }
-        for w in words.iter().chain(&["zz".to_string(), "a\0".to_string()]) {
+        let others = [
+            "zz",
+            "a\0",
+            "governments",
+            "gouvernement",
+            "abcdefghijklmnop",
+        ];
+        for w in words.iter().cloned().chain(others.map(String::from)) {
+            let w = &w;
             let want = vocab.ids.get(w.as_bytes()).copied().unwrap_or(UNKNOWN_WORD);
             assert_eq!(vocab.id(w), want, "{w:?}");
         }
         assert_eq!(vocab.id("zz"), UNKNOWN_WORD);
         assert_eq!(vocab.id("a\0"), UNKNOWN_WORD);
+    }
+
+    #[test]
+    fn word_sets_answer_as_a_hash_set() {
+        let members: Vec<String> = (0..300)
+            .map(|k| "Abcdefghijk"[..1 + k % 11].to_string() + &k.to_string())
+            .chain(["", "a", "Sheikh", "Dato’", "H.E.", "é", "the"].map(String::from))
+            .collect();
+        let set: WordSet = members.iter().map(String::as_str).collect();
+        let plain: HashSet<&str> = members.iter().map(String::as_str).collect();
+        let asked = members.iter().map(String::as_str).chain([
+            "zz",
+            "Sheik",
+            "sheikh",
+            "Abc",
+            "A0",
+            "Abcdefghijk9999",
+            "ée",
+        ]);
+        for w in asked {
+            assert_eq!(set.contains(w), plain.contains(w), "{w:?}");
+        }
+        assert!(!WordSet::default().contains(""));
     }
 
     #[test]

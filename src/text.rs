@@ -102,9 +102,12 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             continue;
         }
         // A capital before a lowercase letter ("The", "Assimi"): no word in
-        // capitals, and nothing to look back at.
+        // capitals, and nothing to look back at. The scan goes on after the
+        // lowercase letter, eight bytes at a time, not byte by byte to the word's
+        // end: any capital further in the word ("McDonald") is in a word with a
+        // lowercase letter, which is no word in capitals either.
         if bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
-            p = word_end(text, q + 1);
+            p = q + 2;
             continue;
         }
         // The word `q` is in (a word in lowercase letters was skipped whole).
@@ -204,32 +207,32 @@ fn next_flagged(
 }
 
 /// Where the run of ASCII letters and digits from byte `p` ends:
-/// `p` plus `bytes[p..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()`,
-/// looked at eight bytes at a time (tokenizing runs over every word).
+/// `p` plus `bytes[p..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()`.
+///
+/// Byte by byte through a table: tokenizing runs over every word, and most words
+/// end within a few bytes (a test of eight bytes at a time cost more than the
+/// bytes it skipped).
 #[inline]
 fn ascii_alphanumeric_end(bytes: &[u8], mut p: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while p < bytes.len() {
-        let len = (bytes.len() - p).min(8);
-        // Zero above `len` bytes: a zero byte ends the run there.
-        let x = read_le_u64(bytes, p, len);
-        // Per byte, without carries between bytes (each is at most 0x7f after the
-        // masks): bit 7 of `b + 0x80 - c` is set when `b` is at least `c`.
-        let low = x & !HIGH_BITS;
-        let at_least = |c: u8, v: u64| v + ONES * u64::from(0x80 - c);
-        let digit = at_least(b'0', low) & !at_least(b'9' + 1, low);
-        // ASCII capitals to lowercase by bit 5; no other byte lands in a to z.
-        let folded = low | (ONES * 0x20);
-        let letter = at_least(b'a', folded) & !at_least(b'z' + 1, folded);
-        // Non-ASCII bytes are never letters or digits here.
-        let not_alphanumeric = (!(digit | letter) & HIGH_BITS) | (x & HIGH_BITS);
-        if not_alphanumeric != 0 {
-            return p + (not_alphanumeric.trailing_zeros() / 8) as usize;
+    while let Some(&b) = bytes.get(p) {
+        if !ASCII_ALPHANUMERIC[usize::from(b)] {
+            break;
         }
-        p += 8;
+        p += 1;
     }
     p
 }
+
+/// `ASCII_ALPHANUMERIC[b]`: byte `b` is an ASCII letter or digit.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Where the word that has a word char at byte `q` starts.
 fn word_start(text: &str, mut q: usize) -> usize {
@@ -424,6 +427,51 @@ fn char_before(text: &str, p: usize) -> Option<char> {
     }
 }
 
+/// The words of `s` as [`str::split_whitespace`] gives them, with ASCII text read
+/// byte by byte (a title or a name, made into a tidy string for every mention,
+/// was decoded char by char to find its spaces).
+pub fn whitespace_words(s: &str) -> WhitespaceWords<'_> {
+    WhitespaceWords {
+        rest: s,
+        ascii: s.is_ascii(),
+    }
+}
+
+/// The iterator of [`whitespace_words`].
+pub struct WhitespaceWords<'a> {
+    /// What is left to split.
+    rest: &'a str,
+    /// `rest` is ASCII: its whitespace is the bytes `char::is_whitespace` holds for
+    /// (space, and tab to carriage return).
+    ascii: bool,
+}
+
+impl<'a> Iterator for WhitespaceWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let rest = if self.ascii {
+            let skip = self.rest.bytes().take_while(space).count();
+            &self.rest[skip..]
+        } else {
+            self.rest.trim_start_matches(char::is_whitespace)
+        };
+        if rest.is_empty() {
+            self.rest = rest;
+            return None;
+        }
+        let end = if self.ascii {
+            rest.bytes().position(|b| space(&b))
+        } else {
+            rest.find(char::is_whitespace)
+        }
+        .unwrap_or(rest.len());
+        self.rest = &rest[end..];
+        Some(&rest[..end])
+    }
+}
+
 /// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
 ///
 /// It walks the text by byte position, looking at neighbouring chars as it needs
@@ -440,8 +488,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let kind;
         if is_letter(c) {
             kind = TokenKind::Word;
-            // A dotted acronym starts with a capital ("U.S."): most words do not.
-            let acronym = if c.is_ascii_lowercase() {
+            // A dotted acronym starts with a capital ("U.S."): most words do not,
+            // and an ASCII capital starts one only with a dot after it.
+            let acronym = if c.is_ascii_lowercase()
+                || (c.is_ascii() && text.as_bytes().get(p + 1) != Some(&b'.'))
+            {
                 None
             } else {
                 dotted_acronym_end(text, p)
@@ -824,6 +875,29 @@ mod tests {
             "Assimi Goïta met The RSF and the UN."
         );
         assert_eq!(title_case_surnames("ECOWAS met"), "ECOWAS met");
+    }
+
+    #[test]
+    fn whitespace_words_are_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " Foreign  Minister ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "Sheikh\u{a0}Tamim bin\u{2003}Hamad",
+            "  Émile\u{85}Zola  ",
+            "x\u{1c}y",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            let got: Vec<&str> = whitespace_words(s).collect();
+            assert_eq!(got, want, "{s:?}");
+        }
+        for b in 0..128u8 {
+            let s = format!("a{}b", char::from(b));
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(whitespace_words(&s).collect::<Vec<_>>(), want, "{b}");
+        }
     }
 
     #[test]

@@ -153,6 +153,20 @@ static FUNCTION_WORD_SET: StaticWords =
     StaticWords::new(|| NOT_NAMES[..40].iter().copied().collect());
 static CALENDAR_SET: StaticWords = StaticWords::new(|| CALENDAR.iter().copied().collect());
 
+/// Courtesy titles before a surname ("Mr Yeo", "Dr. Tedros").
+const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."];
+
+/// The words of [`NOT_NAMES`], [`CALENDAR`] and [`COURTESY_TITLES`], for the
+/// lexicon's filter `name_list_words`.
+pub(crate) fn name_list_words() -> Vec<&'static str> {
+    NOT_NAMES
+        .iter()
+        .chain(CALENDAR)
+        .chain(COURTESY_TITLES)
+        .copied()
+        .collect()
+}
+
 /// Is this capitalized word one that starts sentences or headings but names nothing?
 fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
@@ -261,17 +275,36 @@ static LIST_FLAGS: std::sync::LazyLock<ListFlags> = std::sync::LazyLock::new(|| 
 /// [`is_calendar`], [`is_function_word`] of its text), looked up at the first
 /// question and kept: the name rules (apposed names, new organizations, untitled
 /// names, name runs) ask about the same capitalized tokens again and again.
+///
+/// Only the tokens whose lowercased word is in the lexicon's `name_list_words`
+/// (`maybe`) are looked up: no other token is in a list or an honorific.
 struct TokenLists<'b> {
     cells: &'b [std::cell::Cell<u8>],
+    maybe: TokenBits<'b>,
     text: &'b str,
     s: &'b Sentence<'b>,
     lexicon: &'b Lexicon,
 }
 
 impl TokenLists<'_> {
-    /// The flags of token `i`.
+    /// The flags of token `i` (of its lists: [`NOT_NAME`], [`IN_CALENDAR`],
+    /// [`FUNCTION_WORD`]; 0 for nearly every token, settled by one bit).
     #[inline]
     fn of(&self, i: usize) -> u8 {
+        if !self.maybe.has(i) {
+            debug_assert!({
+                let w = self.s.tokens[i].span.of(self.text);
+                !is_not_name(w) && !is_calendar(w) && !is_function_word(w)
+            });
+            return 0;
+        }
+        self.look_up(i) & (NOT_NAME | IN_CALENDAR | FUNCTION_WORD)
+    }
+
+    /// [`TokenLists::of`] for a token that may be in a list: looked up once, then
+    /// kept.
+    #[inline(never)]
+    fn look_up(&self, i: usize) -> u8 {
         let known = self.cells[i].get();
         if known & LOOKED_UP != 0 {
             return known;
@@ -289,6 +322,17 @@ impl TokenLists<'_> {
     /// token before it: the same token twice along a run of capitalized words).
     #[inline]
     fn honorific(&self, i: usize) -> bool {
+        if !self.maybe.has(i) {
+            debug_assert!(!is_honorific(self.s, self.text, i, self.lexicon));
+            return false;
+        }
+        self.honorific_looked_up(i)
+    }
+
+    /// [`TokenLists::honorific`] for a token that may be one: looked up once,
+    /// then kept.
+    #[inline(never)]
+    fn honorific_looked_up(&self, i: usize) -> bool {
         let known = self.cells[i].get();
         if known & HONORIFIC_KNOWN != 0 {
             return known & HONORIFIC != 0;
@@ -425,6 +469,10 @@ fn introduced_names<'t>(
     found: &mut Vec<Mention>,
     names: &mut Vec<(Vec<Cow<'t, str>>, MentionKind)>,
 ) {
+    // Most sentences have no kind noun: no token to look at.
+    if !lexicon.org_kinds.may_match(&s.ids) {
+        return;
+    }
     let n = s.words.len();
     let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
     let mut added = false;
@@ -694,16 +742,18 @@ fn acronym_uses(
     }
 }
 
-/// The tokens of a sentence that start with a capital letter
-/// ([`Sentence::capitalized`]) as bits. The name rules (apposed names, new
-/// organizations, untitled names) start only at one: they go from one to the next
-/// instead of asking every token, most of which are lowercase.
-struct Capitals<'b>(&'b [u64]);
+/// Some tokens of a sentence as bits (bit `i % 64` of block `i / 64` for token
+/// `i`): the capitalized ones ([`TokenBits::capitals`]), or those where a rule
+/// may start. The name rules (apposed names, new organizations, untitled names)
+/// start only at a capitalized token, the collective and description rules only
+/// at a few words: they go from one such token to the next instead of asking
+/// every token, most of which are none.
+struct TokenBits<'b>(&'b [u64]);
 
-impl<'b> Capitals<'b> {
-    /// The bits of `s`, written into `bits` (a buffer kept from sentence to
-    /// sentence).
-    fn of(s: &Sentence, bits: &'b mut Vec<u64>) -> Capitals<'b> {
+impl<'b> TokenBits<'b> {
+    /// The capitalized tokens of `s` ([`Sentence::capitalized`]), written into
+    /// `bits` (a buffer kept from sentence to sentence).
+    fn capitals(s: &Sentence, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
         let n = s.tokens.len().min(s.capitals.len());
         bits.clear();
         bits.resize(n.div_ceil(64), 0);
@@ -724,10 +774,75 @@ impl<'b> Capitals<'b> {
             }
             i += 1;
         }
-        Capitals(bits)
+        TokenBits(bits)
     }
 
-    /// The first capitalized token at or after `i`.
+    /// The tokens where a phrase of `set` starts (all where the set has no slot in
+    /// the vocabulary and `PhraseSet::starts` cannot say), written into `bits`.
+    fn phrase_starts(
+        s: &Sentence,
+        set: &crate::lexicon::PhraseSet,
+        bits: &'b mut Vec<u64>,
+    ) -> &'b mut Vec<u64> {
+        let n = s.tokens.len();
+        bits.clear();
+        bits.resize(n.div_ceil(64), 0);
+        match set.starts(&s.ids) {
+            Some(starts) => bits.copy_from_slice(starts),
+            None => {
+                // Every token (no bit past the last).
+                bits.iter_mut().for_each(|b| *b = !0);
+                if let Some(last) = bits.last_mut().filter(|_| !n.is_multiple_of(64)) {
+                    *last = (1 << (n % 64)) - 1;
+                }
+            }
+        }
+        bits
+    }
+
+    /// The tokens where a collective rule may start (step 2 of [`in_sentence`]): a
+    /// gazetteer hit, a number, a quantity word or "each"
+    /// ([`collective_opener_words`]), and maybe a few more (the rules decide).
+    fn collective_openers(
+        s: &Sentence,
+        lexicon: &Lexicon,
+        hits: &[TokHit],
+        bits: &'b mut Vec<u64>,
+    ) -> TokenBits<'b> {
+        let bits = TokenBits::phrase_starts(s, &lexicon.collective_openers, bits);
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Number {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        for h in hits {
+            bits[h.first / 64] |= 1 << (h.first % 64);
+        }
+        TokenBits(bits)
+    }
+
+    /// The tokens where a description or pronoun may start (step 4 of
+    /// [`in_sentence`]): the first, and "the" or a pronoun after it
+    /// ([`DESCRIPTION_OPENERS`]).
+    fn description_openers(
+        s: &Sentence,
+        lexicon: &Lexicon,
+        bits: &'b mut Vec<u64>,
+    ) -> TokenBits<'b> {
+        let bits = TokenBits::phrase_starts(s, &lexicon.description_openers, bits);
+        if let Some(first) = bits.first_mut() {
+            *first |= 1;
+        }
+        TokenBits(bits)
+    }
+
+    /// Is token `i` among them?
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|b| b >> (i % 64) & 1 != 0)
+    }
+
+    /// The first token at or after `i`.
     fn next(&self, i: usize) -> Option<usize> {
         let mut w = i / 64;
         let mut bits = *self.0.get(w)? & (!0u64 << (i % 64));
@@ -738,7 +853,7 @@ impl<'b> Capitals<'b> {
         Some(w * 64 + bits.trailing_zeros() as usize)
     }
 
-    /// Every capitalized token, in order.
+    /// Every token, in order.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let mut from = 0;
         std::iter::from_fn(move || {
@@ -792,6 +907,11 @@ struct Scratch {
     hit_index: Vec<usize>,
     taken: Vec<bool>,
     capitals: Vec<u64>,
+    /// The tokens where the collective rules, then the description rules, may
+    /// start.
+    openers: Vec<u64>,
+    /// The tokens that may be in a word list or honorifics ([`TokenLists`]).
+    list_words: Vec<u64>,
     lists: Vec<std::cell::Cell<u8>>,
 }
 
@@ -851,11 +971,16 @@ fn in_sentence(
     scratch.taken.resize(n, false);
     let taken: &mut [bool] = &mut scratch.taken;
     let mut out: Vec<Mention> = Vec::new();
-    let capitals = Capitals::of(s, &mut scratch.capitals);
+    let capitals = TokenBits::capitals(s, &mut scratch.capitals);
     scratch.lists.clear();
     scratch.lists.resize(n, std::cell::Cell::new(0));
     let lists = &TokenLists {
         cells: &scratch.lists,
+        maybe: TokenBits(TokenBits::phrase_starts(
+            s,
+            &lexicon.name_list_words,
+            &mut scratch.list_words,
+        )),
         text,
         s,
         lexicon,
@@ -869,7 +994,16 @@ fn in_sentence(
     } else {
         n
     };
+    // The tokens where a role starts, when the vocabulary says: the loop goes
+    // straight from one to the next.
+    let roles_at = lexicon.roles.starts(&s.ids).map(TokenBits);
     while i < n {
+        if let Some(roles_at) = &roles_at {
+            match roles_at.next(i) {
+                Some(k) => i = k,
+                None => break,
+            }
+        }
         let Some(rlen) = lexicon.roles.match_at(&s.ids, i) else {
             i += 1;
             continue;
@@ -1031,12 +1165,14 @@ fn in_sentence(
 
     // 2. Collectives: NUMBER [adjectives] COLLECTIVE, REGION-ADJ COLLECTIVE,
     //    DEMONYM OFFICIALS.
-    for i in 0..n {
+    // Every rule below starts at a gazetteer hit, at "each" or at a quantity word
+    // ("the two" too): most tokens are none of these, and the loop goes only to
+    // those that may be one (the test below decides).
+    let openers = TokenBits::collective_openers(s, lexicon, tok_hits.hits, &mut scratch.openers);
+    for i in openers.iter() {
         if taken[i] {
             continue;
         }
-        // Every rule below starts at a gazetteer hit, at "each" or at a quantity
-        // word ("the two" too): most tokens are none of these.
         let quantity = is_quantity(&s.words[i], s.tokens[i].kind);
         if !quantity && hit_index[i] == usize::MAX && s.words[i] != "each" {
             continue;
@@ -1227,10 +1363,7 @@ fn in_sentence(
                 (s.words.get(i + l).is_some_and(|w| w == "of" || w == "for") && run_end > i + l + 1)
                     .then_some(run_end)
             });
-        let head_end = (i + 1..=run_end)
-            .rev()
-            .find(|&e| ends_with_org_head(s, i, e, lexicon))
-            .or(head_first);
+        let head_end = last_org_head_end(s, i, run_end, lexicon).or(head_first);
         let Some(mut end) = head_end else {
             pos = run_end.max(pos + 1);
             continue;
@@ -1409,7 +1542,10 @@ fn in_sentence(
     }
 
     // 4. Descriptions ("the French leader", "the minister", "the coalition") and pronouns.
-    for i in 0..n {
+    //    (Only at the first token and at "the" or a pronoun: the rules below ask
+    //    nothing of the others.)
+    let openers = TokenBits::description_openers(s, lexicon, &mut scratch.openers);
+    for i in openers.iter() {
         if taken[i] {
             continue;
         }
@@ -1554,11 +1690,9 @@ fn in_sentence(
             break;
         };
         i = next;
-        let courtesy = s.capitalized(i)
-            && matches!(
-                word(i),
-                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-            );
+        // (Only a token that may be in a word list can be one: see
+        // `name_list_words`.)
+        let courtesy = s.capitalized(i) && lists.maybe.has(i) && COURTESY_TITLES.contains(&word(i));
         // (Only a courtesy title looks for its dot.)
         let at = if courtesy && i + 1 < n && s.words[i + 1] == "." {
             i + 2
@@ -1717,6 +1851,19 @@ fn collective_end(s: &Sentence, j: usize, lexicon: &Lexicon) -> Option<usize> {
     }
     None
 }
+
+/// The words a collective may start with (step 2 of [`in_sentence`]): the quantity
+/// words and "each". (Numbers and gazetteer hits start collectives too.) The
+/// lexicon's filter `collective_openers`.
+pub(crate) fn collective_opener_words() -> Vec<&'static str> {
+    QUANTITY_WORDS.iter().copied().chain(["each"]).collect()
+}
+
+/// The words past a sentence's first at which a description or a pronoun may
+/// start (step 4 of [`in_sentence`]). The lexicon's filter `description_openers`.
+pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
+    "the", "he", "him", "his", "she", "her", "hers", "they", "it", "we", "i",
+];
 
 /// Words that count the members of a collective ("two", "several", "fellow").
 const QUANTITY_WORDS: &[&str] = &[
@@ -1892,7 +2039,7 @@ fn apposed_names(
     lexicon: &Lexicon,
     hits: TokHits,
     taken: &[bool],
-    capitals: &Capitals,
+    capitals: &TokenBits,
     lists: &TokenLists,
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
@@ -1966,15 +2113,17 @@ fn apposed_names(
         }
         let between_commas = q > 0 && s.words[q - 1] == ",";
         let after_speech = q > 0 && may_speak && speech(q);
-        // The sentence opening, also after an adverb ("Meanwhile, ...").
-        let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
-        let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
-        let opening = opens
-            && may_open
-            && (start..n).any(|k| {
-                lexicon.speech_verbs.match_at(&s.ids, k).is_some()
-                    || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
-            });
+        // The sentence opening, also after an adverb ("Meanwhile, ..."). (Where the
+        // dateline ends is asked only where an opening name may be.)
+        let opening = may_open && {
+            let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
+            let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
+            opens
+                && (start..n).any(|k| {
+                    lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+                        || lexicon.commitment_verbs.match_at(&s.ids, k).is_some()
+                })
+        };
         if !(after_speech || opening || between_commas) {
             continue;
         }
@@ -2024,9 +2173,10 @@ fn capitalized_run(s: &Sentence, start: usize, lists: &TokenLists) -> usize {
                 Some("of" | "for" | "and" | "the" | "on" | "'s")
             )
         };
-        // "of the Red Cross": connectors may stack.
-        let connector = is_connector(j) && (cap(j + 1) || (is_connector(j + 1) && cap(j + 2)));
-        if !(cap(j) || connector) {
+        // "of the Red Cross": connectors may stack. (Asked only past a word that
+        // does not go on the run itself: most words of a run do.)
+        let connector = || is_connector(j) && (cap(j + 1) || (is_connector(j + 1) && cap(j + 2)));
+        if !(cap(j) || connector()) {
             break;
         }
         j += 1;
@@ -2042,6 +2192,25 @@ fn ends_with_org_head(s: &Sentence, start: usize, end: usize, lexicon: &Lexicon)
             .match_at(&s.ids, k)
             .is_some_and(|len| k + len == end)
     })
+}
+
+/// The last `e` in `start + 1..=run_end` where [`ends_with_org_head`]`(s, start,
+/// e)` holds, if any: the furthest end of an organization head that starts after
+/// `start` and ends within the run. (One look at each token, not one per end and
+/// token.)
+fn last_org_head_end(
+    s: &Sentence,
+    start: usize,
+    run_end: usize,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    if !lexicon.org_heads.may_match(&s.ids) {
+        return None;
+    }
+    (start + 1..run_end)
+        .filter_map(|k| lexicon.org_heads.match_at(&s.ids, k).map(|len| k + len))
+        .filter(|&e| e <= run_end)
+        .max()
 }
 
 /// Is token `j` an honorific ("Sheikh", "Gen." written as "Gen" then ".")?
@@ -2067,10 +2236,7 @@ fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
     // The words joined by single spaces, written into one string (every title
     // pattern makes one).
     let mut out = String::with_capacity(raw.len());
-    for w in raw
-        .split_whitespace()
-        .skip_while(|w| lexicon.honorifics.contains(*w))
-    {
+    for w in crate::text::whitespace_words(&raw).skip_while(|w| lexicon.honorifics.contains(*w)) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -2083,7 +2249,7 @@ fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
 fn tidy_role(raw: &str) -> String {
     // Written into one string: no string per word, no list of them.
     let mut out = String::with_capacity(raw.len());
-    for (k, w) in raw.split_whitespace().enumerate() {
+    for (k, w) in crate::text::whitespace_words(raw).enumerate() {
         if k > 0 {
             out.push(' ');
         }

@@ -29,6 +29,7 @@ use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Lexicon, WordId, WordIds};
 use crate::model::{Document, Entity, EntityKind, Event};
 use crate::text::{self, Quotation, Span, Token};
+pub(crate) use mentions::{collective_opener_words, name_list_words, DESCRIPTION_OPENERS};
 pub(crate) use pledges::CUE_WORDS;
 pub(crate) use statements::NAMING_VERBS;
 use std::path::Path;
@@ -401,8 +402,11 @@ fn starts_uppercase(w: &str) -> bool {
 fn push_lowercase(lower: &mut Vec<u8>, w: &str) {
     let bytes = w.as_bytes();
     if bytes.is_ascii() {
-        // "'s" and "'S" lowercase to "'s" anyway.
-        lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        // "'s" and "'S" lowercase to "'s" anyway. (Copied, then lowercased in
+        // place: one copy, not a push per byte.)
+        let start = lower.len();
+        lower.extend_from_slice(bytes);
+        lower[start..].make_ascii_lowercase();
         return;
     }
     match w {
