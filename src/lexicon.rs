@@ -52,6 +52,7 @@ struct TitlesFile {
     name_particles: Vec<String>,
     person_descriptions: Vec<String>,
     collective_nouns: Vec<String>,
+    private_collectives: Vec<String>,
     official_nouns: Vec<String>,
     portfolios: Vec<String>,
     org_heads: Vec<String>,
@@ -836,6 +837,9 @@ pub struct Lexicon {
     pub person_descriptions: PhraseSet,
     /// Plural nouns that make collectives.
     pub collective_nouns: PhraseSet,
+    /// "companies", "buyers", "investors" ...: after a country's demonym, actors
+    /// of the country that are not its state ("Turkish companies").
+    pub private_collectives: PhraseSet,
     /// Nouns after which a demonym speaks for its state.
     pub official_nouns: PhraseSet,
     /// Ministerial portfolios after "for"/"of" in a title ("Foreign Affairs").
@@ -997,6 +1001,7 @@ impl Lexicon {
             name_particles: set(&titles.name_particles),
             person_descriptions: PhraseSet::new(&titles.person_descriptions, v),
             collective_nouns: PhraseSet::new(&titles.collective_nouns, v),
+            private_collectives: PhraseSet::new(&titles.private_collectives, v),
             official_nouns: PhraseSet::new(&titles.official_nouns, v),
             portfolios: PhraseSet::new(&titles.portfolios, v),
             org_heads: PhraseSet::new(&titles.org_heads, v),

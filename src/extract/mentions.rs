@@ -1227,6 +1227,16 @@ fn in_sentence(
                         }
                         continue;
                     }
+                    // "Turkish companies", "Chinese buyers": actors of the country
+                    // that are not its state — a group of their own.
+                    if let Some(len) = lexicon.private_collectives.match_at(&s.ids, th.end) {
+                        let end = th.end + len;
+                        if (th.first..end).all(|k| !taken[k]) {
+                            mark(taken, th.first, end);
+                            out.push(group(text, si, s, th.first, end));
+                        }
+                        continue;
+                    }
                 }
                 if let Entry::Region(_) = th.hit.entry {
                     if let Some(end) = collective_end(s, th.end, lexicon) {

@@ -1180,6 +1180,12 @@ fn states_in_apposition_and_quotations_over_sentences() {
             not: &[],
         },
         Case {
+            name: "a country's companies are a group of their own",
+            text: "Egyptian President Abdel Fattah el-Sisi said Turkish companies would invest $3 billion in new plants.",
+            want: &["pledge Turkish companies"],
+            not: &["pledge Turkey"],
+        },
+        Case {
             name: "a promise to refrain from harm",
             text: "Pakistani Finance Minister Muhammad Aurangzeb said the government would not impose any new tax on salaried workers.",
             want: &["pledge Pakistan"],
