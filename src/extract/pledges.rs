@@ -1610,15 +1610,6 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
             .into_iter()
             .collect();
     }
-    // A quotation that runs over several sentences speaks for whoever it is
-    // attributed to: "“We will lay the last rail in 2029. ... ,” the minister said."
-    if speakers.is_empty() {
-        let we = ctx.mentions_in(si).into_iter().find(|m| m.first == j - 1);
-        let state = quote_speaker(ctx, si, j - 1).and_then(|m| ctx.affiliation(m));
-        if let (Some(we), Some(state)) = (we, state) {
-            return vec![(we, state)];
-        }
-    }
     // Several speakers: the members of one collective that speaks.
     let collective = ctx.mentions_in(si).into_iter().find(|m| {
         !ctx.in_quote(si, m.first)
@@ -1629,43 +1620,6 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
     collective
         .map(|m| speakers.iter().map(|&e| (m, e)).collect())
         .unwrap_or_default()
-}
-
-/// The one speaker of the quotation around token `at` of sentence `si`, a sentence
-/// with no speaker of its own: the sentence of the same paragraph where the
-/// quotation closes ("“We will lay the last rail in 2029. Azerbaijan will have a
-/// direct link,” the minister said."), else — for a quotation that opens the
-/// sentence — the sentence just before, when it quotes and is attributed ("“We
-/// will send engineers,” she said. “We will also train police.”").
-fn quote_speaker<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<&'a Mention> {
-    let s = &ctx.sentences[si];
-    let pos = s.tokens.get(at)?.span.start;
-    let from = ctx.quotes.partition_point(|q| q.inner.end <= pos);
-    let q = ctx.quotes.get(from).filter(|q| q.inner.start <= pos)?;
-    let attributed = |sj: usize| {
-        let [e] = super::statements::speakers(ctx, sj)[..] else {
-            return None;
-        };
-        ctx.mentions_in(sj)
-            .into_iter()
-            .find(|m| m.entity == Some(e) && !ctx.in_quote(sj, m.first))
-    };
-    let same_paragraph = |sj: usize| ctx.sentences[sj].paragraph == s.paragraph;
-    if q.inner.end > s.span.end {
-        let closes = (si + 1..ctx.sentences.len().min(si + 4))
-            .take_while(|&sj| same_paragraph(sj))
-            .find(|&sj| ctx.sentences[sj].span.end >= q.inner.end)?;
-        return attributed(closes);
-    }
-    if si == 0 || !same_paragraph(si - 1) {
-        return None;
-    }
-    let opens = q.outer.start >= ctx.sentences[si - 1].span.end
-        && q.outer.start <= s.tokens.first()?.span.start;
-    if opens && ctx.quote_for(si - 1).is_some() {
-        return attributed(si - 1);
-    }
-    None
 }
 
 /// The mention of the sentence's one speaker; nothing when it has none or several.
