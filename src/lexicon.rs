@@ -251,32 +251,67 @@ impl Vocabulary {
     }
 }
 
-/// The words of one to eight bytes of a [`Vocabulary`] with their ids, in an
-/// open-addressing table (linear probing, at most half full) keyed by the word's
-/// bytes read as a little-endian `u64` with its length.
+/// The key of a word in a [`WordTable`]: the word's bytes packed into integers with
+/// its length. Equal keys are equal words; the length is never 0 for a word.
+trait WordKey: Copy + Default + Eq {
+    /// A well-mixed hash of the key.
+    fn hash(self) -> u64;
+    /// Is this the key of no word (an empty slot)?
+    fn is_empty(self) -> bool;
+}
+
+/// The key of a word of one to eight bytes: its bytes read as a little-endian
+/// `u64`, zero-padded, and its length.
+type ShortKey = (u64, u32);
+
+impl WordKey for ShortKey {
+    #[inline]
+    fn hash(self) -> u64 {
+        (self.0 ^ u64::from(self.1)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    #[inline]
+    fn is_empty(self) -> bool {
+        self.1 == 0
+    }
+}
+
+/// The key of a word of nine to sixteen bytes: its first and last eight bytes (each
+/// read little-endian) and its length — together the whole word, so a key that
+/// matches is the word.
+type MediumKey = (u64, u64, u32);
+
+impl WordKey for MediumKey {
+    #[inline]
+    fn hash(self) -> u64 {
+        (self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    #[inline]
+    fn is_empty(self) -> bool {
+        self.2 == 0
+    }
+}
+
+/// Words of a [`Vocabulary`] by key with their ids, in an open-addressing table
+/// (linear probing, at most half full).
 #[derive(Clone, Debug, Default)]
-struct ShortWords {
-    /// The slots; `len == 0` marks an empty one. A power of two long (or empty).
-    slots: Vec<ShortSlot>,
+struct WordTable<K> {
+    /// The slots; an empty key marks an empty one. A power of two long (or empty).
+    slots: Vec<(K, WordId)>,
     /// How many slots are taken.
     len: usize,
 }
 
-/// A slot of [`ShortWords`].
-#[derive(Clone, Copy, Debug, Default)]
-struct ShortSlot {
-    /// The word's bytes, little-endian, zero-padded.
-    bytes: u64,
-    /// The word's length in bytes (1 to 8), 0 for an empty slot.
-    len: u32,
-    /// The word's id.
-    id: WordId,
-}
+/// The words of one to eight bytes.
+type ShortWords = WordTable<ShortKey>;
+/// The words of nine to sixteen bytes.
+type MediumWords = WordTable<MediumKey>;
 
 impl ShortWords {
     /// The key of a word of one to eight bytes: (bytes, length). None for others.
     #[inline]
-    fn key(word: &[u8]) -> Option<(u64, u32)> {
+    fn key(word: &[u8]) -> Option<ShortKey> {
         if word.is_empty() || word.len() > 8 {
             return None;
         }
@@ -286,88 +321,7 @@ impl ShortWords {
             .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
         Some((bytes, word.len() as u32))
     }
-
-    /// The first slot to look at for a key (`slots` is not empty).
-    #[inline]
-    fn home(&self, (bytes, len): (u64, u32)) -> usize {
-        let h = (bytes ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 32) as usize & (self.slots.len() - 1)
-    }
-
-    /// The id of a word by its key, or [`UNKNOWN_WORD`].
-    #[inline]
-    fn get(&self, key: (u64, u32)) -> WordId {
-        if self.slots.is_empty() {
-            return UNKNOWN_WORD;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        loop {
-            let slot = self.slots[i];
-            if slot.len == 0 {
-                return UNKNOWN_WORD;
-            }
-            if slot.bytes == key.0 && slot.len == key.1 {
-                return slot.id;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Adds a word (by key) with its id, unless it is there already.
-    fn insert(&mut self, key: (u64, u32), id: WordId) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            self.slots = vec![ShortSlot::default(); (old.len() * 2).max(64)];
-            self.len = 0;
-            for s in old.into_iter().filter(|s| s.len != 0) {
-                self.insert((s.bytes, s.len), s.id);
-            }
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        while self.slots[i].len != 0 {
-            if self.slots[i].bytes == key.0 && self.slots[i].len == key.1 {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = ShortSlot {
-            bytes: key.0,
-            len: key.1,
-            id,
-        };
-        self.len += 1;
-    }
 }
-
-/// The words of nine to sixteen bytes of a [`Vocabulary`] with their ids, in an
-/// open-addressing table (linear probing, at most half full) keyed by the word's
-/// first and last eight bytes (each read little-endian) and its length: together
-/// they are the whole word, so a key that matches is the word.
-#[derive(Clone, Debug, Default)]
-struct MediumWords {
-    /// The slots; `len == 0` marks an empty one. A power of two long (or empty).
-    slots: Vec<MediumSlot>,
-    /// How many slots are taken.
-    len: usize,
-}
-
-/// A slot of [`MediumWords`].
-#[derive(Clone, Copy, Debug, Default)]
-struct MediumSlot {
-    /// The word's first eight bytes, little-endian.
-    head: u64,
-    /// The word's last eight bytes, little-endian.
-    tail: u64,
-    /// The word's length in bytes (9 to 16), 0 for an empty slot.
-    len: u32,
-    /// The word's id.
-    id: WordId,
-}
-
-/// The key of a [`MediumWords`] entry: (first eight bytes, last eight bytes, length).
-type MediumKey = (u64, u64, u32);
 
 impl MediumWords {
     /// The key of a word of nine to sixteen bytes; None for others.
@@ -384,59 +338,54 @@ impl MediumWords {
             word.len() as u32,
         ))
     }
+}
 
+impl<K: WordKey> WordTable<K> {
     /// The first slot to look at for a key (`slots` is not empty).
     #[inline]
-    fn home(&self, (head, tail, len): MediumKey) -> usize {
-        let h = (head ^ tail.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 32) as usize & (self.slots.len() - 1)
+    fn home(&self, key: K) -> usize {
+        (key.hash() >> 32) as usize & (self.slots.len() - 1)
     }
 
     /// The id of a word by its key, or [`UNKNOWN_WORD`].
     #[inline]
-    fn get(&self, key: MediumKey) -> WordId {
+    fn get(&self, key: K) -> WordId {
         if self.slots.is_empty() {
             return UNKNOWN_WORD;
         }
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         loop {
-            let slot = self.slots[i];
-            if slot.len == 0 {
+            let (k, id) = self.slots[i];
+            if k.is_empty() {
                 return UNKNOWN_WORD;
             }
-            if (slot.head, slot.tail, slot.len) == key {
-                return slot.id;
+            if k == key {
+                return id;
             }
             i = (i + 1) & mask;
         }
     }
 
     /// Adds a word (by key) with its id, unless it is there already.
-    fn insert(&mut self, key: MediumKey, id: WordId) {
+    fn insert(&mut self, key: K, id: WordId) {
         if (self.len + 1) * 2 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
-            self.slots = vec![MediumSlot::default(); (old.len() * 2).max(64)];
+            self.slots = vec![(K::default(), 0); (old.len() * 2).max(64)];
             self.len = 0;
-            for s in old.into_iter().filter(|s| s.len != 0) {
-                self.insert((s.head, s.tail, s.len), s.id);
+            for (k, id) in old.into_iter().filter(|(k, _)| !k.is_empty()) {
+                self.insert(k, id);
             }
         }
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
-        while self.slots[i].len != 0 {
-            if (self.slots[i].head, self.slots[i].tail, self.slots[i].len) == key {
+        while !self.slots[i].0.is_empty() {
+            if self.slots[i].0 == key {
                 return;
             }
             i = (i + 1) & mask;
         }
-        let (head, tail, len) = key;
-        self.slots[i] = MediumSlot {
-            head,
-            tail,
-            len,
-            id,
-        };
+        self.slots[i] = (key, id);
         self.len += 1;
     }
 }

@@ -13,15 +13,20 @@ fn extractor() -> &'static Extractor {
     EX.get_or_init(|| Extractor::bundled().expect("bundled data loads"))
 }
 
-/// Compact lines for every event of an extraction.
-fn lines(text: &str) -> Vec<String> {
+/// The extraction of a one-document text published on 2026-03-05.
+fn extraction(text: &str) -> Extraction {
     let doc = Document {
         id: "t".into(),
         text: text.into(),
         published: Some("2026-03-05".into()),
         ..Document::default()
     };
-    let ex = extractor().extract(&doc);
+    extractor().extract(&doc)
+}
+
+/// Compact lines for every event of an extraction.
+fn lines(text: &str) -> Vec<String> {
+    let ex = extraction(text);
     let name = |id: &str| {
         ex.entities
             .iter()
@@ -392,13 +397,7 @@ fn reported_pronoun_committers() {
 
 #[test]
 fn boilerplate_lines_name_no_actors() {
-    let doc = Document {
-        id: "t".into(),
-        text: "By Jane Doe\nPARIS - France pledged 50 million euros to Chad on Monday.\nRelated: Germany pledges aid to Niger\n(Reporting by John Roe; Editing by Ann Poe)\n".into(),
-        published: Some("2026-03-05".into()),
-        ..Document::default()
-    };
-    let ex = extractor().extract(&doc);
+    let ex = extraction("By Jane Doe\nPARIS - France pledged 50 million euros to Chad on Monday.\nRelated: Germany pledges aid to Niger\n(Reporting by John Roe; Editing by Ann Poe)\n");
     let names: Vec<&str> = ex.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"France"), "{names:?}");
     assert!(
@@ -1770,13 +1769,9 @@ fn words_tested_by_spelling_pass_the_cue_filter() {
 /// after it.
 #[test]
 fn a_quoted_object_ends_with_its_quotation() {
-    let doc = Document {
-        id: "t".into(),
-        text: "\u{201c}We will contribute €25 million,\u{201d} Penny Wong, Australia's foreign minister, said on Monday.".into(),
-        published: Some("2026-03-05".into()),
-        ..Document::default()
-    };
-    let ex = extractor().extract(&doc);
+    let ex = extraction(
+        "\u{201c}We will contribute €25 million,\u{201d} Penny Wong, Australia's foreign minister, said on Monday.",
+    );
     let whats: Vec<&str> = ex
         .events
         .iter()
