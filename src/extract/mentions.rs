@@ -1786,7 +1786,8 @@ fn mark(taken: &mut [bool], from: usize, to: usize) {
     }
 }
 
-fn span_of(s: &Sentence, first: usize, end: usize) -> crate::text::Span {
+/// Where tokens `first..end` of a sentence are in the document text.
+pub(super) fn span_of(s: &Sentence, first: usize, end: usize) -> crate::text::Span {
     crate::text::Span::new(s.tokens[first].span.start, s.tokens[end - 1].span.end)
 }
 

@@ -1806,9 +1806,12 @@ fn pledge(
             from = close + 1;
         }
     }
+    // Whether every negation there is a plain "not" or "never" (not "refused").
+    let mut plain_negation = true;
     for k in from..cue.object.min(n) {
         if lx.negations.match_at(&s.ids, k).is_some() {
             modality.negated = true;
+            plain_negation &= matches!(s.words[k].as_str(), "not" | "n't" | "never");
         }
         if lx.hedges.match_at(&s.ids, k).is_some() {
             modality.hedged = true;
@@ -1822,11 +1825,8 @@ fn pledge(
     }
     let restraint = modality.negated
         && !modality.hedged
-        && lx.restraint_actions.match_at(&s.ids, act).is_some()
-        && (from..cue.object.min(n)).all(|k| {
-            lx.negations.match_at(&s.ids, k).is_none()
-                || matches!(s.words[k].as_str(), "not" | "n't" | "never")
-        });
+        && plain_negation
+        && lx.restraint_actions.match_at(&s.ids, act).is_some();
     if restraint {
         modality.negated = false;
     }

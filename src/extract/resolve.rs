@@ -416,7 +416,9 @@ fn apposed_states(
             }
         });
         let Some(state) = state else { continue };
-        let role = span_text(text, s, role_at, role_at + role_len);
+        let role = super::mentions::span_of(s, role_at, role_at + role_len)
+            .of(text)
+            .to_string();
         let attributes = &mut ents.list[e].attributes;
         attributes.insert("country".into(), state.clone());
         attributes
@@ -428,11 +430,6 @@ fn apposed_states(
             fact.role = role;
         }
     }
-}
-
-/// The text of tokens `first..end` of a sentence.
-fn span_text(text: &str, s: &Sentence, first: usize, end: usize) -> String {
-    text[s.tokens[first].span.start..s.tokens[end - 1].span.end].to_string()
 }
 
 /// The entity of an unnamed collective ("26 European countries", "the leaders").

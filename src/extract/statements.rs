@@ -261,7 +261,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             }
             let speaker = ctx
                 .mention_after(si, k + len)
-                .filter(|m| m.head_first() == j && m.entity.is_some())
+                .filter(|m| m.head_first() == j)
                 // Not the subject of a reported clause ("..., said Berlin could").
                 .filter(|m| {
                     s.words.get(m.end).is_none_or(|w| {
