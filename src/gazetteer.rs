@@ -447,7 +447,8 @@ impl Gazetteer {
         }
     }
 
-    /// The role a known person held on `date` (or their latest role).
+    /// The role a known person held on `date` (or their latest role): the first
+    /// listed that holds, so a person's state office is listed before a party post.
     pub fn role_on(&self, person: usize, date: Option<&str>) -> Option<&Role> {
         let p = &self.people[person];
         let holds = |r: &&Role| match date {

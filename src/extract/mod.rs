@@ -197,6 +197,9 @@ pub struct DocEntities {
     /// —"), when the article names that state: whose "the government" an
     /// unattributed clause means.
     pub dateline_state: Option<usize>,
+    /// The state the article is about, when one clearly dominates its mentions
+    /// (see `resolve::home_country`).
+    pub home_state: Option<usize>,
     by_id: HashMap<String, usize>,
 }
 

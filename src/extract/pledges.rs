@@ -12,6 +12,7 @@
 use super::clause::Context;
 use super::{Mention, MentionKind, Pronoun, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
+use crate::text::TokenKind;
 use memchr::memmem::Finder;
 
 /// A commitment cue found in a sentence.
@@ -41,6 +42,9 @@ pub fn find(ctx: &Context) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for si in 0..ctx.sentences.len() {
         for cue in cues(ctx, si) {
+            // A mention made for an unnamed government subject (see
+            // `unattributed_government`); declared first, as the jobs borrow it.
+            let government: Option<(Mention, usize)>;
             let mut jobs: Vec<(Cue, &Mention, usize)> = Vec::new();
             let agent = cue
                 .agent
@@ -74,6 +78,12 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 // speaker's own state.
                 if let Some((m, e)) = home_government(ctx, si, cue.at) {
                     jobs.push((cue.clone(), m, e));
+                } else {
+                    // "In return, the government pledges to ...": the article's state.
+                    government = unattributed_government(ctx, si, cue.at);
+                    if let Some((m, e)) = &government {
+                        jobs.push((cue.clone(), m, *e));
+                    }
                 }
             }
             // "Foreign Minister Wadephul announced €300 million": the money an
@@ -242,6 +252,10 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "donated",
     "earmarked",
     "set",
+    // `declared_readiness`.
+    "readiness",
+    "willingness",
+    "preparedness",
     // `cues`: "assured that".
     "assured",
     "assures",
@@ -350,6 +364,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 k += 1;
                 continue;
             }
+        }
+        if let Some(cue) = declared_readiness(ctx, si, k) {
+            k += 1;
+            out.push(cue);
+            continue;
         }
         if let Some(cue) = named_commitment(ctx, si, k) {
             k += 1;
@@ -528,6 +547,77 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         k += 1;
     }
     out
+}
+
+/// "Qatar expressed its readiness to host the talks", "affirmed the State of
+/// Qatar's readiness to host": a readiness (or willingness) to act that its holder
+/// declares is a commitment. The holder is the possessor named before the noun, or
+/// for "its/their/his/her" (or none: "expressed readiness to") the subject of the
+/// declaring verb. Without a declaring
+/// verb ("thanked them for their readiness to help") or a possessive ("signals any
+/// willingness") it is not.
+fn declared_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    if !matches!(
+        s.words[k].as_str(),
+        "readiness" | "willingness" | "preparedness"
+    ) || k < 2
+        || s.words.get(k + 1).is_none_or(|w| w != "to")
+        || ctx.in_quote(si, k)
+    {
+        return None;
+    }
+    // 'their willingness to “receive with open arms”': past an opening quote.
+    let object = if s
+        .tokens
+        .get(k + 2)
+        .is_some_and(|t| t.kind == TokenKind::Quote)
+    {
+        k + 3
+    } else {
+        k + 2
+    };
+    if !bare_verb_at(ctx, si, object) {
+        return None;
+    }
+    // "declared, however, its readiness": past a parenthetical adverb.
+    let declared = |before: usize| {
+        (before.saturating_sub(5)..before).rev().find(|&v| {
+            lx.speech_verbs.match_at(&s.ids, v).is_some()
+                || matches!(s.words[v].as_str(), "showed" | "shows" | "demonstrated")
+        })
+    };
+    let cue = |at: usize, agent: Option<(usize, usize)>| Cue {
+        at,
+        object,
+        future: false,
+        hedged: false,
+        agent,
+        affiliation: false,
+        negated: false,
+    };
+    match s.words[k - 1].as_str() {
+        "its" | "their" | "his" | "her" => {
+            let mut b = k - 1;
+            // "expressed its full readiness": one modifier.
+            if matches!(s.words[b - 1].as_str(), "full" | "continued" | "strong") {
+                b -= 1;
+            }
+            declared(b).map(|v| cue(v, None))
+        }
+        "'s" => {
+            let owner = ctx.mention_ending(si, k - 1)?;
+            let mut b = owner.first;
+            if b > 0 && s.words[b - 1] == "the" {
+                b -= 1;
+            }
+            declared(b)?;
+            Some(cue(k, Some((si, owner.first))))
+        }
+        // "Kazakhstan expressed readiness to supply wheat".
+        _ => declared(k).filter(|&v| v + 1 == k).map(|v| cue(v, None)),
+    }
 }
 
 /// For "X promised that <clause>" (the clause starting at `from`): a cue for X's own
@@ -1264,6 +1354,11 @@ fn is_noun_use(ctx: &Context, si: usize, k: usize) -> bool {
         prev,
         "we" | "i" | "they" | "to" | "will" | "would" | "shall" | "also"
     ) && ctx.mention_ending(si, k).is_none()
+        // "the government pledges to suspend ...": a government noun's verb.
+        && !(is_government_noun(prev)
+            && k >= 2
+            && s.words[k - 2] == "the"
+            && s.words.get(k + 1).is_some_and(|w| w == "to"))
 }
 
 /// The committers of the cue at `at`: its subjects, through "it/he/they" back to the
@@ -1296,6 +1391,22 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                 let person = ctx.kind_of(sp) == Some(EntityKind::Person);
                 if person == (s.words[j - 1] != "it") {
                     return vec![sp];
+                }
+            }
+        }
+        // "France and Germany said they would co-finance it", "the two sides said
+        // they would": "they" is the plural subject of the verb that reports it —
+        // never one person.
+        if j >= 1 && s.words[j - 1] == "they" && !ctx.in_quote(si, j - 1) {
+            if let Some(verb) = reporting_verb(ctx, si, j - 1) {
+                let subjects = ctx.subjects_before(si, verb);
+                let plural = subjects.len() > 1
+                    || subjects.first().is_some_and(|m| {
+                        !matches!(m.kind, MentionKind::Pronoun(_))
+                            && ctx.kind_of(m) != Some(EntityKind::Person)
+                    });
+                if plural {
+                    return subjects;
                 }
             }
         }
@@ -1482,17 +1593,16 @@ fn government_clause_before_and(ctx: &Context, si: usize, j: usize) -> Option<us
     fits.then_some(t + 3)
 }
 
-/// For "X said (that) his government / the government / the kingdom would ...": the
-/// speaker's mention and the state it speaks for — the state itself, or the country
-/// of a person who holds its office. Nothing when no speaker introduces the clause
-/// ("the government pledges" alone could be any government of the article).
-fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
+/// Where the subject of the verb group at `at` ends when it may be a government
+/// noun: before the adverbs and a parenthetical attribution ("His government, he
+/// said, would waive"), or at the government that opens the clause a coordinated
+/// verb group shares ("that his government had opened 41 centres and would add").
+fn government_subject_end(ctx: &Context, si: usize, at: usize) -> usize {
     let s = &ctx.sentences[si];
     let mut j = start_of_verb_group(ctx, si, at);
     if let Some(g) = government_clause_before_and(ctx, si, j) {
         j = g;
     }
-    // "His government, he said, would waive ...": a parenthetical attribution.
     if j > 0 && s.words[j - 1] == "," {
         if let Some(open) = (j.saturating_sub(6)..j - 1)
             .rev()
@@ -1505,6 +1615,59 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
             }
         }
     }
+    j
+}
+
+/// For "the government undertakes to ...", "the authorities have committed to ..."
+/// with no speaker of that government's state: the state the article is about (one
+/// that dominates its mentions, else its dateline's), with a mention made for the
+/// government noun. Only "the" + government, administration, cabinet or
+/// authorities: "the kingdom" or "the country" may be any state of the story.
+fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Mention, usize)> {
+    let s = &ctx.sentences[si];
+    let j = government_subject_end(ctx, si, at);
+    if j < 2
+        || s.words[j - 2] != "the"
+        || !is_government_noun(&s.words[j - 1])
+        || ctx.mention_ending(si, j).is_some()
+    {
+        return None;
+    }
+    // "urged the authorities to", "if the government agreed to": somebody else's
+    // demand or condition (the pledge stage checks the frames before "that").
+    if j >= 3
+        && matches!(
+            s.words[j - 3].as_str(),
+            "if" | "unless" | "of" | "for" | "to" | "with" | "by" | "against" | "on" | "whether"
+        )
+    {
+        return None;
+    }
+    let state = ctx.ents.home_state.or(ctx.ents.dateline_state)?;
+    let (first, end) = (j - 2, j);
+    let mention = Mention {
+        sentence: si,
+        first,
+        end,
+        span: crate::text::Span {
+            start: s.tokens[first].span.start,
+            end: s.tokens[end - 1].span.end,
+        },
+        kind: MentionKind::OrgRef {
+            phrase: format!("the {}", s.words[j - 1].as_str()),
+        },
+        entity: Some(state),
+    };
+    Some((mention, state))
+}
+
+/// For "X said (that) his government / the government / the kingdom would ...": the
+/// speaker's mention and the state it speaks for — the state itself, or the country
+/// of a person who holds its office. Nothing when no speaker introduces the clause
+/// ("the government pledges" alone could be any government of the article).
+fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a Mention, usize)> {
+    let s = &ctx.sentences[si];
+    let j = government_subject_end(ctx, si, at);
     if j < 2 {
         return None;
     }
@@ -1635,26 +1798,7 @@ fn sole_speaker<'a>(ctx: &Context<'a>, si: usize) -> Option<&'a Mention> {
 /// For "X said (on Monday) (that) it ...": the subject of the speech verb that
 /// introduces the clause the pronoun at token `pronoun` opens.
 fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option<&'a Mention> {
-    let s = &ctx.sentences[si];
-    let lx = ctx.lexicon;
-    let mut k = pronoun;
-    if k > 0 && s.words[k - 1] == "that" {
-        k -= 1;
-    }
-    while k > 0 && (ctx.is_time_word(si, k - 1) || lx.skippable.contains(&s.words[k - 1])) {
-        k -= 1;
-    }
-    // "said (that) it would", "pledged/promised that it would", and "..., adding
-    // that the authorities had".
-    let verb = (k.saturating_sub(3)..k).find(|&v| {
-        [
-            &lx.speech_verbs,
-            &lx.commitment_verbs,
-            &lx.speech_participles,
-        ]
-        .iter()
-        .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
-    })?;
+    let verb = reporting_verb(ctx, si, pronoun)?;
     ctx.subjects_before(si, verb)
         .into_iter()
         .next()
@@ -1669,6 +1813,31 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
                 _ => None,
             }
         })
+}
+
+/// For "X said (on Monday) (that) they ...": the speech or commitment verb that
+/// introduces the clause the pronoun at token `pronoun` opens.
+fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    let lx = ctx.lexicon;
+    let mut k = pronoun;
+    if k > 0 && s.words[k - 1] == "that" {
+        k -= 1;
+    }
+    while k > 0 && (ctx.is_time_word(si, k - 1) || lx.skippable.contains(&s.words[k - 1])) {
+        k -= 1;
+    }
+    // "said (that) it would", "pledged/promised that it would", and "..., adding
+    // that the authorities had".
+    (k.saturating_sub(3)..k).find(|&v| {
+        [
+            &lx.speech_verbs,
+            &lx.commitment_verbs,
+            &lx.speech_participles,
+        ]
+        .iter()
+        .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
+    })
 }
 
 /// For "X assured him (that) they would ...": the mention of X, when the pronoun at

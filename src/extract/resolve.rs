@@ -336,6 +336,7 @@ pub fn resolve(
     }
     ents.mentions = all;
     ents.dateline_state = dateline_state(text, sentences, &ents, gazetteer);
+    ents.home_state = home_country(&ents);
     home_country_officials(&mut ents);
     implied_affiliations(&mut ents, gazetteer);
     ents
@@ -637,7 +638,7 @@ fn home_country(ents: &DocEntities) -> Option<usize> {
 /// state the article is about, when one clearly dominates; they say so with
 /// `country_from: article`. With no dominant state they stay without one.
 fn home_country_officials(ents: &mut DocEntities) {
-    let Some(home) = home_country(ents) else {
+    let Some(home) = ents.home_state else {
         return;
     };
     let home_id = ents.list[home].id.clone();

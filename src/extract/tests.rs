@@ -1780,3 +1780,63 @@ fn a_quoted_object_ends_with_its_quotation() {
         .collect();
     assert_eq!(whats, ["contribute €25 million"]);
 }
+
+#[test]
+fn declared_readiness_plural_they_and_unnamed_governments() {
+    check(&[
+        Case {
+            name: "a declared readiness to act commits its holder",
+            text: "Kazakhstan expressed its readiness to supply wheat to Afghanistan.",
+            want: &["pledge Kazakhstan"],
+            not: &[],
+        },
+        Case {
+            name: "a possessor's readiness after a declaring verb",
+            text: "The emir affirmed on Monday the State of Qatar's readiness to host direct talks between the parties.",
+            want: &["pledge Qatar"],
+            not: &[],
+        },
+        Case {
+            name: "thanks for a readiness declare nothing",
+            text: "Thank you, friends, for your readiness to help, Ukraine's president wrote.",
+            want: &[],
+            not: &["pledge Ukraine"],
+        },
+        Case {
+            name: "they after coordinated speakers is each of them",
+            text: "France and Germany said they would co-finance the bridge.",
+            want: &["pledge France", "pledge Germany"],
+            not: &[],
+        },
+        Case {
+            name: "they is never one person",
+            text: "Chancellor Friedrich Merz said they would send more air defence.",
+            want: &[],
+            not: &["pledge Friedrich Merz", "pledge Germany"],
+        },
+        Case {
+            name: "the government of a story with one dominant state",
+            text: "Pakistan met the IMF on Monday. Pakistan wants a new loan. Pakistan has few reserves. Under the programme, the government has also undertaken to raise the petroleum levy.",
+            want: &["pledge Pakistan"],
+            not: &[],
+        },
+        Case {
+            name: "no dominant state, no government",
+            text: "Pakistan met India and Bangladesh on Monday. Under the programme, the government has also undertaken to raise the petroleum levy.",
+            want: &[],
+            not: &["pledge Pakistan", "pledge India"],
+        },
+        Case {
+            name: "a head of state with a party post commits the state",
+            text: "Chinese President Xi Jinping pledged $50 billion in financing for Africa.",
+            want: &["pledge China"],
+            not: &["pledge Communist Party of China"],
+        },
+        Case {
+            name: "an adverb inside a modal phrase",
+            text: "The Japanese government is also set to provide patrol boats to the Philippine coast guard.",
+            want: &["pledge Japan -> Philippines"],
+            not: &[],
+        },
+    ]);
+}
