@@ -294,7 +294,10 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 !ctx.in_quote(si, k)
                     && (lx.speech_verbs.match_at(&s.ids, k).is_some()
                         || lx.commitment_verbs.match_at(&s.ids, k).is_some()
-                        || lx.speech_participles.match_at(&s.ids, k).is_some())
+                        || lx.speech_participles.match_at(&s.ids, k).is_some()
+                        // "the leaders agreed that Japan would host the next summit"
+                        || (matches!(s.words[k].as_str(), "agreed" | "agree" | "agrees" | "agreeing")
+                            && s.words.get(k + 1).is_some_and(|w| w == "that")))
             })
         })
     };

@@ -1833,6 +1833,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Communist Party of China"],
         },
         Case {
+            name: "what an agreement says a party would do",
+            text: "Russia and China agreed that Beijing would host the next summit.",
+            want: &["pledge China"],
+            not: &["pledge Russia"],
+        },
+        Case {
+            name: "receiving is no commitment",
+            text: "Under the deal, Egypt will receive $8 billion from the IMF.",
+            want: &[],
+            not: &["pledge Egypt"],
+        },
+        Case {
             name: "an adverb inside a modal phrase",
             text: "The Japanese government is also set to provide patrol boats to the Philippine coast guard.",
             want: &["pledge Japan -> Philippines"],
