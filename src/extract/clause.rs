@@ -695,6 +695,14 @@ impl<'a> Context<'a> {
         }
         let mut out: Vec<&Mention> = Vec::new();
         let mut saw_and = false;
+        let after_to = |h: usize| {
+            let b = if h >= 1 && s.words[h - 1] == "the" {
+                h - 1
+            } else {
+                h
+            };
+            b >= 1 && s.words[b - 1] == "to"
+        };
         while let Some(m) = self.mention_ending(si, j) {
             if self.after_preposition(si, m.head_first()) {
                 // "The foreign ministers of Peru, Bolivia and Chile ... agreed", "the
@@ -717,6 +725,13 @@ impl<'a> Context<'a> {
                     );
                 if of_officials {
                     out.push(m);
+                } else if saw_and && !after_to(h) {
+                    // "The talks between Iran and the United States will resume",
+                    // "for the Middle East and North Africa said": the whole list
+                    // is the preposition's object. (Not after "to": "will send
+                    // instructors to Haiti and Barbados will contribute" opens a
+                    // new clause with "and".)
+                    out.clear();
                 }
                 break;
             }

@@ -1839,6 +1839,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Russia"],
         },
         Case {
+            name: "a list after a preposition is no subject",
+            text: "The talks between Iran and the United States will resume on Monday.",
+            want: &[],
+            not: &["pledge United States", "pledge Iran"],
+        },
+        Case {
+            name: "and after a destination opens a new clause",
+            text: "Jamaica will send 120 police instructors to Haiti and Barbados will contribute $3 million.",
+            want: &["pledge Jamaica", "pledge Barbados"],
+            not: &["pledge Haiti"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
