@@ -1724,9 +1724,13 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         }
         sole_speaker(ctx, si)
     };
+    // "The kingdom will also deposit $2 billion, the Saudi finance minister said":
+    // the speaker of an attribution after the clause.
+    let inverted = || sole_speaker(ctx, si).filter(|sp| sp.first > at);
     let speaker = reporting_speaker(ctx, si, j - 2)
         .or_else(owner)
-        .or_else(quoted)?;
+        .or_else(quoted)
+        .or_else(inverted)?;
     let e = speaker.entity?;
     let entity = &ctx.ents.list[e];
     let a = &entity.attributes;
@@ -1976,6 +1980,18 @@ fn pledge(
     if s.words.get(from).is_some_and(|w| w == ",") {
         if let Some(close) = (from + 1..cue.at.min(n)).find(|&k| s.words[k] == ",") {
             from = close + 1;
+        }
+    }
+    // "Switzerland, Norway and Iceland, which are not EU members, signed up": past
+    // a relative clause of a later subject in the list too.
+    if let Some(open) = (subject.end..cue.at.min(n)).rev().find(|&k| {
+        s.words[k] == ","
+            && s.words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.as_str(), "which" | "who" | "whose"))
+    }) {
+        if let Some(close) = (open + 1..cue.at.min(n)).find(|&k| s.words[k] == ",") {
+            from = from.max(close + 1);
         }
     }
     // Whether every negation there is a plain "not" or "never" (not "refused").

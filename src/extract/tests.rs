@@ -1851,6 +1851,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Haiti"],
         },
         Case {
+            name: "a negation in a relative clause of a later subject",
+            text: "Switzerland, Norway and Iceland, which are not EU members, also signed up to the scheme.",
+            want: &["pledge Switzerland", "pledge Norway", "pledge Iceland"],
+            not: &["pledge? Switzerland"],
+        },
+        Case {
+            name: "the kingdom of an attribution after the clause",
+            text: "The kingdom will also deposit $2 billion in Egypt's central bank, Saudi Finance Minister Mohammed al-Jadaan said.",
+            want: &["pledge Saudi Arabia -> Egypt"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
