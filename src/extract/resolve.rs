@@ -311,7 +311,7 @@ pub fn resolve(
             }
             // With no body leading, "the leaders" are a collective whose members
             // the event stages look for (the two leaders of a bilateral visit).
-            MentionKind::Summit => summit_org(&all, &ents, gazetteer).or_else(|| {
+            MentionKind::Summit => summit_org(&all, sentences, &ents, gazetteer).or_else(|| {
                 let name = all[k].span.of(text).to_lowercase();
                 let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
                 Some(ents.add(collective(name)))
@@ -1015,8 +1015,14 @@ fn in_quotes(text: &str, s: &Sentence, i: usize) -> bool {
 /// article names in its first three sentences, at least twice in all, and more
 /// often than any other such body. `None` when no body clearly leads — "the
 /// leaders" of a bilateral visit are nobody's name.
-fn summit_org(all: &[Mention], ents: &DocEntities, gazetteer: &Gazetteer) -> Option<usize> {
-    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, mentions, first sentence)
+fn summit_org(
+    all: &[Mention],
+    sentences: &[Sentence],
+    ents: &DocEntities,
+    gazetteer: &Gazetteer,
+) -> Option<usize> {
+    // (entity, mentions, first sentence, named as its members: "ASEAN leaders")
+    let mut counts: Vec<(usize, usize, usize, bool)> = Vec::new();
     for m in all {
         let Some(e) = m.entity else { continue };
         if matches!(m.kind, MentionKind::Summit) {
@@ -1038,16 +1044,29 @@ fn summit_org(all: &[Mention], ents: &DocEntities, gazetteer: &Gazetteer) -> Opt
                 )
             });
         if multilateral {
-            counts.push((e, 1, m.sentence));
+            // "ASEAN leaders" is one mention; "the G7 foreign ministers" two.
+            let words = &sentences[m.sentence].words;
+            let members = [m.end - 1, m.end].iter().any(|&k| {
+                words.get(k).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "leaders" | "heads" | "ministers" | "foreign" | "defence" | "defense"
+                    )
+                })
+            });
+            counts.push((e, 1, m.sentence, members));
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts[..] {
-        [(e, top, first), ..]
+        [(e, top, first, _), ..]
             if top >= 2 && first < 3 && counts.get(1).is_none_or(|c| c.1 < top) =>
         {
             Some(e)
         }
+        // "Pacific Islands Forum leaders met ... The leaders undertook": the one
+        // body the article names, once, in its opening, as its members.
+        [(e, 1, first, true)] if first < 3 => Some(e),
         _ => None,
     }
 }

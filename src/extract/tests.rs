@@ -1863,6 +1863,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "the leaders of a body named once as its members",
+            text: "Pacific Islands Forum leaders wrapped up their meeting in Honiara on Friday. In their communique, the leaders undertook to have the resilience facility operational by 2027.",
+            want: &["pledge Pacific Islands Forum"],
+            not: &[],
+        },
+        Case {
+            name: "a body named once in passing leads no summit",
+            text: "Indian Prime Minister Narendra Modi met British Prime Minister Keir Starmer in London on Friday after an EU meeting. The leaders agreed to double bilateral trade by 2030.",
+            want: &["pledge Narendra Modi", "pledge Keir Starmer"],
+            not: &["pledge European Union"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
