@@ -1979,7 +1979,9 @@ fn name_run(
     {
         return start;
     }
-    while j < n && j - start < 6 {
+    // Up to six capitalized words; particles do not count ("Maryam bint Ali bin
+    // Nasser Al Misnad").
+    while j < n && capitals < 6 && j - start < 9 {
         let t = s.tokens[j];
         let w = t.span.of(text);
         if t.kind != TokenKind::Word {

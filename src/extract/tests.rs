@@ -1875,6 +1875,12 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge European Union"],
         },
         Case {
+            name: "a long name with particles",
+            text: "Qatar's Minister of State for International Cooperation, Maryam bint Ali bin Nasser Al Misnad, announced $50 million for displaced families.",
+            want: &["pledge Qatar", "statement Maryam bint Ali bin Nasser Al Misnad"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
