@@ -1071,8 +1071,13 @@ fn agentless_passive(
         _ => None,
     };
     let named = named.copied().or(owner);
-    // Somebody else's hope or demand frames it: not a pledge.
-    if (0..open).any(|j| lx.non_commitment_frames.match_at(&s.ids, j).is_some()) {
+    // Somebody else's hope or demand frames it: not a pledge. ("Asked about the
+    // loan, X said ...": a question whose clause a comma closes frames nothing.)
+    if (0..open).any(|j| {
+        lx.non_commitment_frames.match_at(&s.ids, j).is_some()
+            && !(matches!(s.words[j].as_str(), "asked" | "asks")
+                && (j..open).any(|c| s.words[c] == ","))
+    }) {
         return None;
     }
     let (agent, affiliation) = match named {
@@ -1926,9 +1931,18 @@ fn pledge(
     // or a semicolon ("..., the Quad would keep pressing ..., and warned that
     // Washington will impose sanctions" is Washington's own commitment).
     let mut k = subject.head_first();
+    let mut past_comma = false;
     while k > 0 {
         k -= 1;
         let w = s.words[k].as_str();
+        // "Asked about the loan, Kihara said the tranche would be disbursed": the
+        // question's clause ends at its comma; the answer is the speaker's own.
+        if w == "," {
+            past_comma = true;
+        }
+        if past_comma && matches!(w, "asked" | "asks") {
+            break;
+        }
         // A colon ends a label or introduces a quotation ("What happened: India
         // will extend ...").
         if w == ":" {

@@ -1881,6 +1881,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "a question closed by its comma frames nothing",
+            text: "Asked about the loan, Japanese Chief Cabinet Secretary Minoru Kihara said the first tranche would be disbursed in July.",
+            want: &["pledge Japan"],
+            not: &[],
+        },
+        Case {
+            name: "a commitment inside the question is none",
+            text: "Asked whether Japan would extend the loan, Chief Cabinet Secretary Minoru Kihara said talks were continuing.",
+            want: &[],
+            not: &["pledge Japan"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
