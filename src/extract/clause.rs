@@ -528,6 +528,36 @@ impl<'a> Context<'a> {
     /// (", speaking at a press conference in Paris,", ", he added,"), a relative
     /// clause (", who led the delegation,"), and a possessive official ("Russia's
     /// foreign ministry said" -> Russia).
+    /// For a verb at `j` after ", which/who/whose ...,": the end of the relative
+    /// clause's antecedent, when a mention ends right before the clause, the clause
+    /// holds a list (so its commas are no appositions) and no speech verb, quote or
+    /// semicolon.
+    fn relative_clause_before(&self, si: usize, j: usize) -> Option<usize> {
+        let s = &self.sentences[si];
+        if j < 4 || s.words[j - 1] != "," {
+            return None;
+        }
+        let r = (j.saturating_sub(25)..j - 2).rev().find(|&r| {
+            s.words[r] == "," && matches!(s.words[r + 1].as_str(), "which" | "who" | "whose")
+        })?;
+        let clause = r + 1..j - 1;
+        let plain = clause.clone().all(|k| {
+            s.words[k] != ";"
+                && s.tokens[k].kind != TokenKind::Quote
+                && self.lexicon.speech_verbs.match_at(&s.ids, k).is_none()
+        });
+        let commas = clause.clone().filter(|&k| s.words[k] == ",").count();
+        let list = clause.clone().any(|k| s.words[k] == "and");
+        // "The Alliance of Sahel States (AES), which": past the short name.
+        let mut end = r;
+        if s.words[r - 1] == ")" {
+            end = (r.saturating_sub(5)..r - 1)
+                .rev()
+                .find(|&k| s.words[k] == "(")?;
+        }
+        (plain && commas >= 1 && list && self.mention_ending(si, end).is_some()).then_some(end)
+    }
+
     pub fn subjects_before(&self, si: usize, verb: usize) -> Vec<&'a Mention> {
         let s = &self.sentences[si];
         let mut j = self.skip_back(si, verb);
@@ -546,6 +576,10 @@ impl<'a> Context<'a> {
         // (Not "which": "X, which denies ..., was not a party" is background.)
         if s.words[j - 1] == "who" && j >= 2 && s.words[j - 2] == "," {
             j -= 2;
+        } else if let Some(r) = self.relative_clause_before(si, j) {
+            // "The Alliance of Sahel States (AES), which groups Mali, Burkina Faso
+            // and Niger, rejected": the relative clause's antecedent.
+            j = r;
         } else if s.words[j - 1] == "," && !self.is_quote_close_before(si, j - 1) {
             // ", speaking at a press conference in Paris," or ", he added," — up to
             // three such segments: "X, secretary of the council, who led the
@@ -706,8 +740,8 @@ impl<'a> Context<'a> {
         while let Some(m) = self.mention_ending(si, j) {
             if self.after_preposition(si, m.head_first()) {
                 // "The foreign ministers of Peru, Bolivia and Chile ... agreed", "the
-                // presidents of Mercosur closed": the officials of states or a body
-                // stand for them.
+                // presidents of Mercosur closed", "the government of Togo said": the
+                // officials of states or a body stand for them.
                 let h = m.head_first();
                 let of_officials = h >= 2
                     && s.words[h - 1] == "of"
@@ -722,6 +756,9 @@ impl<'a> Context<'a> {
                             | "delegations"
                             | "heads"
                             | "envoys"
+                            | "government"
+                            | "authorities"
+                            | "leadership"
                     );
                 if of_officials {
                     out.push(m);

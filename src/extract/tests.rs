@@ -1893,6 +1893,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Japan"],
         },
         Case {
+            name: "a relative clause holding a list is not the subject",
+            text: "The Alliance of Sahel States (AES), which groups Mali, Burkina Faso and Niger, rejected the plan.",
+            want: &["statement Alliance of Sahel States"],
+            not: &["statement Mali", "statement Niger"],
+        },
+        Case {
+            name: "the government of a state speaks for it",
+            text: "The government of Togo said it was prepared to host talks in Lomé.",
+            want: &["statement Togo", "pledge Togo"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
