@@ -1105,6 +1105,16 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
             return Some(j);
         }
         let w = s.words[j].as_str();
+        // "would in any case keep up its support": past the adverbial.
+        if w == "in"
+            && s.words.get(j + 1).is_some_and(|w| w == "any")
+            && s.words
+                .get(j + 2)
+                .is_some_and(|w| matches!(w.as_str(), "case" | "event"))
+        {
+            j += 3;
+            continue;
+        }
         // "will make its rail network available"
         if w == "make" && (j + 1..(j + 7).min(s.words.len())).any(|k| s.words[k] == "available") {
             return Some(j);
@@ -1133,8 +1143,31 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                     && (j + 1..(j + 4).min(s.words.len()))
                         .any(|k| matches!(s.words[k].as_str(), "with" | "together" | "jointly"))
             };
+            // "will lead a reassurance force", "would lead the reconstruction
+            // effort" (not "would lead to higher prices", "will lead the
+            // delegation": a role, not a commitment).
+            let leads = || {
+                w == "lead"
+                    && (j + 1..(j + 6).min(s.words.len())).any(|k| {
+                        matches!(
+                            s.words[k].as_str(),
+                            "force"
+                                | "forces"
+                                | "mission"
+                                | "coalition"
+                                | "brigade"
+                                | "battalion"
+                                | "contingent"
+                                | "operation"
+                                | "effort"
+                                | "efforts"
+                                | "initiative"
+                                | "reconstruction"
+                        )
+                    })
+            };
             return (verb_after_modal_at(ctx, si, j)
-                && (!lx.stative_verbs.contains(w) || obliged() || cooperates()))
+                && (!lx.stative_verbs.contains(w) || obliged() || cooperates() || leads()))
             .then_some(j);
         }
         j += 1;
@@ -1424,7 +1457,7 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         // "X urged both governments to step back and offered to host talks": a
         // commitment verb coordinated with a speech verb shares its subject.
         if j >= 1
-            && s.words[j - 1] == "and"
+            && matches!(s.words[j - 1].as_str(), "and" | "but")
             && ctx.lexicon.commitment_verbs.match_at(&s.ids, at).is_some()
         {
             let verb = (0..j - 1).rev().find(|&k| {
@@ -2007,6 +2040,12 @@ fn pledge(
         if let Some(close) = (open + 1..cue.at.min(n)).find(|&k| s.words[k] == ",") {
             from = from.max(close + 1);
         }
+    }
+    // "ruled out sending soldiers but offered to help with demining": a predicate
+    // coordinated right before the cue has its own polarity.
+    let verb_group = start_of_verb_group(ctx, si, cue.at);
+    if verb_group > from && matches!(s.words[verb_group - 1].as_str(), "but" | "and") {
+        from = verb_group;
     }
     // Whether every negation there is a plain "not" or "never" (not "refused").
     let mut plain_negation = true;

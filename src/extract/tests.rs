@@ -1905,6 +1905,24 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "a predicate after but has its own polarity",
+            text: "Italy's Prime Minister Giorgia Meloni ruled out sending Italian soldiers but offered to help with demining.",
+            want: &["pledge Giorgia Meloni"],
+            not: &["pledge? Giorgia Meloni"],
+        },
+        Case {
+            name: "leading a force commits, leading a delegation does not",
+            text: "Britain and France will lead a multinational reassurance force for Ukraine. Economy Secretary Marcelo Ebrard, who will lead Mexico's delegation, declined to comment.",
+            want: &["pledge United Kingdom", "pledge France"],
+            not: &["pledge Marcelo Ebrard", "pledge Mexico"],
+        },
+        Case {
+            name: "an adverbial between modal and verb",
+            text: "Chancellor Friedrich Merz said Germany would in any case keep up its financial support.",
+            want: &["pledge Germany"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
