@@ -564,6 +564,16 @@ impl<'a> Context<'a> {
         if j == 0 {
             return Vec::new();
         }
+        // "the Philippines as chair would convene": past the role it acts in.
+        if j >= 3
+            && s.words[j - 2] == "as"
+            && matches!(
+                s.words[j - 1].as_str(),
+                "chair" | "host" | "mediator" | "guarantor" | "president" | "facilitator"
+            )
+        {
+            j -= 2;
+        }
         // 'Japan "will host the first meeting"': a quotation opening at the verb.
         // 'Russia was "ready to resume supplies"': past an auxiliary too.
         if s.tokens[j - 1].kind == TokenKind::Quote && self.in_quote(si, verb) {

@@ -1105,6 +1105,35 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
             return Some(j);
         }
         let w = s.words[j].as_str();
+        // "Berlin will, however, keep its support": past a parenthetical adverb.
+        if w == "," {
+            if let Some(close) = (j + 1..(j + 4).min(s.words.len())).find(|&k| s.words[k] == ",") {
+                let adverbs = (j + 1..close).all(|k| {
+                    let a = s.words[k].as_str();
+                    !s.capitalized(k)
+                        && (a.ends_with("ly")
+                            || lx.skippable.contains(a)
+                            || matches!(
+                                a,
+                                "however"
+                                    | "though"
+                                    | "too"
+                                    | "in"
+                                    | "turn"
+                                    | "for"
+                                    | "its"
+                                    | "part"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                            ))
+                });
+                if adverbs && close > j + 1 {
+                    j = close + 1;
+                    continue;
+                }
+            }
+        }
         // "would in any case keep up its support": past the adverbial.
         if w == "in"
             && s.words.get(j + 1).is_some_and(|w| w == "any")

@@ -1923,6 +1923,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "a parenthetical adverb after the modal",
+            text: "Berlin will, however, keep its support for the World Food Programme at last year's level, the spokesperson added.",
+            want: &["pledge Germany"],
+            not: &[],
+        },
+        Case {
+            name: "the role a subject acts in",
+            text: "Marcos said the Philippines as chair would convene a special meeting of foreign ministers.",
+            want: &["pledge Philippines"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
