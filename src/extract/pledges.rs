@@ -1464,6 +1464,21 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                 }
             }
         }
+        // "Transport ministers of Azerbaijan, Kazakhstan, Georgia and Türkiye signed
+        // a roadmap under which their countries undertook to": the states listed
+        // before in the sentence.
+        if j >= 2
+            && s.words[j - 2] == "their"
+            && matches!(
+                s.words[j - 1].as_str(),
+                "countries" | "governments" | "nations" | "states"
+            )
+        {
+            let list = listed_states_before(ctx, si, j - 2);
+            if list.len() >= 2 {
+                return list;
+            }
+        }
         // "France and Germany said they would co-finance it", "the two sides said
         // they would": "they" is the plural subject of the verb that reports it —
         // never one person.
@@ -1593,6 +1608,39 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
     }
     out
+}
+
+/// The last coordinated list of states ("Azerbaijan, Kazakhstan, Georgia and
+/// Türkiye") that ends before token `before` of sentence `si`: their mentions, or
+/// nothing.
+fn listed_states_before<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Vec<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let states: Vec<&Mention> = ctx
+        .mentions_in(si)
+        .into_iter()
+        .filter(|m| m.end <= before && ctx.kind_of(m) == Some(EntityKind::Country))
+        .collect();
+    let mut list: Vec<&Mention> = Vec::new();
+    let mut closed = false;
+    for m in states {
+        let joined = list.last().is_some_and(|last: &&Mention| {
+            (last.end..m.head_first()).all(|k| matches!(s.words[k].as_str(), "," | "and" | "the"))
+        });
+        if joined && !closed {
+            list.push(m);
+            closed = s.words[list[list.len() - 2].end..m.head_first()]
+                .iter()
+                .any(|w| w == "and");
+        } else {
+            list = vec![m];
+            closed = false;
+        }
+    }
+    if closed {
+        list
+    } else {
+        Vec::new()
+    }
 }
 
 /// For "Turkish coast guard vessels would begin ...": the demonym's mention, when

@@ -1935,6 +1935,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "their countries are the states listed before",
+            text: "Transport ministers of Azerbaijan, Kazakhstan, Georgia and Türkiye signed a roadmap under which their countries undertook to lift freight on the corridor.",
+            want: &["pledge Azerbaijan", "pledge Kazakhstan", "pledge Georgia", "pledge Turkey"],
+            not: &[],
+        },
+        Case {
+            name: "their countries with no list",
+            text: "The ministers signed a roadmap with Georgia under which their countries undertook to lift freight.",
+            want: &[],
+            not: &["pledge Georgia"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
