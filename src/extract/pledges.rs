@@ -473,9 +473,24 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     t = to;
                 }
             }
+            // "agreed to a second exchange", "had agreed to the deferral": what an
+            // actor agrees to is its commitment — not the terms or talks others
+            // put to it ("agreed to the talks", "agreed to their demands").
+            let agreed_thing = || {
+                s.words[k].starts_with("agree")
+                    && s.words
+                        .get(t + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "their"))
+                    && s.words.get(t + 2).is_some_and(|w| {
+                        !s.capitalized(t + 2)
+                            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                            && !lx.function_words.contains(w)
+                    })
+            };
             if s.words.get(t).is_some_and(|w| w == "to")
                 && (action_at(ctx, si, t + 1).is_some()
-                    || (s.words[k].starts_with("agree") && verb_after_modal_at(ctx, si, t + 1)))
+                    || (s.words[k].starts_with("agree") && verb_after_modal_at(ctx, si, t + 1))
+                    || agreed_thing())
             {
                 out.push(Cue {
                     at: k,

@@ -1947,6 +1947,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Georgia"],
         },
         Case {
+            name: "what an actor agrees to",
+            text: "The deputy minister said Beijing had agreed to the deferral of principal repayments.",
+            want: &["pledge China"],
+            not: &[],
+        },
+        Case {
+            name: "agreeing to others' terms or talks is no commitment",
+            text: "Beijing agreed to the talks proposed by Manila.",
+            want: &[],
+            not: &["pledge China"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
