@@ -200,6 +200,9 @@ pub struct DocEntities {
     /// The state the article is about, when one clearly dominates its mentions
     /// (see `resolve::home_country`).
     pub home_state: Option<usize>,
+    /// The states among the entities that style themselves a kingdom or a
+    /// sultanate ("Kingdom of Saudi Arabia"): what "the kingdom" may point back to.
+    pub kingdoms: Vec<usize>,
     by_id: HashMap<String, usize>,
 }
 

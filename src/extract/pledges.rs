@@ -1755,13 +1755,15 @@ fn government_subject_end(ctx: &Context, si: usize, at: usize) -> usize {
 /// with no speaker of that government's state: the state the article is about (one
 /// that dominates its mentions, else its dateline's), with a mention made for the
 /// government noun. Only "the" + government, administration, cabinet or
-/// authorities: "the kingdom" or "the country" may be any state of the story.
+/// authorities — and "the kingdom" (or sultanate), which is the nearest kingdom
+/// named before; "the country" may be any state of the story.
 fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Mention, usize)> {
     let s = &ctx.sentences[si];
     let j = government_subject_end(ctx, si, at);
+    let kingdom = j >= 2 && matches!(s.words[j - 1].as_str(), "kingdom" | "sultanate");
     if j < 2
         || s.words[j - 2] != "the"
-        || !is_government_noun(&s.words[j - 1])
+        || !(is_government_noun(&s.words[j - 1]) || kingdom)
         || ctx.mention_ending(si, j).is_some()
     {
         return None;
@@ -1776,7 +1778,19 @@ fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Menti
     {
         return None;
     }
-    let state = ctx.ents.home_state.or(ctx.ents.dateline_state)?;
+    // "the kingdom": the nearest kingdom named before, in this sentence or the
+    // three before it.
+    let state = if kingdom {
+        (si.saturating_sub(3)..=si).rev().find_map(|k| {
+            ctx.mentions_in(k)
+                .into_iter()
+                .rev()
+                .filter(|m| k < si || m.end <= j - 2)
+                .find_map(|m| m.entity.filter(|e| ctx.ents.kingdoms.contains(e)))
+        })?
+    } else {
+        ctx.ents.home_state.or(ctx.ents.dateline_state)?
+    };
     let (first, end) = (j - 2, j);
     let mention = Mention {
         sentence: si,
@@ -1884,6 +1898,10 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         && !envoy
         && !matches!(noun, "kingdom" | "country" | "republic");
     let state = state.or(ctx.ents.dateline_state.filter(|_| stateless))?;
+    // "the kingdom, Turkish officials said": only a kingdom's own.
+    if noun == "kingdom" && !ctx.ents.kingdoms.contains(&state) {
+        return None;
+    }
     Some((speaker, state))
 }
 

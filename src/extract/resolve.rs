@@ -337,6 +337,7 @@ pub fn resolve(
     ents.mentions = all;
     ents.dateline_state = dateline_state(text, sentences, &ents, gazetteer);
     ents.home_state = home_country(&ents);
+    ents.kingdoms = kingdoms(&ents, gazetteer);
     home_country_officials(&mut ents);
     implied_affiliations(&mut ents, gazetteer);
     ents
@@ -609,6 +610,25 @@ fn dateline_state(
         return named.or_else(city);
     }
     None
+}
+
+/// The document's states whose gazetteer names style them a kingdom or a sultanate.
+fn kingdoms(ents: &DocEntities, gazetteer: &Gazetteer) -> Vec<usize> {
+    (0..ents.list.len())
+        .filter(|&i| {
+            let e = &ents.list[i];
+            e.kind == EntityKind::Country
+                && e.attributes
+                    .get("iso3")
+                    .and_then(|iso| gazetteer.country_by_iso3(iso))
+                    .is_some_and(|c| {
+                        let c = &gazetteer.countries[c];
+                        std::iter::once(&c.name)
+                            .chain(&c.aliases)
+                            .any(|n| n.contains("Kingdom") || n.contains("Sultanate"))
+                    })
+        })
+        .collect()
 }
 
 /// The state an article is about, when one clearly dominates: mentioned at least

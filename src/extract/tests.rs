@@ -1959,6 +1959,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge China"],
         },
         Case {
+            name: "the kingdom is the nearest kingdom named before",
+            text: "Saudi Arabia and Qatar agreed to rebuild Syria's grid. The kingdom will provide $3 billion, according to a joint statement.",
+            want: &["pledge Saudi Arabia"],
+            not: &[],
+        },
+        Case {
+            name: "no kingdom named, no kingdom",
+            text: "The kingdom will provide $3 billion, Turkish officials said.",
+            want: &[],
+            not: &["pledge Turkey"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
