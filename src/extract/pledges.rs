@@ -12,7 +12,6 @@
 use super::clause::Context;
 use super::{Mention, MentionKind, Pronoun, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
-use memchr::memmem::Finder;
 
 /// A commitment cue found in a sentence.
 #[derive(Clone)]
@@ -2029,24 +2028,78 @@ pub(super) fn recipient(
 /// (0333) aid, or the generic 030.
 pub(super) fn pledge_cameo(what: &str) -> &'static str {
     let w = what.to_lowercase();
-    CAMEO_SEARCHERS
-        .iter()
-        .find(|(_, words)| words.iter().any(|f| f.find(w.as_bytes()).is_some()))
-        .map_or("030", |(code, _)| code)
+    let code = cameo_rank(w.as_bytes());
+    CAMEO_WORDS.get(code).map_or("030", |(code, _)| code)
 }
 
-/// [`CAMEO_WORDS`] as substring searchers, built once (building one for every word
-/// of every pledge was most of the cost of the test).
-static CAMEO_SEARCHERS: std::sync::LazyLock<Vec<(&str, Vec<Finder<'static>>)>> =
-    std::sync::LazyLock::new(|| {
-        CAMEO_WORDS
-            .iter()
-            .map(|(code, words)| {
-                let finders = words.iter().map(|w| Finder::new(w.as_bytes())).collect();
-                (*code, finders)
-            })
-            .collect()
-    });
+/// The first code of [`CAMEO_WORDS`] (its index) with a word in `w`, or the
+/// number of codes when none has.
+///
+/// One walk over `w`: at each byte, a bit says whether some word starts with it
+/// and the next byte, and only then are the words starting there compared (a
+/// substring search for each of the thirty-odd words went over `w` once per
+/// word, for every pledge).
+fn cameo_rank(w: &[u8]) -> usize {
+    let table = &*CAMEO_TABLE;
+    let mut best = CAMEO_WORDS.len();
+    for i in 0..w.len() {
+        let next = w.get(i + 1).copied().unwrap_or(0);
+        if !table.may_start(w[i], next) {
+            continue;
+        }
+        for &(word, code) in &table.by_first[usize::from(w[i])] {
+            if code < best && w[i..].starts_with(word) {
+                best = code;
+                // Nothing comes before the first code.
+                if best == 0 {
+                    return 0;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// [`CAMEO_WORDS`] by their first byte, with a filter of their first two bytes.
+struct CameoTable {
+    /// Each word with the index of its code, by its first byte.
+    by_first: Vec<Vec<(&'static [u8], usize)>>,
+    /// Bit `a * 256 + b`: some word starts with the bytes `a b`, or is the byte
+    /// `a` alone.
+    pairs: Vec<u64>,
+}
+
+impl CameoTable {
+    /// Bit `a * 256 + b` of `pairs`.
+    #[inline]
+    fn may_start(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit / 64] >> (bit % 64) & 1 != 0
+    }
+}
+
+static CAMEO_TABLE: std::sync::LazyLock<CameoTable> = std::sync::LazyLock::new(|| {
+    let mut table = CameoTable {
+        by_first: vec![Vec::new(); 256],
+        pairs: vec![0; 1 << 10],
+    };
+    for (code, (_, words)) in CAMEO_WORDS.iter().enumerate() {
+        for w in words.iter().map(|w| w.as_bytes()) {
+            let Some(&a) = w.first() else { continue };
+            table.by_first[usize::from(a)].push((w, code));
+            // A one-byte word starts before any next byte.
+            let seconds = match w.get(1) {
+                Some(&b) => b..=b,
+                None => 0..=u8::MAX,
+            };
+            for b in seconds {
+                let bit = usize::from(a) << 8 | usize::from(b);
+                table.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+    }
+    table
+});
 
 /// The words (lowercase substrings of what is pledged) that make each CAMEO code
 /// of aid, in order of precedence: humanitarian (0333), military (0332), economic
