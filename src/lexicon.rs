@@ -143,6 +143,15 @@ impl Vocabulary {
         self.short.get((bytes, len as u32))
     }
 
+    /// The id of a lowercase word of nine to sixteen bytes given as its first and
+    /// last eight bytes, each read little-endian (they overlap), and its length:
+    /// [`Vocabulary::id_of_bytes`] for a word already in two registers.
+    #[inline]
+    pub fn id_of_medium(&self, head: u64, tail: u64, len: usize) -> WordId {
+        debug_assert!((9..=16).contains(&len));
+        self.medium.get((head, tail, len as u32))
+    }
+
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
         let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
@@ -406,6 +415,14 @@ pub struct WordIds {
     /// that slot starts at token `i` (see [`PhraseSet::starts`]). `blocks` is the
     /// tokens divided by 64, rounded up.
     starts: Vec<u64>,
+}
+
+#[cfg(test)]
+impl WordIds {
+    /// The id of token `i`'s word.
+    pub fn id(&self, i: usize) -> WordId {
+        self.ids[i]
+    }
 }
 
 /// Phrases by the id of their first word, longest first.

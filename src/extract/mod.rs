@@ -357,8 +357,9 @@ pub fn prepare<'a>(
 /// returns whether it starts with an uppercase letter and the lowercased word's id.
 ///
 /// Nearly every token is at most eight ASCII bytes: it is read as one `u64`,
-/// lowercased, tested for a leading capital and appended all at once (the other
-/// tokens go byte by byte, char by char).
+/// lowercased, tested for a leading capital and appended all at once. A token of
+/// nine to sixteen ASCII bytes, most of the rest, goes the same way as two `u64`s
+/// ([`push_medium_word`]); the others go byte by byte, char by char.
 #[inline]
 fn push_word(
     buf: &mut Vec<u8>,
@@ -380,7 +381,56 @@ fn push_word(
             buf.truncate(end);
             return (capitals & 0x80 != 0, vocabulary.id_of_short(lower, len));
         }
+    } else if (9..=16).contains(&len) {
+        if let Some(found) = push_medium_word(buf, bytes, span.start, len, vocabulary) {
+            return found;
+        }
     }
+    push_other_word(buf, text, span, vocabulary)
+}
+
+/// [`push_word`] for a token of nine to sixteen bytes at `start`, when they are
+/// ASCII (None, and nothing pushed, when not): its first and last eight bytes
+/// (which overlap) are read as two `u64`s and lowercased, and they are the key
+/// of its id as they are ([`crate::lexicon::Vocabulary::id_of_medium`]). It was
+/// copied, lowercased byte by byte, then read again for its id.
+#[inline]
+fn push_medium_word(
+    buf: &mut Vec<u8>,
+    bytes: &[u8],
+    start: usize,
+    len: usize,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> Option<(bool, WordId)> {
+    let head = text::read_le_u64(bytes, start, 8);
+    let tail = text::read_le_u64(bytes, start + len - 8, 8);
+    if (head | tail) & text::HIGH_BITS != 0 {
+        return None;
+    }
+    let head_capitals = text::capitals_mask(head);
+    let head = head | (head_capitals >> 2);
+    let tail = tail | (text::capitals_mask(tail) >> 2);
+    // The head's eight bytes, then the bytes of the tail past them (the tail's
+    // last `len - 8`, shifted down), eight bytes and back: copies of fixed size.
+    let end = buf.len() + len;
+    buf.extend_from_slice(&head.to_le_bytes());
+    buf.extend_from_slice(&(tail >> (8 * (16 - len))).to_le_bytes());
+    buf.truncate(end);
+    Some((
+        head_capitals & 0x80 != 0,
+        vocabulary.id_of_medium(head, tail, len),
+    ))
+}
+
+/// [`push_word`] for the tokens that are neither short nor medium ASCII (a tenth
+/// of a hundred): by [`push_lowercase`], then a lookup of the pushed bytes.
+#[inline(never)]
+fn push_other_word(
+    buf: &mut Vec<u8>,
+    text: &str,
+    span: Span,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> (bool, WordId) {
     let w = span.of(text);
     let start = buf.len();
     push_lowercase(buf, w);
@@ -412,7 +462,24 @@ fn push_lowercase(lower: &mut Vec<u8>, w: &str) {
     match w {
         "’s" | "’S" => lower.extend_from_slice(b"'s"),
         // `str::to_lowercase`, not per char: a final sigma depends on its context.
-        _ => lower.extend_from_slice(w.to_lowercase().replace('’', "'").as_bytes()),
+        _ if w.contains('Σ') => {
+            lower.extend_from_slice(w.to_lowercase().replace('’', "'").as_bytes())
+        }
+        // Without a capital sigma, `str::to_lowercase` is every char's lowercase
+        // in turn, and no lowercase is a curly apostrophe: char by char, without
+        // the two strings of the line above (quotation marks and dashes, nearly
+        // every token that is not ASCII, were both).
+        _ => {
+            for c in w.chars() {
+                if c == '’' {
+                    lower.push(b'\'');
+                    continue;
+                }
+                for l in c.to_lowercase() {
+                    lower.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+        }
     }
 }
 
