@@ -472,13 +472,22 @@ impl<'a> Iterator for WhitespaceWords<'a> {
     }
 }
 
-/// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
+/// [`tokenize_into`] a vector of its own (the form the tests compare with the
+/// reference; extraction tokenizes into one vector per document).
+#[cfg(test)]
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// Splits text into tokens, appended to `out` (one vector for all the sentences of
+/// a document). Whitespace (including non-breaking spaces) separates tokens.
 ///
 /// It walks the text by byte position, looking at neighbouring chars as it needs
 /// them (no vector of the text's chars: tokenizing runs over every byte).
-pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut p = 0;
     while let Some(&b) = bytes.get(p) {
         // Most tokens are a run of ASCII letters and digits that starts with a
@@ -504,12 +513,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 continue;
             }
         }
-        p = push_token(text, p, base, &mut out);
+        p = push_token(text, p, base, out);
     }
-    out
 }
 
-/// [`tokenize`] at byte `p` (a char boundary, before the end) the general way:
+/// [`tokenize_into`] at byte `p` (a char boundary, before the end) the general way:
 /// skips one whitespace char, or pushes the token that starts there; returns
 /// where the next one may start.
 fn push_token(text: &str, mut p: usize, base: usize, out: &mut Vec<Token>) -> usize {

@@ -2127,7 +2127,7 @@ fn apposed_names(
         // The sentence opening, also after an adverb ("Meanwhile, ..."). (Where the
         // dateline ends is asked only where an opening name may be.)
         let opening = may_open && {
-            let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
+            let start = *start.get_or_init(|| super::clause::dateline_end(s.words));
             let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
             opens
                 && (start..n).any(|k| {

@@ -41,16 +41,16 @@ pub struct Sentence<'a> {
     /// Where the sentence is in the document text.
     pub span: Span,
     /// Its tokens.
-    pub tokens: Vec<Token>,
+    pub tokens: &'a [Token],
     /// The tokens' text, lowercased (slices of one buffer per document).
-    pub words: Vec<Word<'a>>,
+    pub words: &'a [Word<'a>],
     /// The words' ids in the lexicon's vocabulary, with their phrase matches.
-    pub ids: WordIds,
+    pub ids: WordIds<'a>,
     /// Whether each token is inside a quotation (asked for nearly every token).
-    pub quoted: Vec<bool>,
+    pub quoted: &'a [bool],
     /// Whether each token's text starts with an uppercase letter (asked for nearly
     /// every token by the name rules; see [`Sentence::capitalized`]).
-    pub capitals: Vec<bool>,
+    pub capitals: &'a [bool],
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
@@ -235,27 +235,61 @@ pub struct Extraction {
     pub diagnostics: Vec<String>,
 }
 
+/// The buffers the sentences of one document borrow their tokens, lowercased
+/// text, flags and phrase tables from ([`prepare`]): one of each per document,
+/// where every sentence had vectors of its own.
+#[derive(Debug, Default)]
+pub struct SentenceBuffers {
+    /// The words of all sentences, lowercased, back to back.
+    lower: String,
+    /// The tokens of all sentences.
+    tokens: Vec<Token>,
+    /// Their words' ids.
+    ids: Vec<WordId>,
+    /// Whether each starts with an uppercase letter.
+    capitals: Vec<bool>,
+    /// Whether each is inside a quotation.
+    quoted: Vec<bool>,
+    /// The sentences' phrase lengths ([`crate::lexicon::Vocabulary::phrase_tables`]).
+    lens: Vec<u8>,
+    /// The sentences' phrase starts.
+    starts: Vec<u64>,
+}
+
 /// Stage 1: sentences, tokens and quotations.
 ///
-/// The words of all sentences are lowercased into `lower` (cleared first), which
-/// the sentences borrow: one buffer per document instead of a string per token.
+/// The sentences borrow their tokens, flags and phrase tables from `buffers`
+/// (cleared first) and their words from `words` (filled here): one of each per
+/// document instead of seven vectors per sentence. The words of all sentences are
+/// lowercased into one buffer of `buffers`: a slice of it each, not a string per
+/// token.
 pub fn prepare<'a>(
     text: &str,
     lexicon: &Lexicon,
-    lower: &'a mut String,
+    buffers: &'a mut SentenceBuffers,
+    words: &'a mut Vec<Word<'a>>,
 ) -> (Vec<Sentence<'a>>, Vec<Quotation>) {
-    /// A sentence before its words can borrow the finished buffer.
+    /// A sentence before it can borrow the finished buffers.
     struct Draft {
         span: Span,
-        tokens: Vec<Token>,
-        /// Byte ranges of the words in the buffer.
-        words: Vec<(usize, usize)>,
-        ids: Vec<WordId>,
-        /// Whether each token starts with an uppercase letter.
-        capitals: Vec<bool>,
+        /// Its tokens in the document's.
+        tokens: std::ops::Range<usize>,
+        /// Its phrase tables in the document's, and which sets match.
+        lens: std::ops::Range<usize>,
+        starts: std::ops::Range<usize>,
+        present: u64,
         paragraph: usize,
         boilerplate: bool,
     }
+    let SentenceBuffers {
+        lower,
+        tokens,
+        ids,
+        capitals,
+        quoted,
+        lens,
+        starts,
+    } = buffers;
     let spans = text::sentences(text);
     let quotes = text::quotations(text);
     // The words are lowercased into bytes (a `String` at the end): an ASCII token,
@@ -265,24 +299,64 @@ pub fn prepare<'a>(
     buf.clear();
     // About as long as the text (no reallocations while it fills).
     buf.reserve(text.len());
+    tokens.clear();
+    ids.clear();
+    capitals.clear();
+    quoted.clear();
+    lens.clear();
+    starts.clear();
+    // Room for as many tokens as a text has (about one per five bytes): the
+    // buffers rarely grow, and never copy much when they do.
+    let room = text.len() / 4 + 16;
+    let vocabulary = &lexicon.vocabulary;
+    let (lens_room, starts_room) = vocabulary.table_sizes(room);
+    tokens.reserve(room);
+    ids.reserve(room);
+    capitals.reserve(room);
+    quoted.reserve(room);
+    lens.reserve(lens_room);
+    starts.reserve(starts_room);
+    // Where each word ends in the buffer (each starts where the one before ended).
+    let mut ends: Vec<usize> = Vec::with_capacity(room);
     let mut drafts = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
     // The current line: start, end, and whether it is boilerplate.
     let mut line = (0, 0, false);
     let headline = headline_end(text);
+    // Quotations are in text order and disjoint (`text::quotations`): those that
+    // may hold a sentence's tokens are one run, found by binary search.
+    debug_assert!(quotes
+        .windows(2)
+        .all(|w| w[0].inner.end <= w[1].inner.start));
     for span in spans {
-        let tokens = text::tokenize(span.of(text), span.start);
+        let first = tokens.len();
+        text::tokenize_into(span.of(text), span.start, tokens);
+        let end = tokens.len();
         // Filled in place, one slot per token (three pushes per token, each with
         // its capacity check, were a tenth of this loop).
-        let mut words = vec![(0, 0); tokens.len()];
-        let mut ids = vec![0; tokens.len()];
-        let mut capitals = vec![false; tokens.len()];
-        let slots = words.iter_mut().zip(&mut ids).zip(&mut capitals);
-        for (t, ((word, id), capital)) in tokens.iter().zip(slots) {
-            let start = buf.len();
+        ends.resize(end, 0);
+        ids.resize(end, 0);
+        capitals.resize(end, false);
+        let slots = ends[first..]
+            .iter_mut()
+            .zip(&mut ids[first..])
+            .zip(&mut capitals[first..]);
+        for (t, ((word_end, id), capital)) in tokens[first..].iter().zip(slots) {
             (*capital, *id) = push_word(&mut buf, text, t.span, &lexicon.vocabulary);
-            *word = (start, buf.len());
+            *word_end = buf.len();
+        }
+        let from = quotes.partition_point(|q| q.inner.end <= span.start);
+        let to = from + quotes[from..].partition_point(|q| q.inner.start < span.end);
+        let near = &quotes[from..to];
+        // Most sentences hold no quotation: no token of theirs is quoted.
+        if near.is_empty() {
+            quoted.resize(end, false);
+        } else {
+            quoted.extend(tokens[first..].iter().map(|t| {
+                near.iter()
+                    .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
+            }));
         }
         // Newlines found with `memchr` (many bytes at a time), not `str::find`.
         let bytes = text.as_bytes();
@@ -296,12 +370,20 @@ pub fn prepare<'a>(
             line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
         }
         let boilerplate = line.2 || span.end <= headline;
+        // The phrase tables, zeroed sentence by sentence (a few hundred bytes at
+        // a time).
+        let (l0, s0) = (lens.len(), starts.len());
+        let (dl, ds) = vocabulary.table_sizes(end - first);
+        lens.resize(l0 + dl, 0);
+        starts.resize(s0 + ds, 0);
+        let present =
+            vocabulary.phrase_tables(&ids[first..end], &mut lens[l0..], &mut starts[s0..]);
         drafts.push(Draft {
             span,
-            tokens,
-            words,
-            ids,
-            capitals,
+            tokens: first..end,
+            lens: l0..lens.len(),
+            starts: s0..starts.len(),
+            present,
             paragraph,
             boilerplate,
         });
@@ -310,41 +392,40 @@ pub fn prepare<'a>(
     *lower = String::from_utf8(buf)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let lower: &'a str = lower;
-    // Quotations are in text order and disjoint (`text::quotations`): those that
-    // may hold a sentence's tokens are one run, found by binary search.
-    debug_assert!(quotes
-        .windows(2)
-        .all(|w| w[0].inner.end <= w[1].inner.start));
+    // The words back to back: each a slice from where the one before ended.
+    words.clear();
+    words.reserve(ends.len());
+    let (mut rest, mut start) = (lower, 0);
+    words.extend(ends.iter().map(|&end| {
+        // (One split a word, where a slice of `lower` tested two ends.)
+        let (w, after) = rest.split_at_checked(end - start).unwrap_or((rest, ""));
+        (rest, start) = (after, end);
+        Word::new(w)
+    }));
+    let (words, tokens, ids, capitals, quoted) = (
+        &words[..],
+        &tokens[..],
+        &ids[..],
+        &capitals[..],
+        &quoted[..],
+    );
+    let (lens, starts) = (&lens[..], &starts[..]);
     let out = drafts
         .into_iter()
         .map(|d| {
-            let from = quotes.partition_point(|q| q.inner.end <= d.span.start);
-            let to = from + quotes[from..].partition_point(|q| q.inner.start < d.span.end);
-            let near = &quotes[from..to];
-            // Most sentences hold no quotation: no token of theirs is quoted.
-            let quoted = if near.is_empty() {
-                vec![false; d.tokens.len()]
-            } else {
-                d.tokens
-                    .iter()
-                    .map(|t| {
-                        near.iter()
-                            .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
-                    })
-                    .collect()
-            };
+            let r = d.tokens;
             Sentence {
                 span: d.span,
-                capitals: d.capitals,
-                // By value: the ranges' buffer is reused for the words (same size).
-                words: d
-                    .words
-                    .into_iter()
-                    .map(|(a, b)| Word::new(&lower[a..b]))
-                    .collect(),
-                tokens: d.tokens,
-                ids: lexicon.vocabulary.word_ids(d.ids),
-                quoted,
+                tokens: &tokens[r.clone()],
+                words: &words[r.clone()],
+                ids: vocabulary.word_ids(
+                    &ids[r.clone()],
+                    &lens[d.lens],
+                    &starts[d.starts],
+                    d.present,
+                ),
+                quoted: &quoted[r.clone()],
+                capitals: &capitals[r],
                 paragraph: d.paragraph,
                 boilerplate: d.boilerplate,
             }
@@ -529,14 +610,15 @@ impl Extractor {
     }
 
     /// Stages 1 to 3: sentences, quotations, and resolved mentions with entities.
-    /// The sentences' words live in `lower`.
+    /// The sentences borrow from `buffers` and `words` (see [`prepare`]).
     fn resolved<'a>(
         &self,
         doc: &Document,
-        lower: &'a mut String,
+        buffers: &'a mut SentenceBuffers,
+        words: &'a mut Vec<Word<'a>>,
     ) -> (Vec<Sentence<'a>>, Vec<Quotation>, DocEntities) {
         let text = doc.text.as_str();
-        let (sentences, quotes) = prepare(text, &self.lexicon, lower);
+        let (sentences, quotes) = prepare(text, &self.lexicon, buffers, words);
         let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
         let ents = resolve::resolve(
             text,
@@ -565,8 +647,9 @@ impl Extractor {
             return out;
         }
         let text = doc.text.as_str();
-        let mut lower = String::new();
-        let (sentences, quotes, ents) = self.resolved(doc, &mut lower);
+        let mut buffers = SentenceBuffers::default();
+        let mut words = Vec::new();
+        let (sentences, quotes, ents) = self.resolved(doc, &mut buffers, &mut words);
         let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
@@ -600,8 +683,9 @@ impl Extractor {
     pub fn explain(&self, doc: &Document) -> String {
         use std::fmt::Write;
         let text = doc.text.as_str();
-        let mut lower = String::new();
-        let (sentences, _, ents) = self.resolved(doc, &mut lower);
+        let mut buffers = SentenceBuffers::default();
+        let mut words = Vec::new();
+        let (sentences, _, ents) = self.resolved(doc, &mut buffers, &mut words);
         let ex = self.extract(doc);
         let mut out = String::new();
         for (si, s) in sentences.iter().enumerate() {

@@ -227,7 +227,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 .filter(|m| m.end < k && m.entity.is_some())
                 .find(|m| {
                     let h = m.head_first();
-                    h <= super::clause::dateline_end(&s.words)
+                    h <= super::clause::dateline_end(s.words)
                         || matches!(
                             s.words[h - 1].as_str(),
                             "," | "after"

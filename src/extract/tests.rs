@@ -1793,8 +1793,9 @@ fn words_are_their_tokens_lowercased() {
     let lx = &extractor().lexicon;
     // A medium word with an id, so that its lookup is tested.
     assert_ne!(lx.vocabulary.id("government"), crate::lexicon::UNKNOWN_WORD);
-    let mut lower = String::new();
-    let (sentences, _) = prepare(text, lx, &mut lower);
+    let mut buffers = SentenceBuffers::default();
+    let mut words = Vec::new();
+    let (sentences, _) = prepare(text, lx, &mut buffers, &mut words);
     for s in &sentences {
         for (i, t) in s.tokens.iter().enumerate() {
             let w = t.span.of(text);
