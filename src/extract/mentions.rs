@@ -380,7 +380,10 @@ pub fn find(
         hits.extend(capitals);
         hits.sort_by_key(|h| h.start);
     }
-    let mut out = Vec::new();
+    // Room for about as many mentions as there are hits and sentences (pronouns,
+    // descriptions): the vector of every mention of the document rarely grows,
+    // and each growth copied all of them.
+    let mut out = Vec::with_capacity(hits.len() + sentences.len());
     let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
     let mut scratch = Scratch::default();
     let mut h = 0;
@@ -970,7 +973,8 @@ fn in_sentence(
     scratch.taken.clear();
     scratch.taken.resize(n, false);
     let taken: &mut [bool] = &mut scratch.taken;
-    let mut out: Vec<Mention> = Vec::new();
+    // (A sentence has a few mentions: room for them at once, not one growth each.)
+    let mut out: Vec<Mention> = Vec::with_capacity(8);
     let capitals = TokenBits::capitals(s, &mut scratch.capitals);
     scratch.lists.clear();
     scratch.lists.resize(n, std::cell::Cell::new(0));
