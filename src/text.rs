@@ -692,7 +692,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// whitespace, unless the word before the period is a known abbreviation, a single
 /// initial, or a dotted acronym followed by a word that does not start sentences.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // (About one sentence per 128 bytes of news text: it rarely grows.)
+    let mut out = Vec::with_capacity(text.len() / 128 + 4);
     for (start, end) in lines(text) {
         split_line(text, start, end, &mut out);
     }

@@ -203,6 +203,12 @@ pub struct DocEntities {
 impl DocEntities {
     /// Adds an entity (merging with an existing one of the same id) and returns its index.
     pub fn add(&mut self, entity: Entity) -> usize {
+        // A document names a few dozen entities: room for them with the first,
+        // where the map was rehashed and the list copied four or five times.
+        if self.list.capacity() == 0 {
+            self.list.reserve(32);
+            self.by_id.reserve(32);
+        }
         if let Some(&i) = self.by_id.get(&entity.id) {
             self.list[i].merge(&entity);
             return i;
