@@ -723,6 +723,20 @@ impl PhraseSet {
         ids.starts.get(slot * blocks..(slot + 1) * blocks)
     }
 
+    /// The tokens of `range` where a phrase of the set may start, in order: those
+    /// where one starts when the vocabulary says ([`PhraseSet::starts`]), else
+    /// every token of the range (`match_at` decides). A loop over a sentence's
+    /// tokens that acts only where the set matches goes from one such token to
+    /// the next instead of asking every token.
+    #[inline]
+    pub fn starts_in<'w>(&self, ids: &WordIds<'w>, range: std::ops::Range<usize>) -> StartsIn<'w> {
+        StartsIn {
+            bits: self.starts(ids),
+            next: range.start,
+            end: range.end,
+        }
+    }
+
     /// [`PhraseSet::match_at`] by comparing ids.
     fn match_ids(&self, ids: &[WordId], i: usize) -> Option<usize> {
         let first = *ids.get(i)?;
@@ -741,6 +755,45 @@ impl PhraseSet {
         self.by_first
             .get(&id)
             .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+    }
+}
+
+/// The iterator of [`PhraseSet::starts_in`].
+pub struct StartsIn<'w> {
+    /// Where phrases start (bit `i % 64` of block `i / 64`), or None: anywhere.
+    bits: Option<&'w [u64]>,
+    /// The first token not yet looked at.
+    next: usize,
+    /// The end of the range.
+    end: usize,
+}
+
+impl Iterator for StartsIn<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let i = match self.bits {
+            None => self.next,
+            Some(bits) => {
+                let mut w = self.next / 64;
+                let mut b = *bits.get(w)? & (!0u64 << (self.next % 64));
+                while b == 0 {
+                    w += 1;
+                    b = *bits.get(w)?;
+                }
+                w * 64 + b.trailing_zeros() as usize
+            }
+        };
+        if i >= self.end {
+            self.next = self.end;
+            return None;
+        }
+        self.next = i + 1;
+        Some(i)
     }
 }
 

@@ -298,7 +298,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         n
     };
     while k < n {
-        // Most tokens can start no cue (see `CUE_WORDS`).
+        // Most tokens can start no cue (see `CUE_WORDS`): on to the next that may.
+        let Some(next) = lx.pledge_cue_words.starts_in(&s.ids, k..n).next() else {
+            break;
+        };
+        k = next;
         if lx.pledge_cue_words.match_at(&s.ids, k).is_none() {
             k += 1;
             continue;
