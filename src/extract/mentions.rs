@@ -479,7 +479,7 @@ fn introduced_names<'t>(
     let n = s.words.len();
     let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
     let mut added = false;
-    for k in 0..n {
+    for k in lexicon.org_kinds.starts_in(&s.ids, 0..n) {
         let Some(len) = lexicon.org_kinds.match_at(&s.ids, k) else {
             continue;
         };

@@ -275,11 +275,17 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     let reported_cell = std::cell::OnceCell::new();
     let reported = || {
         *reported_cell.get_or_init(|| {
-            (0..n).any(|k| {
-                !ctx.in_quote(si, k)
-                    && (lx.speech_verbs.match_at(&s.ids, k).is_some()
-                        || lx.commitment_verbs.match_at(&s.ids, k).is_some()
-                        || lx.speech_participles.match_at(&s.ids, k).is_some())
+            // (Each set from one token where it starts to the next: the answer
+            // is the same in any order.)
+            [
+                &lx.speech_verbs,
+                &lx.commitment_verbs,
+                &lx.speech_participles,
+            ]
+            .into_iter()
+            .any(|set| {
+                set.starts_in(&s.ids, 0..n)
+                    .any(|k| !ctx.in_quote(si, k) && set.match_at(&s.ids, k).is_some())
             })
         })
     };
@@ -1834,8 +1840,10 @@ fn pledge(
         modality.negated = false;
     }
     // Conditions anywhere in the sentence (outside quotes).
-    modality.conditional =
-        (0..n).any(|k| lx.conditions.match_at(&s.ids, k).is_some() && s.words[k] != "once");
+    modality.conditional = lx
+        .conditions
+        .starts_in(&s.ids, 0..n)
+        .any(|k| lx.conditions.match_at(&s.ids, k).is_some() && s.words[k] != "once");
     // The object runs to the end of the clause.
     let obj_end = object_end(ctx, si, cue.object);
     let mut what = what_text(ctx, si, cue.object, obj_end);
