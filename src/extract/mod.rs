@@ -732,6 +732,12 @@ impl Extractor {
 /// the entities of one document.
 fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
     let present = |id: &str| entities.iter().any(|e| e.id == id);
+    // The ISO codes of the states among them: an organization's members (all the
+    // EU's, the UN's) are looked up here, not each against every entity.
+    let states: Vec<&str> = entities
+        .iter()
+        .filter_map(|e| e.id.strip_prefix("country:"))
+        .collect();
     let mut out = Vec::new();
     for e in entities {
         match e.kind {
@@ -761,8 +767,7 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
                 }
                 for m in &gazetteer.organizations[org].members {
                     // `present(&format!("country:{m}"))`, without a string per member.
-                    let is_member = |e: &Entity| e.id.strip_prefix("country:") == Some(m);
-                    if entities.iter().any(is_member) {
+                    if states.contains(&m.as_str()) {
                         out.push(Link {
                             from: format!("country:{m}"),
                             to: e.id.clone(),
