@@ -143,6 +143,15 @@ impl Vocabulary {
         self.short.get((bytes, len as u32))
     }
 
+    /// The id of a lowercase word of nine to sixteen bytes given as its first and
+    /// last eight bytes, each read little-endian (they overlap), and its length:
+    /// [`Vocabulary::id_of_bytes`] for a word already in two registers.
+    #[inline]
+    pub fn id_of_medium(&self, head: u64, tail: u64, len: usize) -> WordId {
+        debug_assert!((9..=16).contains(&len));
+        self.medium.get((head, tail, len as u32))
+    }
+
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
         let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
@@ -189,14 +198,24 @@ impl Vocabulary {
         Some(slot)
     }
 
-    /// A sentence's word ids with the longest match of every phrase set at every
-    /// token (what [`PhraseSet::match_at`] reads).
-    pub fn word_ids(&self, ids: Vec<WordId>) -> WordIds {
+    /// How many bytes of phrase lengths a sentence of `tokens` tokens needs, and
+    /// how many `u64`s of phrase starts ([`Vocabulary::phrase_tables`]).
+    pub fn table_sizes(&self, tokens: usize) -> (usize, usize) {
+        (tokens * self.sets, tokens.div_ceil(64) * self.sets)
+    }
+
+    /// Fills a sentence's phrase tables from its word ids: the longest match of
+    /// every phrase set at every token (what [`PhraseSet::match_at`] reads) into
+    /// `lens`, where each starts into `starts` (both zeroed, of the sizes
+    /// [`Vocabulary::table_sizes`] gives); returns which sets match somewhere.
+    ///
+    /// The tables are slices of buffers for the whole document: each sentence
+    /// had two vectors of its own.
+    pub fn phrase_tables(&self, ids: &[WordId], lens: &mut [u8], starts: &mut [u64]) -> u64 {
         let sets = self.sets;
-        let mut lens = vec![0u8; ids.len() * sets];
+        debug_assert_eq!((lens.len(), starts.len()), self.table_sizes(ids.len()));
         let mut present = 0u64;
         let blocks = ids.len().div_ceil(64);
-        let mut starts = vec![0u64; blocks * sets];
         for (i, &id) in ids.iter().enumerate() {
             // Unknown words and words that start no phrase, nearly every token, stop
             // here.
@@ -241,9 +260,21 @@ impl Vocabulary {
                 }
             }
         }
+        present
+    }
+
+    /// A sentence's word ids with its phrase tables, as
+    /// [`Vocabulary::phrase_tables`] filled them and returned `present`.
+    pub fn word_ids<'a>(
+        &self,
+        ids: &'a [WordId],
+        lens: &'a [u8],
+        starts: &'a [u64],
+        present: u64,
+    ) -> WordIds<'a> {
         WordIds {
             ids,
-            sets,
+            sets: self.sets,
             lens,
             present,
             starts,
@@ -391,21 +422,30 @@ impl<K: WordKey> WordTable<K> {
 }
 
 /// A sentence's word ids (see [`Vocabulary`]), and for every token the length of
-/// the longest phrase of each slotted phrase set that starts there (0: none).
-#[derive(Clone, Debug, Default)]
-pub struct WordIds {
-    ids: Vec<WordId>,
+/// the longest phrase of each slotted phrase set that starts there (0: none):
+/// slices of buffers for the whole document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordIds<'a> {
+    ids: &'a [WordId],
     /// Slots per token in `lens`.
     sets: usize,
     /// `lens[i * sets + slot]`.
-    lens: Vec<u8>,
+    lens: &'a [u8],
     /// Bit `slot`: some phrase of the set in that slot starts somewhere in the
     /// sentence (see [`PhraseSet::may_match`]).
     present: u64,
     /// `starts[slot * blocks + i / 64]` bit `i % 64`: some phrase of the set in
     /// that slot starts at token `i` (see [`PhraseSet::starts`]). `blocks` is the
     /// tokens divided by 64, rounded up.
-    starts: Vec<u64>,
+    starts: &'a [u64],
+}
+
+#[cfg(test)]
+impl WordIds<'_> {
+    /// The id of token `i`'s word.
+    pub fn id(&self, i: usize) -> WordId {
+        self.ids[i]
+    }
 }
 
 /// Phrases by the id of their first word, longest first.
@@ -656,7 +696,7 @@ impl PhraseSet {
             let len = *ids.lens.get(i * ids.sets + slot)?;
             return (len > 0).then_some(usize::from(len));
         }
-        self.match_ids(&ids.ids, i)
+        self.match_ids(ids.ids, i)
     }
 
     /// May some phrase of the set start somewhere in the sentence? False when
@@ -674,13 +714,27 @@ impl PhraseSet {
     /// (None otherwise): a loop that acts only where a phrase starts goes from one
     /// to the next instead of asking every token.
     #[inline]
-    pub fn starts<'w>(&self, ids: &'w WordIds) -> Option<&'w [u64]> {
+    pub fn starts<'w>(&self, ids: &WordIds<'w>) -> Option<&'w [u64]> {
         let slot = self.slot as usize;
         if slot >= ids.sets {
             return None;
         }
         let blocks = ids.ids.len().div_ceil(64);
         ids.starts.get(slot * blocks..(slot + 1) * blocks)
+    }
+
+    /// The tokens of `range` where a phrase of the set may start, in order: those
+    /// where one starts when the vocabulary says ([`PhraseSet::starts`]), else
+    /// every token of the range (`match_at` decides). A loop over a sentence's
+    /// tokens that acts only where the set matches goes from one such token to
+    /// the next instead of asking every token.
+    #[inline]
+    pub fn starts_in<'w>(&self, ids: &WordIds<'w>, range: std::ops::Range<usize>) -> StartsIn<'w> {
+        StartsIn {
+            bits: self.starts(ids),
+            next: range.start,
+            end: range.end,
+        }
     }
 
     /// [`PhraseSet::match_at`] by comparing ids.
@@ -701,6 +755,45 @@ impl PhraseSet {
         self.by_first
             .get(&id)
             .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+    }
+}
+
+/// The iterator of [`PhraseSet::starts_in`].
+pub struct StartsIn<'w> {
+    /// Where phrases start (bit `i % 64` of block `i / 64`), or None: anywhere.
+    bits: Option<&'w [u64]>,
+    /// The first token not yet looked at.
+    next: usize,
+    /// The end of the range.
+    end: usize,
+}
+
+impl Iterator for StartsIn<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let i = match self.bits {
+            None => self.next,
+            Some(bits) => {
+                let mut w = self.next / 64;
+                let mut b = *bits.get(w)? & (!0u64 << (self.next % 64));
+                while b == 0 {
+                    w += 1;
+                    b = *bits.get(w)?;
+                }
+                w * 64 + b.trailing_zeros() as usize
+            }
+        };
+        if i >= self.end {
+            self.next = self.end;
+            return None;
+        }
+        self.next = i + 1;
+        Some(i)
     }
 }
 
@@ -1205,7 +1298,10 @@ mod tests {
             .map(|w| vocab.id(w))
             .collect();
         assert_eq!(vocab.id("unheard"), UNKNOWN_WORD);
-        let words = vocab.word_ids(ids.clone());
+        let (lens, starts) = vocab.table_sizes(ids.len());
+        let (mut lens, mut starts) = (vec![0; lens], vec![0; starts]);
+        let present = vocab.phrase_tables(&ids, &mut lens, &mut starts);
+        let words = vocab.word_ids(&ids, &lens, &starts, present);
         assert_eq!(set.match_at(&words, 1), Some(2));
         assert_eq!(set.match_at(&words, 0), None);
         assert_eq!(set.match_at(&words, 9), None);

@@ -541,7 +541,8 @@ pub fn stable_hash_of<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
 
 /// Makes an ASCII slug of a name: "Emmanuel Macron" -> "emmanuel-macron".
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
+    // At most as long as the name (a char becomes at most one byte).
+    let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         let base = fold_diacritic(ch);
         if base.is_ascii_alphanumeric() {

@@ -472,106 +472,149 @@ impl<'a> Iterator for WhitespaceWords<'a> {
     }
 }
 
-/// Splits text into tokens. Whitespace (including non-breaking spaces) separates tokens.
+/// [`tokenize_into`] a vector of its own (the form the tests compare with the
+/// reference; extraction tokenizes into one vector per document).
+#[cfg(test)]
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// Splits text into tokens, appended to `out` (one vector for all the sentences of
+/// a document). Whitespace (including non-breaking spaces) separates tokens.
 ///
 /// It walks the text by byte position, looking at neighbouring chars as it needs
 /// them (no vector of the text's chars: tokenizing runs over every byte).
-pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let mut p = 0;
-    while let Some(c) = char_at(text, p) {
-        if c.is_whitespace() {
-            p += c.len_utf8();
+    while let Some(&b) = bytes.get(p) {
+        // Most tokens are a run of ASCII letters and digits that starts with a
+        // letter (not a capital before a dot: maybe an acronym) and ends before
+        // a space or punctuation other than a joiner; most of the rest of the
+        // text is single spaces. Both are settled here, by their bytes; the rest
+        // go the general way below.
+        if b == b' ' {
+            p += 1;
             continue;
         }
-        let start = p;
-        let kind;
-        if is_letter(c) {
-            kind = TokenKind::Word;
-            // A dotted acronym starts with a capital ("U.S."): most words do not,
-            // and an ASCII capital starts one only with a dot after it.
-            let acronym = if c.is_ascii_lowercase()
-                || (c.is_ascii() && text.as_bytes().get(p + 1) != Some(&b'.'))
+        if b.is_ascii_alphabetic() && (b.is_ascii_lowercase() || bytes.get(p + 1) != Some(&b'.')) {
+            let end = ascii_alphanumeric_end(bytes, p + 1);
+            if bytes
+                .get(end)
+                .is_none_or(|&n| n < 0x80 && n != b'\'' && n != b'-')
             {
-                None
-            } else {
-                dotted_acronym_end(text, p)
-            };
-            if let Some(end) = acronym {
+                out.push(Token {
+                    span: Span::new(base + p, base + end),
+                    kind: TokenKind::Word,
+                });
                 p = end;
-            } else {
-                p += c.len_utf8();
-                loop {
-                    // Letters and digits in ASCII run on without decoding chars.
-                    p = ascii_alphanumeric_end(text.as_bytes(), p);
-                    // An ASCII char other than a joiner (`'`, `-`) ends the word.
-                    if text
-                        .as_bytes()
-                        .get(p)
-                        .is_some_and(|&b| b < 0x80 && b != b'\'' && b != b'-')
-                    {
-                        break;
-                    }
-                    let Some(d) = char_at(text, p) else {
-                        break;
-                    };
-                    if is_letter_or_digit(d) {
-                        p += d.len_utf8();
-                        continue;
-                    }
-                    // Inner joiners: apostrophe or hyphen between letters ("d'Ivoire",
-                    // "al-Sisi").
-                    let next = char_at(text, p + d.len_utf8());
-                    // A possessive "'s" is a token of its own: "Ukraine" "’s".
-                    let possessive = is_apostrophe(d)
-                        && matches!(next, Some('s') | Some('S'))
-                        && !char_at(text, p + d.len_utf8() + 1).is_some_and(is_letter_or_digit);
-                    if possessive {
-                        break;
-                    }
-                    if let Some(n) = next.filter(|n| {
-                        (is_apostrophe(d) || d == '-' || d == '\u{2011}') && is_letter(*n)
-                    }) {
-                        p += d.len_utf8() + n.len_utf8();
-                        continue;
-                    }
-                    break;
-                }
+                continue;
             }
-        } else if c.is_ascii_digit() {
-            kind = TokenKind::Number;
-            p += 1;
-            while let Some(d) = char_at(text, p) {
-                if d.is_ascii_digit() {
-                    p += 1;
-                } else if (d == '.' || d == ',')
-                    && char_at(text, p + 1).is_some_and(|n| n.is_ascii_digit())
-                {
-                    p += 2;
-                } else {
-                    break;
-                }
-            }
-        } else if is_apostrophe(c)
-            && char_before(text, p).is_some_and(is_letter_or_digit)
-            && matches!(char_at(text, p + c.len_utf8()), Some('s') | Some('S'))
-            && !char_at(text, p + c.len_utf8() + 1).is_some_and(is_letter_or_digit)
-        {
-            kind = TokenKind::Word;
-            p += c.len_utf8() + 1;
-        } else if is_quote_char(c) || (is_apostrophe(c) && is_quote_apostrophe(text, p, c)) {
-            kind = TokenKind::Quote;
-            p += c.len_utf8();
-        } else {
-            kind = TokenKind::Punct;
-            p += c.len_utf8();
         }
-        out.push(Token {
-            span: Span::new(base + start, base + p),
-            kind,
-        });
+        p = push_token(text, p, base, out);
     }
-    out
+}
+
+/// [`tokenize_into`] at byte `p` (a char boundary, before the end) the general way:
+/// skips one whitespace char, or pushes the token that starts there; returns
+/// where the next one may start.
+fn push_token(text: &str, mut p: usize, base: usize, out: &mut Vec<Token>) -> usize {
+    // (`p` is a char boundary before the end: there is a char.)
+    let Some(c) = char_at(text, p) else {
+        return text.len();
+    };
+    if c.is_whitespace() {
+        return p + c.len_utf8();
+    }
+    let start = p;
+    let kind;
+    if is_letter(c) {
+        kind = TokenKind::Word;
+        // A dotted acronym starts with a capital ("U.S."): most words do not,
+        // and an ASCII capital starts one only with a dot after it.
+        let acronym = if c.is_ascii_lowercase()
+            || (c.is_ascii() && text.as_bytes().get(p + 1) != Some(&b'.'))
+        {
+            None
+        } else {
+            dotted_acronym_end(text, p)
+        };
+        if let Some(end) = acronym {
+            p = end;
+        } else {
+            p += c.len_utf8();
+            loop {
+                // Letters and digits in ASCII run on without decoding chars.
+                p = ascii_alphanumeric_end(text.as_bytes(), p);
+                // An ASCII char other than a joiner (`'`, `-`) ends the word.
+                if text
+                    .as_bytes()
+                    .get(p)
+                    .is_some_and(|&b| b < 0x80 && b != b'\'' && b != b'-')
+                {
+                    break;
+                }
+                let Some(d) = char_at(text, p) else {
+                    break;
+                };
+                if is_letter_or_digit(d) {
+                    p += d.len_utf8();
+                    continue;
+                }
+                // Inner joiners: apostrophe or hyphen between letters ("d'Ivoire",
+                // "al-Sisi").
+                let next = char_at(text, p + d.len_utf8());
+                // A possessive "'s" is a token of its own: "Ukraine" "’s".
+                let possessive = is_apostrophe(d)
+                    && matches!(next, Some('s') | Some('S'))
+                    && !char_at(text, p + d.len_utf8() + 1).is_some_and(is_letter_or_digit);
+                if possessive {
+                    break;
+                }
+                if let Some(n) = next
+                    .filter(|n| (is_apostrophe(d) || d == '-' || d == '\u{2011}') && is_letter(*n))
+                {
+                    p += d.len_utf8() + n.len_utf8();
+                    continue;
+                }
+                break;
+            }
+        }
+    } else if c.is_ascii_digit() {
+        kind = TokenKind::Number;
+        p += 1;
+        while let Some(d) = char_at(text, p) {
+            if d.is_ascii_digit() {
+                p += 1;
+            } else if (d == '.' || d == ',')
+                && char_at(text, p + 1).is_some_and(|n| n.is_ascii_digit())
+            {
+                p += 2;
+            } else {
+                break;
+            }
+        }
+    } else if is_apostrophe(c)
+        && char_before(text, p).is_some_and(is_letter_or_digit)
+        && matches!(char_at(text, p + c.len_utf8()), Some('s') | Some('S'))
+        && !char_at(text, p + c.len_utf8() + 1).is_some_and(is_letter_or_digit)
+    {
+        kind = TokenKind::Word;
+        p += c.len_utf8() + 1;
+    } else if is_quote_char(c) || (is_apostrophe(c) && is_quote_apostrophe(text, p, c)) {
+        kind = TokenKind::Quote;
+        p += c.len_utf8();
+    } else {
+        kind = TokenKind::Punct;
+        p += c.len_utf8();
+    }
+    out.push(Token {
+        span: Span::new(base + start, base + p),
+        kind,
+    });
+    p
 }
 
 /// The end (byte) of a dotted acronym ("U.S.", "U.N.", "E.U.") starting at byte `p`,
@@ -649,7 +692,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// whitespace, unless the word before the period is a known abbreviation, a single
 /// initial, or a dotted acronym followed by a word that does not start sentences.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // (About one sentence per 128 bytes of news text: it rarely grows.)
+    let mut out = Vec::with_capacity(text.len() / 128 + 4);
     for (start, end) in lines(text) {
         split_line(text, start, end, &mut out);
     }

@@ -81,7 +81,7 @@ impl<'a> Context<'a> {
     /// The event date of sentence `si` and how it was found.
     pub fn date_of(&self, si: usize) -> (Option<String>, DatePrecision) {
         let resolve =
-            || super::dates::resolve(self.doc.published.as_deref(), &self.sentences[si].words);
+            || super::dates::resolve(self.doc.published.as_deref(), self.sentences[si].words);
         match self.dates.get(si) {
             Some(cell) => cell.get_or_init(resolve).clone(),
             None => resolve(),
@@ -933,7 +933,7 @@ impl<'a> Context<'a> {
     /// dateline): the subject of every verb of a simple sentence.
     pub fn sentence_subject(&self, si: usize) -> Option<&'a Mention> {
         let s = &self.sentences[si];
-        let start = dateline_end(&s.words);
+        let start = dateline_end(s.words);
         let mut j = start;
         while j < s.words.len() && matches!(s.words[j].as_str(), "the" | "but" | "however" | ",") {
             j += 1;

@@ -380,7 +380,10 @@ pub fn find(
         hits.extend(capitals);
         hits.sort_by_key(|h| h.start);
     }
-    let mut out = Vec::new();
+    // Room for about as many mentions as there are hits and sentences (pronouns,
+    // descriptions): the vector of every mention of the document rarely grows,
+    // and each growth copied all of them.
+    let mut out = Vec::with_capacity(hits.len() + sentences.len());
     let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
     let mut scratch = Scratch::default();
     let mut h = 0;
@@ -476,7 +479,7 @@ fn introduced_names<'t>(
     let n = s.words.len();
     let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
     let mut added = false;
-    for k in 0..n {
+    for k in lexicon.org_kinds.starts_in(&s.ids, 0..n) {
         let Some(len) = lexicon.org_kinds.match_at(&s.ids, k) else {
             continue;
         };
@@ -709,7 +712,23 @@ fn acronym_uses(
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;
+    // The lengths and first bytes of the names' first words: nearly every token
+    // has neither, and is settled by two bits (not compared with every name).
+    let mut lengths = 0u64;
+    let mut firsts = [0u64; 4];
+    for first in acronyms.iter().filter_map(|(a, _)| a.first()) {
+        lengths |= 1 << first.len().min(63);
+        if let Some(&b) = first.as_bytes().first() {
+            firsts[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+    }
     for (k, t) in s.tokens.iter().enumerate() {
+        let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+        if lengths & (1 << (t.span.end - t.span.start).min(63)) == 0
+            || firsts[usize::from(first / 64)] & (1 << (first % 64)) == 0
+        {
+            continue;
+        }
         let w = t.span.of(text);
         let Some((name, kind)) = acronyms.iter().find(|(a, _)| {
             a[0] == w
@@ -970,7 +989,8 @@ fn in_sentence(
     scratch.taken.clear();
     scratch.taken.resize(n, false);
     let taken: &mut [bool] = &mut scratch.taken;
-    let mut out: Vec<Mention> = Vec::new();
+    // (A sentence has a few mentions: room for them at once, not one growth each.)
+    let mut out: Vec<Mention> = Vec::with_capacity(8);
     let capitals = TokenBits::capitals(s, &mut scratch.capitals);
     scratch.lists.clear();
     scratch.lists.resize(n, std::cell::Cell::new(0));
@@ -2129,7 +2149,7 @@ fn apposed_names(
         // The sentence opening, also after an adverb ("Meanwhile, ..."). (Where the
         // dateline ends is asked only where an opening name may be.)
         let opening = may_open && {
-            let start = *start.get_or_init(|| super::clause::dateline_end(&s.words));
+            let start = *start.get_or_init(|| super::clause::dateline_end(s.words));
             let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
             opens
                 && (start..n).any(|k| {

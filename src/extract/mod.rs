@@ -41,16 +41,16 @@ pub struct Sentence<'a> {
     /// Where the sentence is in the document text.
     pub span: Span,
     /// Its tokens.
-    pub tokens: Vec<Token>,
+    pub tokens: &'a [Token],
     /// The tokens' text, lowercased (slices of one buffer per document).
-    pub words: Vec<Word<'a>>,
+    pub words: &'a [Word<'a>],
     /// The words' ids in the lexicon's vocabulary, with their phrase matches.
-    pub ids: WordIds,
+    pub ids: WordIds<'a>,
     /// Whether each token is inside a quotation (asked for nearly every token).
-    pub quoted: Vec<bool>,
+    pub quoted: &'a [bool],
     /// Whether each token's text starts with an uppercase letter (asked for nearly
     /// every token by the name rules; see [`Sentence::capitalized`]).
-    pub capitals: Vec<bool>,
+    pub capitals: &'a [bool],
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
@@ -209,6 +209,12 @@ pub struct DocEntities {
 impl DocEntities {
     /// Adds an entity (merging with an existing one of the same id) and returns its index.
     pub fn add(&mut self, entity: Entity) -> usize {
+        // A document names a few dozen entities: room for them with the first,
+        // where the map was rehashed and the list copied four or five times.
+        if self.list.capacity() == 0 {
+            self.list.reserve(32);
+            self.by_id.reserve(32);
+        }
         if let Some(&i) = self.by_id.get(&entity.id) {
             self.list[i].merge(&entity);
             return i;
@@ -241,27 +247,61 @@ pub struct Extraction {
     pub diagnostics: Vec<String>,
 }
 
+/// The buffers the sentences of one document borrow their tokens, lowercased
+/// text, flags and phrase tables from ([`prepare`]): one of each per document,
+/// where every sentence had vectors of its own.
+#[derive(Debug, Default)]
+pub struct SentenceBuffers {
+    /// The words of all sentences, lowercased, back to back.
+    lower: String,
+    /// The tokens of all sentences.
+    tokens: Vec<Token>,
+    /// Their words' ids.
+    ids: Vec<WordId>,
+    /// Whether each starts with an uppercase letter.
+    capitals: Vec<bool>,
+    /// Whether each is inside a quotation.
+    quoted: Vec<bool>,
+    /// The sentences' phrase lengths ([`crate::lexicon::Vocabulary::phrase_tables`]).
+    lens: Vec<u8>,
+    /// The sentences' phrase starts.
+    starts: Vec<u64>,
+}
+
 /// Stage 1: sentences, tokens and quotations.
 ///
-/// The words of all sentences are lowercased into `lower` (cleared first), which
-/// the sentences borrow: one buffer per document instead of a string per token.
+/// The sentences borrow their tokens, flags and phrase tables from `buffers`
+/// (cleared first) and their words from `words` (filled here): one of each per
+/// document instead of seven vectors per sentence. The words of all sentences are
+/// lowercased into one buffer of `buffers`: a slice of it each, not a string per
+/// token.
 pub fn prepare<'a>(
     text: &str,
     lexicon: &Lexicon,
-    lower: &'a mut String,
+    buffers: &'a mut SentenceBuffers,
+    words: &'a mut Vec<Word<'a>>,
 ) -> (Vec<Sentence<'a>>, Vec<Quotation>) {
-    /// A sentence before its words can borrow the finished buffer.
+    /// A sentence before it can borrow the finished buffers.
     struct Draft {
         span: Span,
-        tokens: Vec<Token>,
-        /// Byte ranges of the words in the buffer.
-        words: Vec<(usize, usize)>,
-        ids: Vec<WordId>,
-        /// Whether each token starts with an uppercase letter.
-        capitals: Vec<bool>,
+        /// Its tokens in the document's.
+        tokens: std::ops::Range<usize>,
+        /// Its phrase tables in the document's, and which sets match.
+        lens: std::ops::Range<usize>,
+        starts: std::ops::Range<usize>,
+        present: u64,
         paragraph: usize,
         boilerplate: bool,
     }
+    let SentenceBuffers {
+        lower,
+        tokens,
+        ids,
+        capitals,
+        quoted,
+        lens,
+        starts,
+    } = buffers;
     let spans = text::sentences(text);
     let quotes = text::quotations(text);
     // The words are lowercased into bytes (a `String` at the end): an ASCII token,
@@ -271,24 +311,64 @@ pub fn prepare<'a>(
     buf.clear();
     // About as long as the text (no reallocations while it fills).
     buf.reserve(text.len());
+    tokens.clear();
+    ids.clear();
+    capitals.clear();
+    quoted.clear();
+    lens.clear();
+    starts.clear();
+    // Room for as many tokens as a text has (about one per five bytes): the
+    // buffers rarely grow, and never copy much when they do.
+    let room = text.len() / 4 + 16;
+    let vocabulary = &lexicon.vocabulary;
+    let (lens_room, starts_room) = vocabulary.table_sizes(room);
+    tokens.reserve(room);
+    ids.reserve(room);
+    capitals.reserve(room);
+    quoted.reserve(room);
+    lens.reserve(lens_room);
+    starts.reserve(starts_room);
+    // Where each word ends in the buffer (each starts where the one before ended).
+    let mut ends: Vec<usize> = Vec::with_capacity(room);
     let mut drafts = Vec::with_capacity(spans.len());
     // Paragraph numbers by a running newline count (linear in the text).
     let (mut counted_to, mut paragraph) = (0, 0);
     // The current line: start, end, and whether it is boilerplate.
     let mut line = (0, 0, false);
     let headline = headline_end(text);
+    // Quotations are in text order and disjoint (`text::quotations`): those that
+    // may hold a sentence's tokens are one run, found by binary search.
+    debug_assert!(quotes
+        .windows(2)
+        .all(|w| w[0].inner.end <= w[1].inner.start));
     for span in spans {
-        let tokens = text::tokenize(span.of(text), span.start);
+        let first = tokens.len();
+        text::tokenize_into(span.of(text), span.start, tokens);
+        let end = tokens.len();
         // Filled in place, one slot per token (three pushes per token, each with
         // its capacity check, were a tenth of this loop).
-        let mut words = vec![(0, 0); tokens.len()];
-        let mut ids = vec![0; tokens.len()];
-        let mut capitals = vec![false; tokens.len()];
-        let slots = words.iter_mut().zip(&mut ids).zip(&mut capitals);
-        for (t, ((word, id), capital)) in tokens.iter().zip(slots) {
-            let start = buf.len();
+        ends.resize(end, 0);
+        ids.resize(end, 0);
+        capitals.resize(end, false);
+        let slots = ends[first..]
+            .iter_mut()
+            .zip(&mut ids[first..])
+            .zip(&mut capitals[first..]);
+        for (t, ((word_end, id), capital)) in tokens[first..].iter().zip(slots) {
             (*capital, *id) = push_word(&mut buf, text, t.span, &lexicon.vocabulary);
-            *word = (start, buf.len());
+            *word_end = buf.len();
+        }
+        let from = quotes.partition_point(|q| q.inner.end <= span.start);
+        let to = from + quotes[from..].partition_point(|q| q.inner.start < span.end);
+        let near = &quotes[from..to];
+        // Most sentences hold no quotation: no token of theirs is quoted.
+        if near.is_empty() {
+            quoted.resize(end, false);
+        } else {
+            quoted.extend(tokens[first..].iter().map(|t| {
+                near.iter()
+                    .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
+            }));
         }
         // Newlines found with `memchr` (many bytes at a time), not `str::find`.
         let bytes = text.as_bytes();
@@ -302,12 +382,20 @@ pub fn prepare<'a>(
             line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
         }
         let boilerplate = line.2 || span.end <= headline;
+        // The phrase tables, zeroed sentence by sentence (a few hundred bytes at
+        // a time).
+        let (l0, s0) = (lens.len(), starts.len());
+        let (dl, ds) = vocabulary.table_sizes(end - first);
+        lens.resize(l0 + dl, 0);
+        starts.resize(s0 + ds, 0);
+        let present =
+            vocabulary.phrase_tables(&ids[first..end], &mut lens[l0..], &mut starts[s0..]);
         drafts.push(Draft {
             span,
-            tokens,
-            words,
-            ids,
-            capitals,
+            tokens: first..end,
+            lens: l0..lens.len(),
+            starts: s0..starts.len(),
+            present,
             paragraph,
             boilerplate,
         });
@@ -316,41 +404,40 @@ pub fn prepare<'a>(
     *lower = String::from_utf8(buf)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let lower: &'a str = lower;
-    // Quotations are in text order and disjoint (`text::quotations`): those that
-    // may hold a sentence's tokens are one run, found by binary search.
-    debug_assert!(quotes
-        .windows(2)
-        .all(|w| w[0].inner.end <= w[1].inner.start));
+    // The words back to back: each a slice from where the one before ended.
+    words.clear();
+    words.reserve(ends.len());
+    let (mut rest, mut start) = (lower, 0);
+    words.extend(ends.iter().map(|&end| {
+        // (One split a word, where a slice of `lower` tested two ends.)
+        let (w, after) = rest.split_at_checked(end - start).unwrap_or((rest, ""));
+        (rest, start) = (after, end);
+        Word::new(w)
+    }));
+    let (words, tokens, ids, capitals, quoted) = (
+        &words[..],
+        &tokens[..],
+        &ids[..],
+        &capitals[..],
+        &quoted[..],
+    );
+    let (lens, starts) = (&lens[..], &starts[..]);
     let out = drafts
         .into_iter()
         .map(|d| {
-            let from = quotes.partition_point(|q| q.inner.end <= d.span.start);
-            let to = from + quotes[from..].partition_point(|q| q.inner.start < d.span.end);
-            let near = &quotes[from..to];
-            // Most sentences hold no quotation: no token of theirs is quoted.
-            let quoted = if near.is_empty() {
-                vec![false; d.tokens.len()]
-            } else {
-                d.tokens
-                    .iter()
-                    .map(|t| {
-                        near.iter()
-                            .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
-                    })
-                    .collect()
-            };
+            let r = d.tokens;
             Sentence {
                 span: d.span,
-                capitals: d.capitals,
-                // By value: the ranges' buffer is reused for the words (same size).
-                words: d
-                    .words
-                    .into_iter()
-                    .map(|(a, b)| Word::new(&lower[a..b]))
-                    .collect(),
-                tokens: d.tokens,
-                ids: lexicon.vocabulary.word_ids(d.ids),
-                quoted,
+                tokens: &tokens[r.clone()],
+                words: &words[r.clone()],
+                ids: vocabulary.word_ids(
+                    &ids[r.clone()],
+                    &lens[d.lens],
+                    &starts[d.starts],
+                    d.present,
+                ),
+                quoted: &quoted[r.clone()],
+                capitals: &capitals[r],
                 paragraph: d.paragraph,
                 boilerplate: d.boilerplate,
             }
@@ -363,8 +450,9 @@ pub fn prepare<'a>(
 /// returns whether it starts with an uppercase letter and the lowercased word's id.
 ///
 /// Nearly every token is at most eight ASCII bytes: it is read as one `u64`,
-/// lowercased, tested for a leading capital and appended all at once (the other
-/// tokens go byte by byte, char by char).
+/// lowercased, tested for a leading capital and appended all at once. A token of
+/// nine to sixteen ASCII bytes, most of the rest, goes the same way as two `u64`s
+/// ([`push_medium_word`]); the others go byte by byte, char by char.
 #[inline]
 fn push_word(
     buf: &mut Vec<u8>,
@@ -386,7 +474,56 @@ fn push_word(
             buf.truncate(end);
             return (capitals & 0x80 != 0, vocabulary.id_of_short(lower, len));
         }
+    } else if (9..=16).contains(&len) {
+        if let Some(found) = push_medium_word(buf, bytes, span.start, len, vocabulary) {
+            return found;
+        }
     }
+    push_other_word(buf, text, span, vocabulary)
+}
+
+/// [`push_word`] for a token of nine to sixteen bytes at `start`, when they are
+/// ASCII (None, and nothing pushed, when not): its first and last eight bytes
+/// (which overlap) are read as two `u64`s and lowercased, and they are the key
+/// of its id as they are ([`crate::lexicon::Vocabulary::id_of_medium`]). It was
+/// copied, lowercased byte by byte, then read again for its id.
+#[inline]
+fn push_medium_word(
+    buf: &mut Vec<u8>,
+    bytes: &[u8],
+    start: usize,
+    len: usize,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> Option<(bool, WordId)> {
+    let head = text::read_le_u64(bytes, start, 8);
+    let tail = text::read_le_u64(bytes, start + len - 8, 8);
+    if (head | tail) & text::HIGH_BITS != 0 {
+        return None;
+    }
+    let head_capitals = text::capitals_mask(head);
+    let head = head | (head_capitals >> 2);
+    let tail = tail | (text::capitals_mask(tail) >> 2);
+    // The head's eight bytes, then the bytes of the tail past them (the tail's
+    // last `len - 8`, shifted down), eight bytes and back: copies of fixed size.
+    let end = buf.len() + len;
+    buf.extend_from_slice(&head.to_le_bytes());
+    buf.extend_from_slice(&(tail >> (8 * (16 - len))).to_le_bytes());
+    buf.truncate(end);
+    Some((
+        head_capitals & 0x80 != 0,
+        vocabulary.id_of_medium(head, tail, len),
+    ))
+}
+
+/// [`push_word`] for the tokens that are neither short nor medium ASCII (a tenth
+/// of a hundred): by [`push_lowercase`], then a lookup of the pushed bytes.
+#[inline(never)]
+fn push_other_word(
+    buf: &mut Vec<u8>,
+    text: &str,
+    span: Span,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> (bool, WordId) {
     let w = span.of(text);
     let start = buf.len();
     push_lowercase(buf, w);
@@ -418,7 +555,24 @@ fn push_lowercase(lower: &mut Vec<u8>, w: &str) {
     match w {
         "’s" | "’S" => lower.extend_from_slice(b"'s"),
         // `str::to_lowercase`, not per char: a final sigma depends on its context.
-        _ => lower.extend_from_slice(w.to_lowercase().replace('’', "'").as_bytes()),
+        _ if w.contains('Σ') => {
+            lower.extend_from_slice(w.to_lowercase().replace('’', "'").as_bytes())
+        }
+        // Without a capital sigma, `str::to_lowercase` is every char's lowercase
+        // in turn, and no lowercase is a curly apostrophe: char by char, without
+        // the two strings of the line above (quotation marks and dashes, nearly
+        // every token that is not ASCII, were both).
+        _ => {
+            for c in w.chars() {
+                if c == '’' {
+                    lower.push(b'\'');
+                    continue;
+                }
+                for l in c.to_lowercase() {
+                    lower.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+        }
     }
 }
 
@@ -468,14 +622,15 @@ impl Extractor {
     }
 
     /// Stages 1 to 3: sentences, quotations, and resolved mentions with entities.
-    /// The sentences' words live in `lower`.
+    /// The sentences borrow from `buffers` and `words` (see [`prepare`]).
     fn resolved<'a>(
         &self,
         doc: &Document,
-        lower: &'a mut String,
+        buffers: &'a mut SentenceBuffers,
+        words: &'a mut Vec<Word<'a>>,
     ) -> (Vec<Sentence<'a>>, Vec<Quotation>, DocEntities) {
         let text = doc.text.as_str();
-        let (sentences, quotes) = prepare(text, &self.lexicon, lower);
+        let (sentences, quotes) = prepare(text, &self.lexicon, buffers, words);
         let mentions = mentions::find(text, &sentences, &self.gazetteer, &self.lexicon);
         let ents = resolve::resolve(
             text,
@@ -504,8 +659,9 @@ impl Extractor {
             return out;
         }
         let text = doc.text.as_str();
-        let mut lower = String::new();
-        let (sentences, quotes, ents) = self.resolved(doc, &mut lower);
+        let mut buffers = SentenceBuffers::default();
+        let mut words = Vec::new();
+        let (sentences, quotes, ents) = self.resolved(doc, &mut buffers, &mut words);
         let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
@@ -539,8 +695,9 @@ impl Extractor {
     pub fn explain(&self, doc: &Document) -> String {
         use std::fmt::Write;
         let text = doc.text.as_str();
-        let mut lower = String::new();
-        let (sentences, _, ents) = self.resolved(doc, &mut lower);
+        let mut buffers = SentenceBuffers::default();
+        let mut words = Vec::new();
+        let (sentences, _, ents) = self.resolved(doc, &mut buffers, &mut words);
         let ex = self.extract(doc);
         let mut out = String::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -581,6 +738,12 @@ impl Extractor {
 /// the entities of one document.
 fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
     let present = |id: &str| entities.iter().any(|e| e.id == id);
+    // The ISO codes of the states among them: an organization's members (all the
+    // EU's, the UN's) are looked up here, not each against every entity.
+    let states: Vec<&str> = entities
+        .iter()
+        .filter_map(|e| e.id.strip_prefix("country:"))
+        .collect();
     let mut out = Vec::new();
     for e in entities {
         match e.kind {
@@ -610,8 +773,7 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
                 }
                 for m in &gazetteer.organizations[org].members {
                     // `present(&format!("country:{m}"))`, without a string per member.
-                    let is_member = |e: &Entity| e.id.strip_prefix("country:") == Some(m);
-                    if entities.iter().any(is_member) {
+                    if states.contains(&m.as_str()) {
                         out.push(Link {
                             from: format!("country:{m}"),
                             to: e.id.clone(),

@@ -13,7 +13,6 @@ use super::clause::Context;
 use super::{Mention, MentionKind, Pronoun, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
 use crate::text::TokenKind;
-use memchr::memmem::Finder;
 
 /// A commitment cue found in a sentence.
 #[derive(Clone)]
@@ -290,14 +289,23 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     let reported_cell = std::cell::OnceCell::new();
     let reported = || {
         *reported_cell.get_or_init(|| {
-            (0..n).any(|k| {
-                !ctx.in_quote(si, k)
-                    && (lx.speech_verbs.match_at(&s.ids, k).is_some()
-                        || lx.commitment_verbs.match_at(&s.ids, k).is_some()
-                        || lx.speech_participles.match_at(&s.ids, k).is_some()
-                        // "the leaders agreed that Japan would host the next summit"
-                        || (matches!(s.words[k].as_str(), "agreed" | "agree" | "agrees" | "agreeing")
-                            && s.words.get(k + 1).is_some_and(|w| w == "that")))
+            // (Each set from one token where it starts to the next: the answer
+            // is the same in any order.)
+            [
+                &lx.speech_verbs,
+                &lx.commitment_verbs,
+                &lx.speech_participles,
+            ]
+            .into_iter()
+            .any(|set| {
+                set.starts_in(&s.ids, 0..n)
+                    .any(|k| !ctx.in_quote(si, k) && set.match_at(&s.ids, k).is_some())
+            })
+                // "the leaders agreed that Japan would host the next summit"
+                || (0..n).any(|k| {
+                    matches!(s.words[k].as_str(), "agreed" | "agree" | "agrees" | "agreeing")
+                        && s.words.get(k + 1).is_some_and(|w| w == "that")
+                        && !ctx.in_quote(si, k)
             })
         })
     };
@@ -316,7 +324,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         n
     };
     while k < n {
-        // Most tokens can start no cue (see `CUE_WORDS`).
+        // Most tokens can start no cue (see `CUE_WORDS`): on to the next that may.
+        let Some(next) = lx.pledge_cue_words.starts_in(&s.ids, k..n).next() else {
+            break;
+        };
+        k = next;
         if lx.pledge_cue_words.match_at(&s.ids, k).is_none() {
             k += 1;
             continue;
@@ -886,7 +898,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             && s.words[j - 2] == "with"
             && (s.words.get(k + 1).is_some_and(|w| w == "to") || amount)
         {
-            let start = super::clause::dateline_end(&s.words);
+            let start = super::clause::dateline_end(s.words);
             // The nearest clause subject before "with": "Carney says Canada will
             // spend ..., and Denmark has stepped forward with an offer to" is
             // Denmark's.
@@ -945,7 +957,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     let from = (0..k)
         .rev()
         .find(|&j| matches!(s.words[j].as_str(), "," | ";" | "—" | "-"))
-        .map_or(super::clause::dateline_end(&s.words), |j| j + 1);
+        .map_or(super::clause::dateline_end(s.words), |j| j + 1);
     Some(cue(k, from, m))
 }
 
@@ -1036,7 +1048,7 @@ fn agentless_passive(
                     .match_at(&s.ids, j)
                     .is_some_and(|l| j + l <= k)
         })
-        .map_or(super::clause::dateline_end(&s.words), |j| {
+        .map_or(super::clause::dateline_end(s.words), |j| {
             j + lx.speech_verbs.match_at(&s.ids, j).unwrap_or(1)
         });
     if open >= end || promised_clause(ctx, si, open) {
@@ -1544,7 +1556,7 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
             return Vec::new();
         }
         if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != "," || distributive) {
-            let start = super::clause::dateline_end(&s.words);
+            let start = super::clause::dateline_end(s.words);
             let subject = ctx
                 .mentions_in(si)
                 .into_iter()
@@ -1673,7 +1685,7 @@ fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Me
         if let Some(m) = ctx.mention_ending(si, k) {
             let demonym = m.is_demonym() && ctx.kind_of(m) == Some(EntityKind::Country);
             let h = m.first;
-            let opens = h <= super::clause::dateline_end(&s.words)
+            let opens = h <= super::clause::dateline_end(s.words)
                 || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
                 || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that");
             return (demonym && opens).then_some(m);
@@ -2182,8 +2194,10 @@ fn pledge(
         modality.negated = false;
     }
     // Conditions anywhere in the sentence (outside quotes).
-    modality.conditional =
-        (0..n).any(|k| lx.conditions.match_at(&s.ids, k).is_some() && s.words[k] != "once");
+    modality.conditional = lx
+        .conditions
+        .starts_in(&s.ids, 0..n)
+        .any(|k| lx.conditions.match_at(&s.ids, k).is_some() && s.words[k] != "once");
     // The object runs to the end of the clause.
     let obj_end = object_end(ctx, si, cue.object);
     let mut what = what_text(ctx, si, cue.object, obj_end);
@@ -2380,24 +2394,78 @@ pub(super) fn recipient(
 /// (0333) aid, or the generic 030.
 pub(super) fn pledge_cameo(what: &str) -> &'static str {
     let w = what.to_lowercase();
-    CAMEO_SEARCHERS
-        .iter()
-        .find(|(_, words)| words.iter().any(|f| f.find(w.as_bytes()).is_some()))
-        .map_or("030", |(code, _)| code)
+    let code = cameo_rank(w.as_bytes());
+    CAMEO_WORDS.get(code).map_or("030", |(code, _)| code)
 }
 
-/// [`CAMEO_WORDS`] as substring searchers, built once (building one for every word
-/// of every pledge was most of the cost of the test).
-static CAMEO_SEARCHERS: std::sync::LazyLock<Vec<(&str, Vec<Finder<'static>>)>> =
-    std::sync::LazyLock::new(|| {
-        CAMEO_WORDS
-            .iter()
-            .map(|(code, words)| {
-                let finders = words.iter().map(|w| Finder::new(w.as_bytes())).collect();
-                (*code, finders)
-            })
-            .collect()
-    });
+/// The first code of [`CAMEO_WORDS`] (its index) with a word in `w`, or the
+/// number of codes when none has.
+///
+/// One walk over `w`: at each byte, a bit says whether some word starts with it
+/// and the next byte, and only then are the words starting there compared (a
+/// substring search for each of the thirty-odd words went over `w` once per
+/// word, for every pledge).
+fn cameo_rank(w: &[u8]) -> usize {
+    let table = &*CAMEO_TABLE;
+    let mut best = CAMEO_WORDS.len();
+    for i in 0..w.len() {
+        let next = w.get(i + 1).copied().unwrap_or(0);
+        if !table.may_start(w[i], next) {
+            continue;
+        }
+        for &(word, code) in &table.by_first[usize::from(w[i])] {
+            if code < best && w[i..].starts_with(word) {
+                best = code;
+                // Nothing comes before the first code.
+                if best == 0 {
+                    return 0;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// [`CAMEO_WORDS`] by their first byte, with a filter of their first two bytes.
+struct CameoTable {
+    /// Each word with the index of its code, by its first byte.
+    by_first: Vec<Vec<(&'static [u8], usize)>>,
+    /// Bit `a * 256 + b`: some word starts with the bytes `a b`, or is the byte
+    /// `a` alone.
+    pairs: Vec<u64>,
+}
+
+impl CameoTable {
+    /// Bit `a * 256 + b` of `pairs`.
+    #[inline]
+    fn may_start(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit / 64] >> (bit % 64) & 1 != 0
+    }
+}
+
+static CAMEO_TABLE: std::sync::LazyLock<CameoTable> = std::sync::LazyLock::new(|| {
+    let mut table = CameoTable {
+        by_first: vec![Vec::new(); 256],
+        pairs: vec![0; 1 << 10],
+    };
+    for (code, (_, words)) in CAMEO_WORDS.iter().enumerate() {
+        for w in words.iter().map(|w| w.as_bytes()) {
+            let Some(&a) = w.first() else { continue };
+            table.by_first[usize::from(a)].push((w, code));
+            // A one-byte word starts before any next byte.
+            let seconds = match w.get(1) {
+                Some(&b) => b..=b,
+                None => 0..=u8::MAX,
+            };
+            for b in seconds {
+                let bit = usize::from(a) << 8 | usize::from(b);
+                table.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+    }
+    table
+});
 
 /// The words (lowercase substrings of what is pledged) that make each CAMEO code
 /// of aid, in order of precedence: humanitarian (0333), military (0332), economic

@@ -107,7 +107,10 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
     };
     // "according to X" owns the sentence. (Each loop over the tokens that looks
     // for one set's phrases runs only where the set has some: `may_match`.)
-    for k in 0..n_if(lx.source_phrases.may_match(&s.ids), n) {
+    for k in lx
+        .source_phrases
+        .starts_in(&s.ids, 0..n_if(lx.source_phrases.may_match(&s.ids), n))
+    {
         let Some(len) = lx.source_phrases.match_at(&s.ids, k) else {
             continue;
         };
@@ -142,7 +145,10 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     let mut finite = false;
-    for k in 0..n_if(lx.speech_cue_words.may_match(&s.ids), n) {
+    for k in lx
+        .speech_cue_words
+        .starts_in(&s.ids, 0..n_if(lx.speech_cue_words.may_match(&s.ids), n))
+    {
         // Most tokens start no speech cue (see `NAMING_VERBS`).
         if lx.speech_cue_words.match_at(&s.ids, k).is_none() || ctx.in_quote(si, k) {
             continue;
@@ -227,7 +233,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 .filter(|m| m.end < k && m.entity.is_some())
                 .find(|m| {
                     let h = m.head_first();
-                    h <= super::clause::dateline_end(&s.words)
+                    h <= super::clause::dateline_end(s.words)
                         || matches!(
                             s.words[h - 1].as_str(),
                             "," | "after"
@@ -289,7 +295,10 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
     }
     // "..., with EU foreign policy chief Kaja Kallas saying the bloc would ...".
-    for k in 1..n_if(lx.speech_participles.may_match(&s.ids), n) {
+    for k in lx
+        .speech_participles
+        .starts_in(&s.ids, 1..n_if(lx.speech_participles.may_match(&s.ids), n))
+    {
         if lx.speech_participles.match_at(&s.ids, k).is_none() || ctx.in_quote(si, k) {
             continue;
         }
@@ -305,7 +314,10 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
     }
     if !finite {
         // "..., writing on X that ...": the participle speaks for the clause subject.
-        for k in 1..n_if(lx.speech_participles.may_match(&s.ids), n) {
+        for k in lx
+            .speech_participles
+            .starts_in(&s.ids, 1..n_if(lx.speech_participles.may_match(&s.ids), n))
+        {
             let Some(len) = lx.speech_participles.match_at(&s.ids, k) else {
                 continue;
             };

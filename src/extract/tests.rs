@@ -1984,3 +1984,30 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
         },
     ]);
 }
+
+/// Every word is its token's text as `str::to_lowercase` writes it (a curly
+/// apostrophe straight), with its id and leading capital, whichever path
+/// `push_word` takes: short and medium ASCII, longer, and not ASCII (a final
+/// sigma included).
+#[test]
+fn words_are_their_tokens_lowercased() {
+    let text = "The GOVERNMENT of Côte d’Ivoire’s Internationally-Recognised \
+                ADMINISTRATION said “ÖSTERREICH’S” İstanbul ΟΔΥΣΣΕΥΣ — \
+                counterterrorism Counter-Terrorism parliamentarians a I.";
+    let lx = &extractor().lexicon;
+    // A medium word with an id, so that its lookup is tested.
+    assert_ne!(lx.vocabulary.id("government"), crate::lexicon::UNKNOWN_WORD);
+    let mut buffers = SentenceBuffers::default();
+    let mut words = Vec::new();
+    let (sentences, _) = prepare(text, lx, &mut buffers, &mut words);
+    for s in &sentences {
+        for (i, t) in s.tokens.iter().enumerate() {
+            let w = t.span.of(text);
+            let want = w.to_lowercase().replace('’', "'");
+            assert_eq!(s.words[i].as_str(), want, "{w:?}");
+            assert_eq!(s.ids.id(i), lx.vocabulary.id(&want), "{w:?}");
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(s.capitalized(i), capital, "{w:?}");
+        }
+    }
+}
