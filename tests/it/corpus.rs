@@ -104,26 +104,27 @@ fn assert_floors(s: &Scores, floors: (f64, f64, f64), what: &str) {
     );
 }
 
-/// The development half (112 articles; 72 of them from rounds 3 to 9): floors a
-/// little under the measurement at the end of session 8 (entities 0.951, pledges
-/// 0.902, statements 0.892).
+/// The development half (124 articles; 84 of them from rounds 3 to 10): floors a
+/// little under the measurement at the end of session 10 (entities 0.953, pledges
+/// 0.913, statements 0.895).
 #[test]
 fn development_corpus_meets_floors() {
     let dir = root().join("data/corpus/dev");
     if let Some(s) = score_dir(&dir, "dev-corpus") {
-        assert_floors(&s, (0.945, 0.895, 0.88), "data/corpus/dev");
+        assert_floors(&s, (0.945, 0.905, 0.885), "data/corpus/dev");
     }
 }
 
-/// The held-back half (112 articles; 72 from rounds 3 to 9, split from the same
+/// The held-back half (124 articles; 84 from rounds 3 to 10, split from the same
 /// writers by a fixed rule before anyone read them): floors a little under the
-/// measurement at the end of session 8 (entities 0.940, pledges 0.796, statements
-/// 0.853). Round 9's twelve unseen articles brought them down from session 7's.
+/// measurement at the end of session 10 (entities 0.941, pledges 0.795, statements
+/// 0.857). The statements floor is the issue's own (0.85); the pledges floor is
+/// still under the 0.80.
 #[test]
 fn heldout_corpus_meets_floors() {
     let dir = root().join("data/corpus/heldout");
     if let Some(s) = score_dir(&dir, "heldout-corpus") {
-        assert_floors(&s, (0.935, 0.785, 0.845), "data/corpus/heldout");
+        assert_floors(&s, (0.935, 0.79, 0.85), "data/corpus/heldout");
     }
 }
 
