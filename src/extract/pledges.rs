@@ -583,9 +583,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
 /// Qatar's readiness to host": a readiness (or willingness) to act that its holder
 /// declares is a commitment. The holder is the possessor named before the noun, or
 /// for "its/their/his/her" (or none: "expressed readiness to") the subject of the
-/// declaring verb. Without a declaring
-/// verb ("thanked them for their readiness to help") or a possessive ("signals any
-/// willingness") it is not.
+/// declaring verb. Without a declaring verb ("thanked them for their readiness to
+/// help") or a possessive ("signals any willingness") it is not.
 fn declared_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     let s = &ctx.sentences[si];
     let lx = ctx.lexicon;
