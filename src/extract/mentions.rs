@@ -1226,6 +1226,37 @@ fn in_sentence(
                         continue;
                     }
                 }
+                // "Japan's foreign minister pledged", "Kuwait's emir said": an
+                // office holder the sentence does not name (no name or comma
+                // follows) — the holder named elsewhere, else the state.
+                if let Some(len) = lexicon.person_descriptions.match_at(&s.ids, at) {
+                    let end = at + len;
+                    // In lowercase ("Japan's Foreign Minister" is a title), and
+                    // right before its predicate ("Palau's ambassador to the UN,
+                    // Ilana Seid, said" names the holder).
+                    let unnamed = (at..end).all(|k| !s.capitalized(k))
+                        && s.words.get(end).is_some_and(|w| {
+                            w != ","
+                                && w != "'s"
+                                && !s.capitalized(end)
+                                && !lexicon.function_words.contains(w)
+                        });
+                    if unnamed && (th.first..end).all(|k| !taken[k]) {
+                        mark(taken, th.first, end);
+                        out.push(Mention {
+                            sentence: si,
+                            first: th.first,
+                            end,
+                            span: span_of(s, th.first, end),
+                            kind: MentionKind::PersonRef {
+                                country: Some(th.hit.entry),
+                                head: s.words[at..end].join(" "),
+                            },
+                            entity: None,
+                        });
+                        continue;
+                    }
+                }
             }
             if named {
                 if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {

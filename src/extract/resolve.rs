@@ -282,6 +282,18 @@ pub fn resolve(
                     };
                     role_ok && country_ok
                 })
+                .or_else(|| {
+                    // "Kuwait's emir pledged" with no emir named before: the state
+                    // the office holder speaks for.
+                    let possessive = all[k].span.of(text).contains("'s ")
+                        || all[k].span.of(text).contains("\u{2019}s ");
+                    match country {
+                        Some(entry @ Entry::Country(_)) if possessive => {
+                            Some(add_entry(&mut ents, &mut added, gazetteer, *entry))
+                        }
+                        _ => None,
+                    }
+                })
             }
             MentionKind::Pronoun(Pronoun::He) => {
                 antecedent_person(&all, k, sentences, text, lexicon, &facts_now, |f| {

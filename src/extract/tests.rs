@@ -1971,6 +1971,24 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Turkey"],
         },
         Case {
+            name: "an unnamed office holder speaks for the state",
+            text: "Kuwait's emir pledged $100 million for Gaza.",
+            want: &["pledge Kuwait"],
+            not: &[],
+        },
+        Case {
+            name: "an office holder named before is that person",
+            text: "Kuwaiti Foreign Minister Abdullah Al-Yahya met his Lebanese counterpart on Monday. Later, Kuwait's foreign minister said the talks had gone well.",
+            want: &["statement Abdullah Al-Yahya"],
+            not: &["statement Kuwait"],
+        },
+        Case {
+            name: "a title in capitals is no description",
+            text: "China's Ambassador for Disarmament Affairs Shen Jian said China would never be the first to use nuclear weapons.",
+            want: &["statement Shen Jian"],
+            not: &["statement China"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
