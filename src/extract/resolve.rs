@@ -100,6 +100,20 @@ pub fn resolve(
                 }
             },
             MentionKind::NewOrganization { name, owner } => {
+                // "China's Export-Import Bank": the gazetteer's "Export-Import Bank
+                // of China", when it knows one by that name.
+                let known = match owner {
+                    Some(Entry::Country(c)) => gazetteer
+                        .lookup(&format!("{name} of {}", gazetteer.countries[*c].name))
+                        .filter(|(entry, _)| matches!(entry, Entry::Organization(_))),
+                    _ => None,
+                };
+                if let Some((entry, _)) = known {
+                    let idx = add_entry(&mut ents, &mut added, gazetteer, entry);
+                    ents.list[idx].add_alias(surface);
+                    m.entity = Some(idx);
+                    continue;
+                }
                 let mut e = Entity::new(
                     format!("org:{}", slug(name)),
                     EntityKind::Organization,

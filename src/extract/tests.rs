@@ -1989,6 +1989,12 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["statement China"],
         },
         Case {
+            name: "a state's body the gazetteer names after the state",
+            text: "China's Export-Import Bank has agreed to defer principal repayments for two years.",
+            want: &["pledge Export-Import Bank of China"],
+            not: &["pledge Export-Import Bank"],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
