@@ -118,6 +118,13 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                         jobs.push((cue, m, e));
                     }
                 }
+                // "UNHCR said it would co-fund with the IOM a documentation drive":
+                // the partner commits too.
+                if let Some(m) = co_partner(ctx, si, cue.object) {
+                    if let Some(e) = m.entity {
+                        jobs.push((cue.clone(), m, e));
+                    }
+                }
             }
             for (cue, m, actor_idx) in jobs {
                 if let Some(ev) = pledge(ctx, si, &cue, actor_idx, m) {
@@ -181,6 +188,26 @@ fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
 
 /// Gapped coordination: "Saudi Arabia will contribute $1.2 billion and Qatar $800
 /// million" — the second committer shares the verb; its object is the amount.
+/// For a joint action ("co-fund", "co-finance", "co-host") at `object`: the state
+/// or body it is done "with", named within the next few words.
+fn co_partner<'a>(ctx: &Context<'a>, si: usize, object: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let w = s.words.get(object)?;
+    if !(w.starts_with("co-") || matches!(w.as_str(), "cofinance" | "cofund" | "cohost")) {
+        return None;
+    }
+    let with = (object + 1..(object + 8).min(s.words.len()))
+        .take_while(|&k| !matches!(s.words[k].as_str(), "," | ";" | "." | "and"))
+        .find(|&k| s.words[k] == "with")?;
+    ctx.mention_after(si, with + 1).filter(|m| {
+        m.head_first() <= with + 2
+            && matches!(
+                ctx.kind_of(m),
+                Some(EntityKind::Country | EntityKind::Organization)
+            )
+    })
+}
+
 fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)> {
     let s = &ctx.sentences[si];
     let mut out = Vec::new();

@@ -1995,6 +1995,12 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &["pledge Export-Import Bank"],
         },
         Case {
+            name: "the partner of a joint action commits too",
+            text: "Japan will co-finance the new terminal with the Asian Development Bank.",
+            want: &["pledge Japan", "pledge Asian Development Bank"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
