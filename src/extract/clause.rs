@@ -564,6 +564,17 @@ impl<'a> Context<'a> {
         if j == 0 {
             return Vec::new();
         }
+        // "A German foreign ministry spokesperson said", "a Kremlin spokesman
+        // said": the body or state the unnamed spokesperson speaks for.
+        if j >= 2
+            && matches!(
+                s.words[j - 1].as_str(),
+                "spokesperson" | "spokesman" | "spokeswoman"
+            )
+            && self.mention_ending(si, j - 1).is_some()
+        {
+            j -= 1;
+        }
         // "the Philippines as chair would convene": past the role it acts in.
         if j >= 3
             && s.words[j - 2] == "as"

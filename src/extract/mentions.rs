@@ -1544,6 +1544,11 @@ fn in_sentence(
                     && s.words[th.end..e]
                         .iter()
                         .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    // Modifiers only: not "European Commission said the bloc".
+                    && (th.end..e).all(|k| {
+                        !lexicon.function_words.contains(&s.words[k])
+                            && lexicon.speech_verbs.match_at(&s.ids, k).is_none()
+                    })
                     && lexicon
                         .org_descriptors
                         .match_at(&s.ids, e - 1)

@@ -2001,6 +2001,18 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "an unnamed spokesperson speaks for the body before it",
+            text: "A Kremlin spokesman said the talks had been useful.",
+            want: &["statement Russia"],
+            not: &[],
+        },
+        Case {
+            name: "a trailing descriptor is no verb phrase",
+            text: "The European Commission said the bloc would send more aid.",
+            want: &["statement European Commission"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
