@@ -1041,6 +1041,17 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        // "A spokesperson for the German environment ministry said": the body
+        // speaks through its spokesperson.
+        if s.words[k] == "for"
+            && k > 0
+            && matches!(
+                s.words[k - 1].as_str(),
+                "spokesperson" | "spokesman" | "spokeswoman"
+            )
+        {
+            return false;
+        }
         matches!(
             s.words[k].as_str(),
             "of" | "for"

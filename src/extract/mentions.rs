@@ -1270,7 +1270,22 @@ fn in_sentence(
             }
             if th.hit.form == Form::Demonym {
                 if let Entry::Country(_) = th.hit.entry {
-                    if let Some(len) = lexicon.official_nouns.match_at(&s.ids, th.end) {
+                    // "the German foreign ministry", and past one modifier: "the
+                    // German environment ministry".
+                    let official = lexicon.official_nouns.match_at(&s.ids, th.end).or_else(|| {
+                        let at = th.end + 1;
+                        lexicon
+                            .official_nouns
+                            .match_at(&s.ids, at)
+                            .filter(|_| {
+                                matches!(s.words[at].as_str(), "ministry" | "department")
+                                    && !s.capitalized(th.end)
+                                    && s.words[th.end].chars().all(|c| c.is_lowercase())
+                                    && !lexicon.function_words.contains(&s.words[th.end])
+                            })
+                            .map(|l| l + 1)
+                    });
+                    if let Some(len) = official {
                         let end = th.end + len;
                         if (th.first..end).all(|k| !taken[k]) {
                             mark(taken, th.first, end);

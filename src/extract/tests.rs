@@ -2013,6 +2013,12 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "a spokesperson for a body speaks for it",
+            text: "A spokesperson for the German environment ministry said the pledge stands.",
+            want: &["statement Germany"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
