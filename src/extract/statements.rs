@@ -213,6 +213,32 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 }
             }
         }
+        // "Norway will add $100 million, its environment minister said": the
+        // sentence's subject speaking through its unnamed body or official.
+        let its = (1..=3).find(|&len| {
+            k > len + 1
+                && s.words[k - len - 1] == "its"
+                && s.words[k - len - 2] == ","
+                && (lx.official_nouns.match_at(&s.ids, k - len) == Some(len)
+                    || lx.person_descriptions.match_at(&s.ids, k - len) == Some(len)
+                    || (len >= 2
+                        && !s.capitalized(k - len)
+                        && (lx.official_nouns.match_at(&s.ids, k - len + 1) == Some(len - 1)
+                            || lx.person_descriptions.match_at(&s.ids, k - len + 1)
+                                == Some(len - 1))))
+        });
+        if its.is_some() {
+            let owner = ctx.sentence_subject(si).filter(|m| {
+                matches!(
+                    ctx.kind_of(m),
+                    Some(EntityKind::Country | EntityKind::Organization)
+                )
+            });
+            if let Some(e) = owner.and_then(|m| m.entity) {
+                push(e, &mut found);
+                continue;
+            }
+        }
         // Inversion after a quote: "“...,” said Macron." Only right after the
         // quote (or its comma); elsewhere the mention after a verb is its object.
         // "X did A and said B": the subject of the first clause speaks — the nearest

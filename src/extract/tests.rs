@@ -2019,6 +2019,12 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
             not: &[],
         },
         Case {
+            name: "its unnamed official speaks for the sentence's subject",
+            text: "Norway will add $100 million to the Amazon Fund, its environment minister said on Wednesday.",
+            want: &["statement Norway", "pledge Norway"],
+            not: &[],
+        },
+        Case {
             name: "receiving is no commitment",
             text: "Under the deal, Egypt will receive $8 billion from the IMF.",
             want: &[],
