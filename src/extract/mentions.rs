@@ -1243,17 +1243,11 @@ fn in_sentence(
                         });
                     if unnamed && (th.first..end).all(|k| !taken[k]) {
                         mark(taken, th.first, end);
-                        out.push(Mention {
-                            sentence: si,
-                            first: th.first,
-                            end,
-                            span: span_of(s, th.first, end),
-                            kind: MentionKind::PersonRef {
-                                country: Some(th.hit.entry),
-                                head: s.words[at..end].join(" "),
-                            },
-                            entity: None,
-                        });
+                        let kind = MentionKind::PersonRef {
+                            country: Some(th.hit.entry),
+                            head: s.words[at..end].join(" "),
+                        };
+                        out.push(unresolved(si, s, th.first, end, kind));
                         continue;
                     }
                 }
@@ -1609,17 +1603,11 @@ fn in_sentence(
             }
         }
         mark(taken, th.first, end);
-        out.push(Mention {
-            sentence: si,
-            first: th.first,
-            end,
-            span: span_of(s, th.first, end),
-            kind: MentionKind::Gazetteer {
-                entry: th.hit.entry,
-                form: th.hit.form,
-            },
-            entity: None,
-        });
+        let kind = MentionKind::Gazetteer {
+            entry: th.hit.entry,
+            form: th.hit.form,
+        };
+        out.push(unresolved(si, s, th.first, end, kind));
     }
 
     // 4. Descriptions ("the French leader", "the minister", "the coalition") and pronouns.
@@ -1865,15 +1853,26 @@ pub(super) fn span_of(s: &Sentence, first: usize, end: usize) -> crate::text::Sp
 /// A state or organization named through its people or offices ("German
 /// officials", "EU leaders"): a mention of the entry as a metonym.
 fn metonym(si: usize, s: &Sentence, first: usize, end: usize, entry: Entry) -> Mention {
+    unresolved(
+        si,
+        s,
+        first,
+        end,
+        MentionKind::Gazetteer {
+            entry,
+            form: Form::Metonym,
+        },
+    )
+}
+
+/// A mention of tokens `first..end` of sentence `si`, not yet resolved.
+fn unresolved(si: usize, s: &Sentence, first: usize, end: usize, kind: MentionKind) -> Mention {
     Mention {
         sentence: si,
         first,
         end,
         span: span_of(s, first, end),
-        kind: MentionKind::Gazetteer {
-            entry,
-            form: Form::Metonym,
-        },
+        kind,
         entity: None,
     }
 }
