@@ -541,6 +541,37 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A hash set with [`WordHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
+/// A filter of words by first byte and length, for a handful of words asked about
+/// at every token (a document's surnames, its acronyms): most tokens share no first
+/// byte and length with any member and are turned away by two bits. `may_contain`
+/// is false for every word not inserted except a few.
+#[derive(Clone, Debug, Default)]
+pub struct ShapeFilter {
+    /// Bit `min(len, 63)`: some member is `len` bytes long.
+    lengths: u64,
+    /// Bit `b`: some member starts with the byte `b`.
+    firsts: [u64; 4],
+}
+
+impl ShapeFilter {
+    /// Adds a word.
+    pub fn insert(&mut self, word: &[u8]) {
+        self.lengths |= 1 << word.len().min(63);
+        if let Some(&b) = word.first() {
+            self.firsts[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+    }
+
+    /// Whether `word` may be a member (false for an empty word).
+    #[inline]
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&b| {
+            self.lengths & 1 << word.len().min(63) != 0
+                && self.firsts[usize::from(b / 64)] & 1 << (b % 64) != 0
+        })
+    }
+}
+
 /// A set of single words. `contains` takes anything that reads as a `str` (a
 /// `&str`, a `String`, a sentence's `Word`).
 ///
@@ -1178,6 +1209,20 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_filter_keeps_its_members_and_turns_most_others_away() {
+        let mut f = ShapeFilter::default();
+        for w in ["Mudavadi", "RSF"] {
+            f.insert(w.as_bytes());
+        }
+        assert!(f.may_contain(b"Mudavadi"));
+        assert!(f.may_contain(b"RSF"));
+        // Another first byte, another length, nothing at all.
+        assert!(!f.may_contain(b"mudavadi"));
+        assert!(!f.may_contain(b"Mudavadis"));
+        assert!(!f.may_contain(b""));
+    }
 
     #[test]
     fn short_words_find_what_the_map_finds() {

@@ -9,7 +9,7 @@
 
 use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::gazetteer::{Entry, Form, Gazetteer, Hit};
-use crate::lexicon::{Lexicon, WordSet};
+use crate::lexicon::{Lexicon, ShapeFilter, WordSet};
 use crate::text::TokenKind;
 use std::borrow::Cow;
 
@@ -712,24 +712,17 @@ fn acronym_uses(
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;
-    // The lengths and first bytes of the names' first words: nearly every token
+    // The first bytes and lengths of the names' first words: nearly every token
     // has neither, and is settled by two bits (not compared with every name).
-    let mut lengths = 0u64;
-    let mut firsts = [0u64; 4];
+    let mut shapes = ShapeFilter::default();
     for first in acronyms.iter().filter_map(|(a, _)| a.first()) {
-        lengths |= 1 << first.len().min(63);
-        if let Some(&b) = first.as_bytes().first() {
-            firsts[usize::from(b / 64)] |= 1 << (b % 64);
-        }
+        shapes.insert(first.as_bytes());
     }
     for (k, t) in s.tokens.iter().enumerate() {
-        let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-        if lengths & (1 << (t.span.end - t.span.start).min(63)) == 0
-            || firsts[usize::from(first / 64)] & (1 << (first % 64)) == 0
-        {
+        let w = t.span.of(text);
+        if !shapes.may_contain(w.as_bytes()) {
             continue;
         }
-        let w = t.span.of(text);
         let Some((name, kind)) = acronyms.iter().find(|(a, _)| {
             a[0] == w
                 && a.len() <= s.tokens.len() - k

@@ -186,8 +186,13 @@ fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
     a.get("country").and_then(|c| ctx.ents.find_id(c))
 }
 
-/// Gapped coordination: "Saudi Arabia will contribute $1.2 billion and Qatar $800
-/// million" — the second committer shares the verb; its object is the amount.
+/// Does a question open at token `at` and close with a comma before token `upto`?
+/// "Asked about the loan, Kihara said the tranche would be disbursed": the answer
+/// is the speaker's own, not framed by the question.
+fn closed_question(words: &[Word], at: usize, upto: usize) -> bool {
+    matches!(words[at].as_str(), "asked" | "asks") && (at..upto).any(|c| words[c] == ",")
+}
+
 /// For a joint action ("co-fund", "co-finance", "co-host") at `object`: the state
 /// or body it is done "with", named within the next few words.
 fn co_partner<'a>(ctx: &Context<'a>, si: usize, object: usize) -> Option<&'a Mention> {
@@ -208,6 +213,8 @@ fn co_partner<'a>(ctx: &Context<'a>, si: usize, object: usize) -> Option<&'a Men
     })
 }
 
+/// Gapped coordination: "Saudi Arabia will contribute $1.2 billion and Qatar $800
+/// million" — the second committer shares the verb; its object is the amount.
 fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)> {
     let s = &ctx.sentences[si];
     let mut out = Vec::new();
@@ -1124,12 +1131,9 @@ fn agentless_passive(
         _ => None,
     };
     let named = named.copied().or(owner);
-    // Somebody else's hope or demand frames it: not a pledge. ("Asked about the
-    // loan, X said ...": a question whose clause a comma closes frames nothing.)
+    // Somebody else's hope or demand frames it: not a pledge.
     if (0..open).any(|j| {
-        lx.non_commitment_frames.match_at(&s.ids, j).is_some()
-            && !(matches!(s.words[j].as_str(), "asked" | "asks")
-                && (j..open).any(|c| s.words[c] == ","))
+        lx.non_commitment_frames.match_at(&s.ids, j).is_some() && !closed_question(s.words, j, open)
     }) {
         return None;
     }
@@ -1834,10 +1838,7 @@ fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Menti
         sentence: si,
         first,
         end,
-        span: crate::text::Span {
-            start: s.tokens[first].span.start,
-            end: s.tokens[end - 1].span.end,
-        },
+        span: super::mentions::span_of(s, first, end),
         kind: MentionKind::OrgRef {
             phrase: format!("the {}", s.words[j - 1].as_str()),
         },
@@ -2112,16 +2113,10 @@ fn pledge(
     // or a semicolon ("..., the Quad would keep pressing ..., and warned that
     // Washington will impose sanctions" is Washington's own commitment).
     let mut k = subject.head_first();
-    let mut past_comma = false;
     while k > 0 {
         k -= 1;
         let w = s.words[k].as_str();
-        // "Asked about the loan, Kihara said the tranche would be disbursed": the
-        // question's clause ends at its comma; the answer is the speaker's own.
-        if w == "," {
-            past_comma = true;
-        }
-        if past_comma && matches!(w, "asked" | "asks") {
+        if closed_question(s.words, k, subject.head_first()) {
             break;
         }
         // A colon ends a label or introduces a quotation ("What happened: India

@@ -10,7 +10,7 @@
 use super::{DocEntities, Mention, MentionKind, Pronoun, Sentence};
 use crate::gazetteer::{surname, surname_in, Entry, Form, Gazetteer};
 use crate::lexicon::FastMap as HashMap;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, ShapeFilter};
 use crate::model::{slug, Entity, EntityKind};
 
 /// Facts about a document-level person used for resolving references.
@@ -222,29 +222,18 @@ pub fn resolve(
             .map(|(s, v)| (s, v[0]))
             .collect()
     };
-    // The surnames' lengths in bytes (bit 63: 63 or more): most tokens are not
-    // looked up at all.
-    let lengths = surnames
-        .keys()
-        .fold(0u64, |bits, k| bits | 1 << k.len().min(63));
-    // And their first bytes (most tokens start with a lowercase letter).
-    let mut firsts = [false; 256];
+    // The surnames' first bytes and lengths: most tokens are not looked up at all.
+    let mut shapes = ShapeFilter::default();
     for k in surnames.keys() {
-        if let Some(&b) = k.as_bytes().first() {
-            firsts[usize::from(b)] = true;
-        }
+        shapes.insert(k.as_bytes());
     }
-    let bytes = text.as_bytes();
     let mut extra = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for (ti, t) in s.tokens.iter().enumerate() {
-            // Tokens are never empty.
-            if !firsts[usize::from(bytes[t.span.start])]
-                || lengths & 1 << (t.span.end - t.span.start).min(63) == 0
-            {
+            let w = t.span.of(text);
+            if !shapes.may_contain(w.as_bytes()) {
                 continue;
             }
-            let w = t.span.of(text);
             let Some(&idx) = surnames.get(w) else {
                 continue;
             };

@@ -215,19 +215,21 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
         }
         // "Norway will add $100 million, its environment minister said": the
         // sentence's subject speaking through its unnamed body or official.
-        let its = (1..=3).find(|&len| {
-            k > len + 1
-                && s.words[k - len - 1] == "its"
-                && s.words[k - len - 2] == ","
-                && (lx.official_nouns.match_at(&s.ids, k - len) == Some(len)
-                    || lx.person_descriptions.match_at(&s.ids, k - len) == Some(len)
-                    || (len >= 2
-                        && !s.capitalized(k - len)
-                        && (lx.official_nouns.match_at(&s.ids, k - len + 1) == Some(len - 1)
-                            || lx.person_descriptions.match_at(&s.ids, k - len + 1)
-                                == Some(len - 1))))
+        // A body or office that runs from `from` to the verb.
+        let describes = |from: usize| {
+            from < k
+                && [&lx.official_nouns, &lx.person_descriptions]
+                    .iter()
+                    .any(|set| set.match_at(&s.ids, from) == Some(k - from))
+        };
+        // ", its" then the description, maybe after one lowercase modifier.
+        let its = (k.saturating_sub(4)..k.saturating_sub(1)).any(|p| {
+            p >= 1
+                && s.words[p] == "its"
+                && s.words[p - 1] == ","
+                && (describes(p + 1) || (!s.capitalized(p + 1) && describes(p + 2)))
         });
-        if its.is_some() {
+        if its {
             let owner = ctx.sentence_subject(si).filter(|m| {
                 matches!(
                     ctx.kind_of(m),
