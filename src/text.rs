@@ -648,7 +648,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
     "Gov", "Sen", "Rep", "Amb", "Pres", "Sec", "St", "Jr", "Sr", "Rev", "Hon", "Jan", "Feb", "Mar",
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "Inc",
-    "Corp", "Ltd", "Co", "approx", "Fig", "al", "Ma", "Smt", "Mme",
+    "Corp", "Ltd", "Co", "approx", "Fig", "al", "Ma", "Smt", "Mme", "Brig", "Cpl", "Pvt", "Cdr",
+    "Lt-Gen", "Maj-Gen", "Cmdt", "Supt", "Insp",
 ];
 
 /// Words that start a new sentence after a dotted acronym ("... the U.S. The talks ...").

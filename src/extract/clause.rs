@@ -587,9 +587,12 @@ impl<'a> Context<'a> {
         }
         // 'Japan "will host the first meeting"': a quotation opening at the verb.
         // 'Russia was "ready to resume supplies"': past an auxiliary too.
+        // 'The nine states - Bulgaria, ... and Slovakia - "will reach 3.5%"': or
+        // a dashed list (read below).
         if s.tokens[j - 1].kind == TokenKind::Quote && self.in_quote(si, verb) {
             let k = self.skip_back(si, j - 1);
-            if self.mention_ending(si, k).is_some() {
+            let dashed = k > 0 && matches!(s.words[k - 1].as_str(), "—" | "–" | "-");
+            if self.mention_ending(si, k).is_some() || dashed {
                 j = k;
             }
         }

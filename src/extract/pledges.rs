@@ -567,7 +567,9 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         let verb = lx.amount_verbs.match_at(&s.ids, k);
         if let Some(len) = verb.filter(|&len| {
             let j = k + len;
-            amount_in_object(ctx, si, j + further(j)) || amount_in_object(ctx, si, j)
+            amount_in_object(ctx, si, j + further(j))
+                || amount_in_object(ctx, si, j)
+                || giving_to_named(ctx, si, k, j)
         }) {
             out.push(Cue {
                 at: k,
@@ -1364,6 +1366,27 @@ fn amount_follows(ctx: &Context, si: usize, j: usize) -> bool {
         .take(3)
         .any(|w| w.parse::<f64>().is_ok() || w.contains(',') || prefixed(w));
     (currency || number) && scale
+}
+
+/// "Germany is sending another Patriot system to Ukraine": a giving in the
+/// present progressive ("is sending", "are providing"), from the cue at `k` with
+/// its object at `j`, commits when it names a state or organization that receives
+/// it — without one ("is sending troops to the border") it reports a movement.
+fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    if !matches!(s.words[k].as_str(), "is" | "are") {
+        return false;
+    }
+    let end = object_end(ctx, si, j);
+    ctx.mentions_in(si).into_iter().any(|m| {
+        m.first > j
+            && m.end <= end
+            && matches!(
+                ctx.kind_of(m),
+                Some(EntityKind::Country | EntityKind::Organization)
+            )
+            && matches!(s.words[m.first - 1].as_str(), "to" | "for")
+    })
 }
 
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {

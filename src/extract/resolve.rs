@@ -884,6 +884,16 @@ fn head_matches_role(head: &str, role: &str) -> bool {
                 || role.contains("ambassador")
                 || role.contains("envoy")
         }
+        // "the minister" for a British or Kenyan secretary ("Foreign Secretary",
+        // "Cabinet Secretary for Defence"): a secretary who heads a ministry —
+        // not a secretary-general or a press secretary.
+        "minister" => {
+            role.contains("minister")
+                || (role.contains("secretary")
+                    && !role.contains("general")
+                    && !role.contains("press")
+                    && !role.contains("permanent"))
+        }
         h => role.contains(h),
     }
 }

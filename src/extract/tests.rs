@@ -2039,6 +2039,36 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
     ]);
 }
 
+#[test]
+fn progressive_giving_and_secretaries_as_ministers() {
+    check(&[
+        Case {
+            name: "a progressive giving to a named recipient commits",
+            text: "Germany is sending another Patriot system to Ukraine, Defence Minister Boris Pistorius said.",
+            want: &["pledge Germany -> Ukraine"],
+            not: &[],
+        },
+        Case {
+            name: "a progressive movement to a place commits no one",
+            text: "Russia is sending more troops to the border, the ministry said.",
+            want: &[],
+            not: &["pledge Russia"],
+        },
+        Case {
+            name: "a dashed list before a quotation opening at the modal",
+            text: "The three states - Estonia, Latvia and Lithuania - \"will reach 5% by 2030,\" the declaration says.",
+            want: &["pledge Estonia", "pledge Latvia", "pledge Lithuania"],
+            not: &[],
+        },
+        Case {
+            name: "the minister is a secretary who heads a ministry",
+            text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
+            want: &["pledge Yvette Cooper"],
+            not: &[],
+        },
+    ]);
+}
+
 /// Every word is its token's text as `str::to_lowercase` writes it (a curly
 /// apostrophe straight), with its id and leading capital, whichever path
 /// `push_word` takes: short and medium ASCII, longer, and not ASCII (a final
