@@ -547,11 +547,18 @@ fn surface_forms(file: &GazetteerFile) -> Vec<(String, Entry, Form)> {
             forms.push((a.clone(), e, Form::Demonym));
         }
     }
-    // Apostrophe variants: the data writes ', articles often write ’.
+    // Apostrophe variants: the data writes ', articles often write ’. And the
+    // two spellings of the UN in a longer name: "UN Mission in South Sudan" is
+    // also "U.N. Mission in South Sudan", and the other way round.
     let mut extra = Vec::new();
     for (s, e, f) in &forms {
         if s.contains('\'') {
             extra.push((s.replace('\'', "\u{2019}"), *e, *f));
+        }
+        if let Some(rest) = s.strip_prefix("UN ") {
+            extra.push((format!("U.N. {rest}"), *e, *f));
+        } else if let Some(rest) = s.strip_prefix("U.N. ") {
+            extra.push((format!("UN {rest}"), *e, *f));
         }
     }
     forms.extend(extra);

@@ -331,6 +331,29 @@ impl<'a> Context<'a> {
         (found.len() == count && countries.len() == count).then_some(found)
     }
 
+    /// Does a mention name where or by whom talks were held rather than a party to
+    /// them ("signed at African Union headquarters", "mediated by the regional
+    /// bloc IGAD", "talks in Qatar")? It follows "at", "in", "by" or "from", past a
+    /// lowercase description of up to three words.
+    fn mediator_or_venue(&self, x: &Mention) -> bool {
+        let s = &self.sentences[x.sentence];
+        let mut k = x.head_first();
+        for _ in 0..4 {
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let w = s.words[p].as_str();
+            if matches!(w, "at" | "in" | "by" | "from") {
+                return true;
+            }
+            if s.capitalized(p) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return false;
+            }
+            k = p;
+        }
+        false
+    }
+
     /// The two parties an article opens with: in its first three sentences of
     /// running text (past the headline, bylines, datelines and tag lines, and before
     /// sentence `upto`), the first pair of countries or organizations joined by
@@ -409,8 +432,9 @@ impl<'a> Context<'a> {
         // The member a mention names, if it can be one: `Some(None)` for a person
         // whose country the document never names (a member we cannot give).
         // Demonyms modify ("Chinese coast guard activity"); they name no side.
+        let sides = matches!(noun, "sides" | "parties" | "side" | "party");
         let member = |x: &Mention| -> Option<Option<usize>> {
-            if x.is_demonym() {
+            if x.is_demonym() || (sides && self.mediator_or_venue(x)) {
                 return None;
             }
             let e = x.entity?;

@@ -48,7 +48,9 @@ pub fn find(ctx: &Context, taken: &[usize]) -> Vec<Event> {
                     .is_some()
             })
         });
-        if !headed && !pledges::amount_in_object(ctx, si, object) {
+        // An unbulleted "Nigeria: ..." line is an item only when it gives money.
+        let bulleted = item_start(ctx, si) == Some(1);
+        if (!headed || !bulleted) && !pledges::amount_in_object(ctx, si, object) {
             continue;
         }
         let conditional = (object..n).any(|k| ctx.lexicon.conditions.match_at(&s.ids, k).is_some());
@@ -82,15 +84,33 @@ fn is_bullet(w: &str) -> bool {
     matches!(w, "•" | "·" | "▪" | "‣" | "◦" | "-" | "*" | "–" | "—")
 }
 
-/// Is sentence `si` a list item: a line of its own that opens with a bullet?
+/// Is sentence `si` a list item: a line of its own that opens with a bullet, or
+/// with an actor's label and a colon ("Nigeria: 10 million dollars, announced
+/// by ...")?
 fn is_item(ctx: &Context, si: usize) -> bool {
+    item_start(ctx, si).is_some()
+}
+
+/// Where the item `si` starts past its bullet (`Some(1)`), or `Some(0)` for an
+/// unbulleted item labelled by its actor and a colon; `None` for no item.
+fn item_start(ctx: &Context, si: usize) -> Option<usize> {
     let s = &ctx.sentences[si];
     let line_start = ctx.text[..s.span.start]
         .chars()
         .rev()
         .take_while(|&c| c != '\n')
         .all(char::is_whitespace);
-    line_start && s.words.first().is_some_and(|w| is_bullet(w))
+    if !line_start {
+        return None;
+    }
+    if s.words.first().is_some_and(|w| is_bullet(w)) {
+        return Some(1);
+    }
+    let label = ctx.mention_starting(si, 0)?;
+    s.words
+        .get(label.end)
+        .is_some_and(|w| w == ":")
+        .then_some(0)
 }
 
 /// Markdown emphasis around an item's label ("- **Norway:** 3 billion kroner").
@@ -119,7 +139,7 @@ fn item_parts(ctx: &Context, si: usize) -> Option<(Vec<usize>, usize)> {
         }
         j
     };
-    let mut j = skip_emphasis(1);
+    let mut j = skip_emphasis(item_start(ctx, si)?);
     loop {
         let m = ctx
             .mention_starting(si, j)

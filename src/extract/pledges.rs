@@ -159,7 +159,7 @@ fn state_resources(ctx: &Context, si: usize, cue: &Cue) -> bool {
 fn is_government_noun(w: &str) -> bool {
     matches!(
         w,
-        "government" | "administration" | "cabinet" | "authorities"
+        "government" | "administration" | "cabinet" | "authorities" | "treasury" | "junta"
     )
 }
 
@@ -311,6 +311,10 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "could",
     "may",
     "might",
+    // `made_pledges`.
+    "made",
+    "makes",
+    "make",
 ];
 
 fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
@@ -413,6 +417,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 k += 1;
                 continue;
             }
+        }
+        if let Some(cue) = made_pledges(ctx, si, k) {
+            k += 1;
+            out.push(cue);
+            continue;
         }
         if let Some(cue) = declared_readiness(ctx, si, k) {
             k += 1;
@@ -570,13 +579,14 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             amount_in_object(ctx, si, j + further(j))
                 || amount_in_object(ctx, si, j)
                 || giving_to_named(ctx, si, k, j)
+                || pledges_named(ctx, si, j)
         }) {
             out.push(Cue {
                 at: k,
                 object: k + len,
                 future: false,
                 hedged: false,
-                agent: None,
+                agent: participle_subject(ctx, si, k).map(|m| (m.sentence, m.first)),
                 affiliation: false,
                 negated: false,
             });
@@ -596,7 +606,9 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             matches!(s.words[k].as_str(), "could" | "may" | "might").then_some((1, true))
         });
         if let Some((len, hedged)) = modal {
-            if let Some(obj) = action_after_modal(ctx, si, k + len) {
+            let obj =
+                action_after_modal(ctx, si, k + len).or_else(|| vowed_action(ctx, si, k, k + len));
+            if let Some(obj) = obj {
                 out.push(Cue {
                     at: k,
                     object: obj,
@@ -793,6 +805,22 @@ fn promised_clause(ctx: &Context, si: usize, open: usize) -> bool {
         PROMISE_VERBS.contains(&s.words[v].as_str())
             && promisee_len(ctx, si, v + 1).is_some_and(|len| v + 1 + len == open - 1)
     })
+}
+
+/// "Milei vowed that Argentina would meet its payments": inside a clause that
+/// somebody vowed, promised or pledged, any verb after the modal at `modal` (its
+/// verb at `j`) is the commitment, not only the actions of the lexicon. The
+/// clause opens with "that" at most eight words before the modal, with no comma,
+/// semicolon or quotation between.
+fn vowed_action(ctx: &Context, si: usize, modal: usize, j: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    let that = (modal.saturating_sub(8)..modal)
+        .rev()
+        .take_while(|&t| {
+            !matches!(s.words[t].as_str(), "," | ";") && s.tokens[t].kind != TokenKind::Quote
+        })
+        .find(|&t| s.words[t] == "that")?;
+    (promised_clause(ctx, si, that + 1) && verb_after_modal_at(ctx, si, j)).then_some(j)
 }
 
 /// Verbs whose "that" clause is the subject's own commitment.
@@ -1389,6 +1417,93 @@ fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
     })
 }
 
+/// "announced smaller packages", "unveiled new pledges": an object that names
+/// pledges, packages or contributions (within three words from `j`) stands for
+/// an amount the text does not give.
+fn pledges_named(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    (j..(j + 3).min(s.words.len()))
+        .take_while(|&k| !s.capitalized(k) && s.words[k].chars().all(char::is_alphabetic))
+        .any(|k| {
+            matches!(
+                s.words[k].as_str(),
+                "pledges" | "packages" | "contributions" | "commitments"
+            )
+        })
+}
+
+/// "Japan, Denmark and the Netherlands made smaller pledges", "Germany made the
+/// largest single pledge": making a pledge, commitment or contribution is
+/// pledging (the noun within four words of "made"). Not "made no pledge" (a
+/// negation the modality reads) and not a pledge made to the subject ("made
+/// them a promise" has a pronoun first).
+fn made_pledges(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    if !matches!(s.words[k].as_str(), "made" | "makes" | "make") || ctx.in_quote(si, k) {
+        return None;
+    }
+    let noun = (k + 1..(k + 5).min(s.words.len()))
+        .take_while(|&j| !s.capitalized(j) && s.words[j].chars().all(char::is_alphabetic))
+        .find(|&j| {
+            matches!(
+                s.words[j].as_str(),
+                "pledge"
+                    | "pledges"
+                    | "commitment"
+                    | "commitments"
+                    | "contribution"
+                    | "contributions"
+            )
+        })?;
+    if (k + 1..noun).any(|j| is_object_pronoun(&s.words[j])) {
+        return None;
+    }
+    // "made the largest pledge, announcing €180 million": the participle names
+    // what was pledged (`participle_subject`).
+    if s.words.get(noun + 1).is_some_and(|w| w == ",")
+        && ctx
+            .lexicon
+            .amount_verbs
+            .match_at(&s.ids, noun + 2)
+            .is_some()
+    {
+        return None;
+    }
+    Some(Cue {
+        at: k,
+        object: noun + 1,
+        future: false,
+        hedged: false,
+        agent: None,
+        affiliation: false,
+        negated: false,
+    })
+}
+
+/// "Germany made the largest single pledge, announcing €180 million": a
+/// participle after the comma that closes a main clause commits that clause's
+/// subject — the actor that opens the sentence, when no other actor, comma or
+/// quotation stands between it and the participle.
+fn participle_subject<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    if k < 3 || s.words[k - 1] != "," || !s.words[k].ends_with("ing") {
+        return None;
+    }
+    let ms = ctx.mentions_in(si);
+    let first = ms.first()?;
+    let opens = first.first == 0 || (first.first == 1 && s.words[0] == "the");
+    let alone = ms.iter().skip(1).all(|m| m.first >= k)
+        && (first.end..k - 1).all(|j| s.words[j] != "," && s.tokens[j].kind != TokenKind::Quote);
+    (opens
+        && alone
+        && first.entity.is_some()
+        && matches!(
+            ctx.kind_of(first),
+            Some(EntityKind::Country | EntityKind::Organization)
+        ))
+    .then_some(*first)
+}
+
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
     let ids = &ctx.sentences[si].ids;
     ctx.lexicon
@@ -1881,10 +1996,19 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         return None;
     }
     let noun = s.words[j - 1].as_str();
-    let det = s.words[j - 2].as_str();
+    // "the transitional authorities", "the military government": past one
+    // word that says what kind of government.
+    let regime = |w: &str| matches!(w, "transitional" | "interim" | "military" | "federal");
+    let det = if j >= 3 && regime(&s.words[j - 2]) {
+        s.words[j - 3].as_str()
+    } else {
+        s.words[j - 2].as_str()
+    };
     let fits = match noun {
         "government" | "administration" | "cabinet" | "parliament" | "legislature" | "military"
-        | "army" | "navy" | "authorities" => matches!(det, "his" | "her" | "the" | "its" | "their"),
+        | "army" | "navy" | "authorities" | "treasury" | "junta" => {
+            matches!(det, "his" | "her" | "the" | "its" | "their")
+        }
         "kingdom" | "country" | "republic" => matches!(det, "the" | "his" | "her"),
         _ => false,
     };

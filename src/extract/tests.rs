@@ -2040,7 +2040,7 @@ fn declared_readiness_plural_they_and_unnamed_governments() {
 }
 
 #[test]
-fn progressive_giving_and_secretaries_as_ministers() {
+fn round_eleven_and_twelve_shapes() {
     check(&[
         Case {
             name: "a progressive giving to a named recipient commits",
@@ -2059,6 +2059,54 @@ fn progressive_giving_and_secretaries_as_ministers() {
             text: "The three states - Estonia, Latvia and Lithuania - \"will reach 5% by 2030,\" the declaration says.",
             want: &["pledge Estonia", "pledge Latvia", "pledge Lithuania"],
             not: &[],
+        },
+        Case {
+            name: "a participle after the main clause commits its subject",
+            text: "The European Union was the largest single donor, announcing 640 million euros over two years for schools.",
+            want: &["pledge European Union"],
+            not: &[],
+        },
+        Case {
+            name: "making pledges is pledging, for each of a list",
+            text: "Britain said it would provide 40 million pounds, while Japan, Denmark and the Netherlands made smaller pledges.",
+            want: &["pledge United Kingdom", "pledge Japan", "pledge Denmark", "pledge Netherlands"],
+            not: &[],
+        },
+        Case {
+            name: "announced packages stand for an amount",
+            text: "Germany pledged 90 million euros, while Canada and Switzerland announced smaller packages.",
+            want: &["pledge Germany", "pledge Canada", "pledge Switzerland"],
+            not: &[],
+        },
+        Case {
+            name: "any verb after the modal of a vowed clause",
+            text: "President Javier Milei vowed that Argentina would meet its July payments in full.",
+            want: &["pledge Argentina"],
+            not: &[],
+        },
+        Case {
+            name: "a plain modal meeting is no commitment",
+            text: "Argentina would meet IMF staff in July, officials said.",
+            want: &[],
+            not: &["pledge Argentina"],
+        },
+        Case {
+            name: "the treasury of a speaker's state",
+            text: "Senegalese Finance Minister Cheikh Diba said the Treasury plans to raise 1.5 trillion CFA francs on the regional market.",
+            want: &["pledge Senegal"],
+            not: &[],
+        },
+        Case {
+            name: "an unbulleted label and amount line under a tally",
+            text: "A tally of what has been promised so far:\nNigeria: 10 million dollars, announced by President Bola Tinubu.\nEgypt: 5 million dollars, according to a ministry statement.",
+            want: &["pledge Nigeria", "pledge Egypt"],
+            not: &[],
+        },
+        Case {
+            name: "a mediator or venue is no side",
+            text: "Under the deal, signed at African Union headquarters after talks mediated by the regional bloc IGAD, both sides committed to halting air strikes.",
+            want: &[],
+            not: &["pledge African Union", "pledge IGAD"],
         },
         Case {
             name: "the minister is a secretary who heads a ministry",
