@@ -241,6 +241,15 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 continue;
             }
         }
+        // "The foreign ministry said", "the presidency said in a statement": a
+        // state's own body with no state named speaks for the state of its
+        // place or dateline, else the article's — as "the government" commits it
+        // (`pledges::unattributed_government`). Only at the start of a sentence
+        // or clause.
+        if let Some(e) = unnamed_state_body(ctx, si, k) {
+            push(e, &mut found);
+            continue;
+        }
         // Inversion after a quote: "“...,” said Macron." Only right after the
         // quote (or its comma); elsewhere the mention after a verb is its object.
         // "X did A and said B": the subject of the first clause speaks — the nearest
@@ -378,6 +387,53 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
 /// `n` if `cond`, else 0: the end of a loop over a sentence's tokens that has
 /// nothing to find when `cond` is false.
 #[inline]
+/// The state that "the foreign ministry" (presidency, government, foreign office,
+/// ...) right before the speech verb at `k` stands for, when the body opens its
+/// sentence or clause: the state of a place that opens the clause ("In Paris,"),
+/// else the dateline's, else the article's dominant state when the sentence names
+/// no other.
+fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
+    let s = &ctx.sentences[si];
+    let from = (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&f| s.words[f] == "the")?;
+    let body: Vec<&str> = s.words[from + 1..k].iter().map(|w| w.as_str()).collect();
+    let state_body = matches!(
+        body.as_slice(),
+        ["foreign" | "defence" | "defense" | "interior", "ministry"]
+            | ["presidency" | "government" | "cabinet"]
+            | ["foreign" | "presidential", "office"]
+            | ["ministry", "of", "foreign", "affairs"]
+    );
+    let opens = from == 0
+        || from <= super::clause::dateline_end(s.words)
+        || matches!(
+            s.words[from - 1].as_str(),
+            "," | "-" | "—" | "–" | "but" | "and"
+        );
+    if !state_body || !opens || ctx.mention_ending(si, k).is_some() {
+        return None;
+    }
+    // "In Paris, the foreign ministry said": the state of the place first named,
+    // or nobody when that place names none the article resolved.
+    if from >= 2 && s.words[from - 1] == "," && s.words[0] == "in" {
+        return ctx
+            .mention_ending(si, from - 1)
+            .filter(|m| m.first <= 2 && ctx.kind_of(m) == Some(EntityKind::Country))
+            .and_then(|m| m.entity);
+    }
+    // Else the article's own state — unless the sentence names another, which
+    // the ministry may as well be.
+    ctx.ents.dateline_state.or_else(|| {
+        let home = ctx.ents.home_state?;
+        let others = ctx
+            .mentions_in(si)
+            .into_iter()
+            .any(|m| ctx.kind_of(m) == Some(EntityKind::Country) && m.entity != Some(home));
+        (!others).then_some(home)
+    })
+}
+
 fn n_if(cond: bool, n: usize) -> usize {
     if cond {
         n

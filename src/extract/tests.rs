@@ -2109,6 +2109,24 @@ fn round_eleven_and_twelve_shapes() {
             not: &["pledge African Union", "pledge IGAD"],
         },
         Case {
+            name: "an unnamed foreign ministry speaks for the dateline's state",
+            text: "QUITO, March 9 (AFP) - Ecuador will raise its tariff on Colombian imports. The foreign ministry said in a statement that the surcharge had failed.",
+            want: &["statement Ecuador"],
+            not: &["statement Colombia"],
+        },
+        Case {
+            name: "an unnamed foreign ministry in an unresolved place speaks for nobody",
+            text: "LONDON - Britain imposed sanctions on Thursday. In Lyon, the foreign ministry said the assets had been frozen.",
+            want: &[],
+            not: &["statement United Kingdom"],
+        },
+        Case {
+            name: "an editors' note line is no dateline",
+            text: "(ATTN: ADDS remarks by U.S. deputy secretary in paras 7-9)\nSEOUL, March 6 (Yonhap) -- Talks ended on Friday. The foreign ministry said in a release that talks would resume.",
+            want: &[],
+            not: &["statement United States"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
