@@ -334,9 +334,13 @@ impl<'a> Context<'a> {
     /// Does a mention name where or by whom talks were held rather than a party to
     /// them ("signed at African Union headquarters", "mediated by the regional
     /// bloc IGAD", "talks in Qatar")? It follows "at", "in", "by" or "from", past a
-    /// lowercase description of up to three words.
+    /// lowercase description of up to three words — or it is the dateline's place.
     fn mediator_or_venue(&self, x: &Mention) -> bool {
         let s = &self.sentences[x.sentence];
+        // "ADDIS ABABA, Ethiopia (AP) -": the dateline's place.
+        if x.end <= dateline_end(s.words) {
+            return true;
+        }
         let mut k = x.head_first();
         for _ in 0..4 {
             let Some(p) = k.checked_sub(1) else {

@@ -1897,12 +1897,14 @@ fn government_clause_before_and(ctx: &Context, si: usize, j: usize) -> Option<us
     if j < 2 || s.words[j - 1] != "and" {
         return None;
     }
-    let t = (j.saturating_sub(16)..j - 1)
+    let t = (j.saturating_sub(24)..j - 1)
         .rev()
         .find(|&k| s.words[k] == "that")?;
     let det = s.words.get(t + 1)?.as_str();
     let noun = s.words.get(t + 2)?.as_str();
-    let fits = matches!(det, "his" | "her" | "the" | "its" | "their") && is_government_noun(noun);
+    // "said the country had contracted two plants and would bring a third online".
+    let fits = matches!(det, "his" | "her" | "the" | "its" | "their")
+        && (is_government_noun(noun) || (det == "the" && matches!(noun, "country" | "kingdom")));
     fits.then_some(t + 3)
 }
 
@@ -2167,6 +2169,16 @@ fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
     }
     while k > 0 && (ctx.is_time_word(si, k - 1) || lx.skippable.contains(&s.words[k - 1])) {
         k -= 1;
+    }
+    // "told parliament (last week) that", "told the paper that": past the one
+    // told, a word or two.
+    if let Some(v) = (k.saturating_sub(3)..k.saturating_sub(1)).find(|&v| {
+        matches!(
+            s.words[v].as_str(),
+            "told" | "tells" | "telling" | "assured" | "informed" | "briefed"
+        ) && (v + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
+    }) {
+        k = v + 1;
     }
     // "said (that) it would", "pledged/promised that it would", and "..., adding
     // that the authorities had".

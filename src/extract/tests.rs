@@ -2127,6 +2127,24 @@ fn round_eleven_and_twelve_shapes() {
             not: &["statement United States"],
         },
         Case {
+            name: "by promising that a state would act",
+            text: "Host Milojko Spajić opened the session by promising that Montenegro would submit its final reports by September.",
+            want: &["pledge Montenegro"],
+            not: &[],
+        },
+        Case {
+            name: "the government of a speaker who told parliament",
+            text: "Maldivian Finance Minister Moosa Zameer told parliament last week that the government would cover the rest from reserves.",
+            want: &["pledge Maldives"],
+            not: &[],
+        },
+        Case {
+            name: "the dateline's state is no side",
+            text: "ADDIS ABABA, Ethiopia (AP) - South Sudan agreed on a truce on Thursday. Both sides committed to halting air strikes.",
+            want: &[],
+            not: &["pledge Ethiopia"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
