@@ -373,6 +373,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 if introduces {
                     let subject = ctx
                         .sentence_subject(si)
+                        .or_else(|| titled_opening_person(ctx, si, k))
                         .or_else(|| fronted_clause_subject(ctx, si, k));
                     if let Some(e) = subject.and_then(|m| m.entity) {
                         push(e, &mut found);
@@ -432,6 +433,17 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
             .any(|m| ctx.kind_of(m) == Some(EntityKind::Country) && m.entity != Some(home));
         (!others).then_some(home)
     })
+}
+
+/// "Mines and Energy Minister Edwin Palma went further, saying": the person a
+/// sentence opens with behind a title the mention does not hold (its words all
+/// capitalized, or "and", "of", "for", "the"), named before the participle at `k`.
+fn titled_opening_person<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let m = ctx.mentions_in(si).into_iter().next()?;
+    let titled = (0..m.first)
+        .all(|j| s.capitalized(j) || matches!(s.words[j].as_str(), "and" | "of" | "for" | "the"));
+    (m.end < k && titled && ctx.kind_of(m) == Some(EntityKind::Person)).then_some(m)
 }
 
 fn n_if(cond: bool, n: usize) -> usize {

@@ -2145,6 +2145,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &["pledge Ethiopia"],
         },
         Case {
+            name: "a participle after a non-speech clause, behind a title the mention lacks",
+            text: "Mines and Energy Minister Edwin Palma went further, saying Colombia would halt its electricity sales to Ecuador.",
+            want: &["statement Edwin Palma"],
+            not: &["statement Colombia"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
