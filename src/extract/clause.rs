@@ -660,6 +660,15 @@ impl<'a> Context<'a> {
                         && self
                             .mention_ending(si, p - 1)
                             .is_some_and(|b| self.kind_of(b) != Some(EntityKind::Person));
+                    // "The UN peacekeeping force in Cyprus, UNFICYP, said": a body
+                    // named after the description that opens the sentence.
+                    let start = dateline_end(s.words);
+                    let named_body = self.kind_of(m) == Some(EntityKind::Organization)
+                        && s.words.get(start).is_some_and(|w| w == "the")
+                        && (start..p - 1).all(|k| {
+                            !matches!(s.words[k].as_str(), "," | "that" | "which" | "who")
+                                && self.lexicon.speech_verbs.match_at(&s.ids, k).is_none()
+                        });
                     // "Their manufacturer, the Überlingen-based missile maker Diehl
                     // Defence, has committed": a description that names a body.
                     // Not a body inside a relative clause of the description ("BNDES,
@@ -675,7 +684,9 @@ impl<'a> Context<'a> {
                             .any(|o| o.first >= p && o.first < m.first);
                     if m.head_first() >= p
                         && (only_honorifics || described_body)
-                        && (after_description || !self.mention_ending_before(si, p - 1))
+                        && (after_description
+                            || named_body
+                            || !self.mention_ending_before(si, p - 1))
                     {
                         // "The State of Qatar, represented by the Minister of State,
                         // Mr X, committed": the name is the agent of a participle,

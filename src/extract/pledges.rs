@@ -1231,6 +1231,17 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
             j += 3;
             continue;
         }
+        // "would be ready to host", "will be prepared to send": past the
+        // declared readiness to the action.
+        if w == "be"
+            && s.words
+                .get(j + 1)
+                .is_some_and(|r| matches!(r.as_str(), "ready" | "prepared" | "willing"))
+            && s.words.get(j + 2).is_some_and(|t| t == "to")
+        {
+            j += 3;
+            continue;
+        }
         // "will make its rail network available"
         if w == "make" && (j + 1..(j + 7).min(s.words.len())).any(|k| s.words[k] == "available") {
             return Some(j);

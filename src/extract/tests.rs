@@ -2151,6 +2151,18 @@ fn round_eleven_and_twelve_shapes() {
             not: &["statement Colombia"],
         },
         Case {
+            name: "a body named after the description that opens the sentence",
+            text: "The UN peacekeeping force in Cyprus, UNFICYP, said it would begin surveying the site next week.",
+            want: &["statement UNFICYP", "pledge UNFICYP"],
+            not: &[],
+        },
+        Case {
+            name: "would be ready to act",
+            text: "Greece's Kyriakos Mitsotakis said Athens would be ready to host a meeting of interior ministers.",
+            want: &["pledge Greece"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
