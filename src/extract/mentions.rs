@@ -830,6 +830,11 @@ impl<'b> TokenBits<'b> {
         for h in hits {
             bits[h.first / 64] |= 1 << (h.first % 64);
         }
+        // The sentence's first word of running text ("Donors pledged").
+        let first = super::clause::dateline_end(&s.words);
+        if first < s.tokens.len() {
+            bits[first / 64] |= 1 << (first % 64);
+        }
         TokenBits(bits)
     }
 
@@ -1184,6 +1189,16 @@ fn in_sentence(
     let openers = TokenBits::collective_openers(s, lexicon, tok_hits.hits, &mut scratch.openers);
     for i in openers.iter() {
         if taken[i] {
+            continue;
+        }
+        // "Donors pledged", "Development partners pledged", "Governments and
+        // development lenders pledged": a collective that opens the running text
+        // of its sentence and commits there — the unnamed group of a donor
+        // conference's lead.
+        if let Some(end) = opening_collective(s, i, lexicon).filter(|&e| (i..e).all(|k| !taken[k]))
+        {
+            mark(taken, i, end);
+            out.push(group(text, si, s, i, end));
             continue;
         }
         let quantity = is_quantity(&s.words[i], s.tokens[i].kind);
@@ -1909,6 +1924,27 @@ fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Menti
         },
         entity: None,
     }
+}
+
+/// Where a collective that opens the sentence at `i` (past its dateline) ends,
+/// when a commitment verb follows it ("Donors pledged", "Development partners
+/// have committed", "Governments and development lenders pledged").
+fn opening_collective(s: &Sentence, i: usize, lexicon: &Lexicon) -> Option<usize> {
+    if i != super::clause::dateline_end(&s.words) || !s.capitalized(i) {
+        return None;
+    }
+    let mut end = collective_end(s, i, lexicon)?;
+    if s.words.get(end).is_some_and(|w| w == "and") {
+        end = collective_end(s, end + 1, lexicon)?;
+    }
+    let mut v = end;
+    if s.words
+        .get(v)
+        .is_some_and(|w| matches!(w.as_str(), "have" | "had" | "also"))
+    {
+        v += 1;
+    }
+    lexicon.commitment_verbs.match_at(&s.ids, v).map(|_| end)
 }
 
 /// If a collective noun starts at `j` (optionally after lowercase modifiers), where it ends.

@@ -2163,6 +2163,18 @@ fn round_eleven_and_twelve_shapes() {
             not: &[],
         },
         Case {
+            name: "an opening collective that commits is a group committer",
+            text: "ROME, April 21 (Reuters) - Governments and development lenders pledged about 2.1 billion euros on Tuesday to help Tunisia.",
+            want: &["pledge Governments and development lenders -> Tunisia"],
+            not: &[],
+        },
+        Case {
+            name: "a collective that opens a sentence without committing is no actor",
+            text: "Donors met in Rome on Tuesday to discuss Tunisia's drought.",
+            want: &[],
+            not: &["pledge Donors"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
