@@ -831,7 +831,7 @@ impl<'b> TokenBits<'b> {
             bits[h.first / 64] |= 1 << (h.first % 64);
         }
         // The sentence's first word of running text ("Donors pledged").
-        let first = super::clause::dateline_end(&s.words);
+        let first = super::clause::dateline_end(s.words);
         if first < s.tokens.len() {
             bits[first / 64] |= 1 << (first % 64);
         }
@@ -1930,7 +1930,7 @@ fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Menti
 /// when a commitment verb follows it ("Donors pledged", "Development partners
 /// have committed", "Governments and development lenders pledged").
 fn opening_collective(s: &Sentence, i: usize, lexicon: &Lexicon) -> Option<usize> {
-    if i != super::clause::dateline_end(&s.words) || !s.capitalized(i) {
+    if i != super::clause::dateline_end(s.words) || !s.capitalized(i) {
         return None;
     }
     let mut end = collective_end(s, i, lexicon)?;
