@@ -544,7 +544,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
             };
             if s.words.get(t).is_some_and(|w| w == "to")
                 && (action_at(ctx, si, t + 1).is_some()
-                    || (s.words[k].starts_with("agree") && verb_after_modal_at(ctx, si, t + 1))
+                    || ((s.words[k].starts_with("agree") || s.words[k].starts_with("undert"))
+                        && verb_after_modal_at(ctx, si, t + 1))
                     || agreed_thing())
             {
                 out.push(Cue {
@@ -1221,14 +1222,23 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                 }
             }
         }
-        // "would in any case keep up its support": past the adverbial.
+        // "would in any case keep up its support", "would in the meantime send":
+        // past the adverbial.
         if w == "in"
-            && s.words.get(j + 1).is_some_and(|w| w == "any")
+            && s.words
+                .get(j + 1)
+                .is_some_and(|w| matches!(w.as_str(), "any" | "the"))
             && s.words
                 .get(j + 2)
-                .is_some_and(|w| matches!(w.as_str(), "case" | "event"))
+                .is_some_and(|w| matches!(w.as_str(), "case" | "event" | "meantime" | "interim"))
         {
             j += 3;
+            continue;
+        }
+        // 'would "pursue both connections in parallel"': past a quotation mark
+        // that opens at the verb.
+        if ctx.sentences[si].tokens[j].kind == TokenKind::Quote && steps == 0 {
+            j += 1;
             continue;
         }
         // "would be ready to host", "will be prepared to send": past the
@@ -2178,8 +2188,34 @@ fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
     if k > 0 && s.words[k - 1] == "that" {
         k -= 1;
     }
+    // Where the clause opens: a speech phrase may run up to it ("said in a
+    // statement").
+    let open = k;
     while k > 0 && (ctx.is_time_word(si, k - 1) || lx.skippable.contains(&s.words[k - 1])) {
         k -= 1;
+    }
+    // "said in a statement that", "said in a post on X that": past where it was
+    // said.
+    if let Some(i) = (k.saturating_sub(6)..k.saturating_sub(1)).find(|&i| {
+        s.words[i] == "in"
+            && (i + 1..k).any(|j| {
+                matches!(
+                    s.words[j].as_str(),
+                    "statement"
+                        | "release"
+                        | "communique"
+                        | "communiqué"
+                        | "post"
+                        | "interview"
+                        | "letter"
+                        | "speech"
+                        | "readout"
+                        | "note"
+                )
+            })
+            && (i + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
+    }) {
+        k = i;
     }
     // "told parliament (last week) that", "told the paper that": past the one
     // told, a word or two.
@@ -2200,7 +2236,10 @@ fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
             &lx.speech_participles,
         ]
         .iter()
-        .any(|set| set.match_at(&s.ids, v).is_some_and(|l| v + l == k))
+        .any(|set| {
+            set.match_at(&s.ids, v)
+                .is_some_and(|l| v + l == k || (v + l > k && v + l <= open))
+        })
     })
 }
 

@@ -2175,6 +2175,30 @@ fn round_eleven_and_twelve_shapes() {
             not: &["pledge Donors"],
         },
         Case {
+            name: "said in a statement that it would",
+            text: "Nepal said in a statement that it would pursue both connections.",
+            want: &["pledge Nepal"],
+            not: &[],
+        },
+        Case {
+            name: "a quotation opening at the verb after the modal",
+            text: "Nepal's foreign ministry said that the country would \"pursue both connections in parallel\".",
+            want: &["pledge Nepal"],
+            not: &[],
+        },
+        Case {
+            name: "undertook to any action",
+            text: "The Philippine side undertook to facilitate the processing of permits.",
+            want: &["pledge Philippines"],
+            not: &[],
+        },
+        Case {
+            name: "in the meantime between modal and action",
+            text: "Japanese Foreign Minister Toshimitsu Motegi said Tokyo would in the meantime send two instructors.",
+            want: &["pledge Japan"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
