@@ -176,6 +176,14 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             continue;
         }
         finite = true;
+        // "Noboa's government said", "Dissanayake's office said": the leader's
+        // state.
+        let owner = (k.saturating_sub(4)..k)
+            .find_map(|p| ctx.mention_ending(si, p).filter(|m| m.end == p && p > 0));
+        if let Some(state) = owner.and_then(|m| leaders_office(ctx, m, k)) {
+            push(state, &mut found);
+            continue;
+        }
         let subjects = ctx.subjects_before(si, k);
         if !subjects.is_empty() {
             for m in subjects {
@@ -444,6 +452,39 @@ fn titled_opening_person<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&
     let titled = (0..m.first)
         .all(|j| s.capitalized(j) || matches!(s.words[j].as_str(), "and" | "of" | "for" | "the"));
     (m.end < k && titled && ctx.kind_of(m) == Some(EntityKind::Person)).then_some(m)
+}
+
+/// For a person's mention followed by "'s government" (office, administration,
+/// cabinet, presidency, communications directorate, press office) that runs up to
+/// the speech verb at `k`: the state of that person, when they hold a state's
+/// office.
+fn leaders_office(ctx: &Context, m: &Mention, k: usize) -> Option<usize> {
+    if ctx.kind_of(m) != Some(EntityKind::Person) {
+        return None;
+    }
+    let s = &ctx.sentences[m.sentence];
+    if !s.words.get(m.end).is_some_and(|w| w == "'s") {
+        return None;
+    }
+    let body: Vec<&str> = s
+        .words
+        .get(m.end + 1..k)?
+        .iter()
+        .map(|w| w.as_str())
+        .collect();
+    let office = matches!(
+        body.as_slice(),
+        ["government" | "administration" | "cabinet" | "office" | "presidency"]
+            | [
+                "press" | "communications" | "media",
+                "office" | "directorate" | "team"
+            ]
+    );
+    let a = &ctx.ents.list[m.entity?].attributes;
+    if !office || a.contains_key("org") {
+        return None;
+    }
+    a.get("country").and_then(|c| ctx.ents.find_id(c))
 }
 
 fn n_if(cond: bool, n: usize) -> usize {

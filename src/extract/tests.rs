@@ -2199,6 +2199,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &[],
         },
         Case {
+            name: "a leader's office speaks for the leader's state",
+            text: "Ecuadorian President Daniel Noboa spoke. Noboa's government said on Monday that talks had failed.",
+            want: &["statement Ecuador"],
+            not: &["statement Daniel Noboa"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
