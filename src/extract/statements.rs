@@ -463,7 +463,7 @@ fn leaders_office(ctx: &Context, m: &Mention, k: usize) -> Option<usize> {
         return None;
     }
     let s = &ctx.sentences[m.sentence];
-    if !s.words.get(m.end).is_some_and(|w| w == "'s") {
+    if s.words.get(m.end).is_none_or(|w| w != "'s") {
         return None;
     }
     let body: Vec<&str> = s
