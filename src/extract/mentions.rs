@@ -865,6 +865,12 @@ impl<'b> TokenBits<'b> {
         Some(w * 64 + bits.trailing_zeros() as usize)
     }
 
+    /// The last token, if any.
+    fn last(&self) -> Option<usize> {
+        let w = self.0.iter().rposition(|&b| b != 0)?;
+        Some(w * 64 + 63 - self.0[w].leading_zeros() as usize)
+    }
+
     /// Every token, in order.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let mut from = 0;
@@ -873,6 +879,19 @@ impl<'b> TokenBits<'b> {
             from = i + 1;
             Some(i)
         })
+    }
+}
+
+/// The last token of `s` where a phrase of `set` may start (the last token when
+/// the set has no start bits), or None when none can: a rule that needs such a
+/// phrase at or after a token stops past it.
+fn last_start(s: &Sentence, set: &crate::lexicon::PhraseSet) -> Option<usize> {
+    if !set.may_match(&s.ids) {
+        return None;
+    }
+    match set.starts(&s.ids) {
+        Some(bits) => TokenBits(bits).last(),
+        None => s.tokens.len().checked_sub(1),
     }
 }
 
@@ -1388,8 +1407,12 @@ fn in_sentence(
     // 2b. Organizations the gazetteer does not know: a capitalized run ending in an
     //     organization head ("Permanent Indus Commission", "Lebanese Armed Forces",
     //     "IAEA Board of Governors", "Workers' Party of Korea").
+    // A name needs an organization head that starts at its first word or after
+    // it: past the sentence's last head, no run can be one (and in most
+    // sentences, which have none, no run is looked at).
+    let last_head = last_start(s, &lexicon.org_heads);
     let mut pos = 0;
-    while pos < n {
+    while pos < n && last_head.is_some_and(|last| pos <= last) {
         // (A run starts at a capitalized word: straight to the next one.)
         let Some(next) = capitals.next(pos) else {
             break;
