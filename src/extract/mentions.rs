@@ -1768,6 +1768,10 @@ fn in_sentence(
     // 5. Untitled names of people in speaker position: "Musalia Mudavadi said".
     //    A courtesy title before one name ("Mr Yeo", "Mr. Jaishankar", "Dr Tedros")
     //    refers back to a person named in full before.
+    // A name of two words or more at `i` is followed by a speech verb or a comma
+    // at `i + 2` or later: past the last of them (the whole sentence, in most
+    // sentences, which have neither), no name is looked for.
+    let last_cue = last_start(s, &lexicon.speech_verbs).max(s.words.iter().rposition(|w| w == ","));
     let mut i = 0;
     while i < n {
         // Both rules start at a capitalized word: straight to the next one.
@@ -1801,7 +1805,8 @@ fn in_sentence(
                 continue;
             }
         }
-        if taken[i] || !s.capitalized(i) || lists.not_name(i) {
+        if taken[i] || !s.capitalized(i) || last_cue.is_none_or(|c| c < i + 2) || lists.not_name(i)
+        {
             i += 1;
             continue;
         }
