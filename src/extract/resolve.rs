@@ -228,18 +228,25 @@ pub fn resolve(
         shapes.insert(k.as_bytes());
     }
     let mut extra = Vec::new();
-    for (si, s) in sentences.iter().enumerate() {
+    // (Without a surname, no token is looked at; the shapes are asked of a token's
+    // bytes, not of its text as a `str`, whose slicing checks char boundaries.)
+    let bytes = text.as_bytes();
+    for (si, s) in sentences.iter().enumerate().take(if surnames.is_empty() {
+        0
+    } else {
+        sentences.len()
+    }) {
         for (ti, t) in s.tokens.iter().enumerate() {
-            let w = t.span.of(text);
-            if !shapes.may_contain(w.as_bytes()) {
+            if !shapes.may_contain(bytes.get(t.span.start..t.span.end).unwrap_or_default()) {
                 continue;
             }
+            let w = t.span.of(text);
             let Some(&idx) = surnames.get(w) else {
                 continue;
             };
-            let covered = mentions
+            let covered = in_sentence(&mentions, si)
                 .iter()
-                .any(|m| m.sentence == si && m.first <= ti && ti < m.end);
+                .any(|m| m.first <= ti && ti < m.end);
             if !covered {
                 ents.list[idx].add_alias(w);
                 extra.push(Mention {
@@ -970,11 +977,12 @@ fn antecedent_person(
             .map(|(e, _)| e)
     };
     // Same sentence, before the reference: the nearest subject-like person.
-    let same: Vec<&Mention> = all[..k]
+    let before = &all[..k];
+    if let Some(e) = in_sentence(before, here.sentence)
         .iter()
-        .filter(|m| m.sentence == here.sentence)
-        .collect();
-    if let Some(e) = same.iter().rev().find_map(|m| person_ok(m)) {
+        .rev()
+        .find_map(person_ok)
+    {
         return Some(e);
     }
     // Earlier sentences, nearest first; within one, a speaker beats a subject beats
@@ -989,10 +997,9 @@ fn antecedent_person(
         if sentences[si].paragraph < oldest_paragraph {
             break;
         }
-        let in_sent: Vec<&Mention> = all[..k].iter().filter(|m| m.sentence == si).collect();
-        let cands: Vec<(usize, &Mention)> = in_sent
+        let cands: Vec<(usize, &Mention)> = in_sentence(before, si)
             .iter()
-            .filter_map(|m| person_ok(m).map(|e| (e, *m)))
+            .filter_map(|m| person_ok(m).map(|e| (e, m)))
             .collect();
         if cands.is_empty() {
             continue;
@@ -1008,6 +1015,17 @@ fn antecedent_person(
         return unquoted.or(cands.first()).map(|(e, _)| *e);
     }
     None
+}
+
+/// The mentions of sentence `si` among `mentions` (in reading order: sorted by
+/// sentence), found by binary search: `mentions.iter().filter(|m| m.sentence ==
+/// si)`, without a look at every mention of the document before (a scan per
+/// pronoun and sentence looked back at grew with the square of the mentions).
+fn in_sentence(mentions: &[Mention], si: usize) -> &[Mention] {
+    debug_assert!(mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+    let from = mentions.partition_point(|m| m.sentence < si);
+    let to = from + mentions[from..].partition_point(|m| m.sentence == si);
+    &mentions[from..to]
 }
 
 fn precedes_speech(s: &Sentence, end: usize, lexicon: &Lexicon) -> bool {
