@@ -2187,6 +2187,11 @@ fn apposed_names(
         lexicon.speech_verbs.may_match(&s.ids) || lexicon.source_phrases.may_match(&s.ids);
     let may_open =
         lexicon.speech_verbs.may_match(&s.ids) || lexicon.commitment_verbs.may_match(&s.ids);
+    // A name closed by commas needs a speech verb after it: with none of the three
+    // kinds of words, no name is (and no capitalized word is looked at).
+    if !may_speak && !may_open {
+        return out;
+    }
     // A name starts at a capitalized word.
     for p in capitals.iter() {
         // Cheap tests first: this runs for every capitalized token.
