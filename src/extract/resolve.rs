@@ -143,8 +143,11 @@ pub fn resolve(
         }
     }
 
-    // Pass 2: surnames and single-name titles, against the document's persons.
-    let persons: Vec<(usize, PersonFacts)> = facts.iter().map(|(k, v)| (*k, v.clone())).collect();
+    // Pass 2: surnames and single-name titles, against the document's persons as
+    // pass 1 left them: the facts of the persons this pass adds are merged after
+    // it (where a copy of every person's facts was taken before it).
+    let persons = &facts;
+    let mut added_facts: Vec<(usize, PersonFacts)> = Vec::new();
     for m in mentions.iter_mut() {
         if m.entity.is_some() {
             continue;
@@ -196,7 +199,7 @@ pub fn resolve(
                             gazetteer,
                         );
                         let idx = ents.add(entity);
-                        merge_facts(&mut facts, idx, fact);
+                        added_facts.push((idx, fact));
                         idx
                     }
                 };
@@ -208,6 +211,10 @@ pub fn resolve(
             }
             _ => {}
         }
+    }
+
+    for (idx, fact) in added_facts {
+        merge_facts(&mut facts, idx, fact);
     }
 
     // Surnames of persons found by title patterns, written alone later: "Mudavadi said".
@@ -643,12 +650,7 @@ fn kingdoms(ents: &DocEntities, gazetteer: &Gazetteer) -> Vec<usize> {
                 && e.attributes
                     .get("iso3")
                     .and_then(|iso| gazetteer.country_by_iso3(iso))
-                    .is_some_and(|c| {
-                        let c = &gazetteer.countries[c];
-                        std::iter::once(&c.name)
-                            .chain(&c.aliases)
-                            .any(|n| n.contains("Kingdom") || n.contains("Sultanate"))
-                    })
+                    .is_some_and(|c| gazetteer.styled_kingdom(c))
         })
         .collect()
 }
