@@ -302,7 +302,7 @@ pub fn prepare<'a>(
         lens,
         starts,
     } = buffers;
-    let spans = text::sentences(text);
+    let spans = text::sentences_with_lines(text);
     let quotes = text::quotations(text);
     // The words are lowercased into bytes (a `String` at the end): an ASCII token,
     // nearly every one, is copied and lowercased in one loop, without a call to
@@ -331,17 +331,16 @@ pub fn prepare<'a>(
     // Where each word ends in the buffer (each starts where the one before ended).
     let mut ends: Vec<usize> = Vec::with_capacity(room);
     let mut drafts = Vec::with_capacity(spans.len());
-    // Paragraph numbers by a running newline count (linear in the text).
-    let (mut counted_to, mut paragraph) = (0, 0);
-    // The current line: start, end, and whether it is boilerplate.
-    let mut line = (0, 0, false);
+    // The current line's number and whether it is boilerplate (each line is
+    // looked at once).
+    let mut line = (usize::MAX, false);
     let headline = headline_end(text);
     // Quotations are in text order and disjoint (`text::quotations`): those that
     // may hold a sentence's tokens are one run, found by binary search.
     debug_assert!(quotes
         .windows(2)
         .all(|w| w[0].inner.end <= w[1].inner.start));
-    for span in spans {
+    for (span, on) in spans {
         let first = tokens.len();
         text::tokenize_into(span.of(text), span.start, tokens);
         let end = tokens.len();
@@ -370,18 +369,15 @@ pub fn prepare<'a>(
                     .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
             }));
         }
-        // Newlines found with `memchr` (many bytes at a time), not `str::find`.
-        let bytes = text.as_bytes();
-        paragraph += memchr::memchr_iter(b'\n', &bytes[counted_to..span.start]).count();
-        counted_to = span.start;
-        // Each line is looked at once (linear even for one enormous line).
-        if span.start >= line.1 {
-            let start = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
-            let end =
-                memchr::memchr(b'\n', &bytes[span.start..]).map_or(text.len(), |i| span.start + i);
-            line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
+        // A paragraph is a line: its number is the line's.
+        let paragraph = on.number;
+        if on.number != line.0 {
+            line = (
+                on.number,
+                lexicon.is_boilerplate_line(&text[on.start..on.end]),
+            );
         }
-        let boilerplate = line.2 || span.end <= headline;
+        let boilerplate = line.1 || span.end <= headline;
         // The phrase tables, zeroed sentence by sentence (a few hundred bytes at
         // a time).
         let (l0, s0) = (lens.len(), starts.len());
