@@ -234,6 +234,11 @@ pub fn resolve(
     for k in surnames.keys() {
         shapes.insert(k.as_bytes());
     }
+    // When every surname starts with a capital (nearly always), so does every token
+    // that is one: the others are settled by the sentence's flag.
+    let capitalized = surnames
+        .keys()
+        .all(|k| k.chars().next().is_some_and(char::is_uppercase));
     let mut extra = Vec::new();
     // (Without a surname, no token is looked at; the shapes are asked of a token's
     // bytes, not of its text as a `str`, whose slicing checks char boundaries.)
@@ -244,6 +249,9 @@ pub fn resolve(
         sentences.len()
     }) {
         for (ti, t) in s.tokens.iter().enumerate() {
+            if capitalized && !s.capitalized(ti) {
+                continue;
+            }
             if !shapes.may_contain(bytes.get(t.span.start..t.span.end).unwrap_or_default()) {
                 continue;
             }
