@@ -385,6 +385,7 @@ pub fn find(
     // and each growth copied all of them.
     let mut out = Vec::with_capacity(hits.len() + sentences.len());
     let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
+    let mut defined = DefinedShapes::default();
     let mut scratch = Scratch::default();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -402,7 +403,8 @@ pub fn find(
             defined_acronyms(text, s, &found, &mut acronyms);
             initialisms(text, s, &found, &mut acronyms);
             if !acronyms.is_empty() {
-                acronym_uses(text, si, s, &acronyms, &mut found);
+                defined.update(&acronyms);
+                acronym_uses(text, si, s, &acronyms, &defined, &mut found);
             }
             out.extend(found);
         }
@@ -702,27 +704,73 @@ fn described_before(
     })
 }
 
+/// The first words of the names an article has defined so far (see
+/// [`acronym_uses`]), kept up to date as the list grows (it only grows): every
+/// sentence after the first definition is looked through for them, and each
+/// made the filter of all of them anew.
+struct DefinedShapes {
+    /// The first bytes and lengths of the names' first words: nearly every token
+    /// has neither, and is settled by two bits (not compared with every name).
+    shapes: ShapeFilter,
+    /// Does every first word start with a capital (nearly always)? Then only
+    /// capitalized tokens can be one, settled by the sentence's flag.
+    capitalized: bool,
+    /// How many names are in.
+    seen: usize,
+}
+
+impl Default for DefinedShapes {
+    fn default() -> DefinedShapes {
+        DefinedShapes {
+            shapes: ShapeFilter::default(),
+            capitalized: true,
+            seen: 0,
+        }
+    }
+}
+
+impl DefinedShapes {
+    /// Takes in the names added to `names` since the last call.
+    fn update(&mut self, names: &[(Vec<Cow<str>>, MentionKind)]) {
+        for first in names[self.seen.min(names.len())..]
+            .iter()
+            .filter_map(|(a, _)| a.first())
+        {
+            self.shapes.insert(first.as_bytes());
+            self.capitalized &= first.chars().next().is_some_and(char::is_uppercase);
+        }
+        self.seen = names.len();
+    }
+
+    /// May token `k` of `s` be the first word of a name?
+    #[inline]
+    fn may_start(&self, text: &str, s: &Sentence, k: usize) -> bool {
+        if self.capitalized && !s.capitalized(k) {
+            return false;
+        }
+        let span = s.tokens[k].span;
+        let word = text.as_bytes().get(span.start..span.end);
+        self.shapes.may_contain(word.unwrap_or_default())
+    }
+}
+
 /// Later uses of a name the article defined (an acronym in parentheses, a body
-/// introduced by what it is) name the same actor: "The RSF said ...".
+/// introduced by what it is) name the same actor: "The RSF said ...". `shapes`
+/// holds the first words of all of `acronyms`.
 fn acronym_uses(
     text: &str,
     si: usize,
     s: &Sentence,
     acronyms: &[(Vec<Cow<str>>, MentionKind)],
+    shapes: &DefinedShapes,
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;
-    // The first bytes and lengths of the names' first words: nearly every token
-    // has neither, and is settled by two bits (not compared with every name).
-    let mut shapes = ShapeFilter::default();
-    for first in acronyms.iter().filter_map(|(a, _)| a.first()) {
-        shapes.insert(first.as_bytes());
-    }
     for (k, t) in s.tokens.iter().enumerate() {
-        let w = t.span.of(text);
-        if !shapes.may_contain(w.as_bytes()) {
+        if !shapes.may_start(text, s, k) {
             continue;
         }
+        let w = t.span.of(text);
         let Some((name, kind)) = acronyms.iter().find(|(a, _)| {
             a[0] == w
                 && a.len() <= s.tokens.len() - k
