@@ -404,7 +404,8 @@ pub fn find(
             initialisms(text, s, &found, &mut acronyms);
             if !acronyms.is_empty() {
                 defined.update(&acronyms);
-                acronym_uses(text, si, s, &acronyms, &defined, &mut found);
+                let bits = &mut scratch.capitals;
+                acronym_uses(text, si, s, &acronyms, &defined, bits, &mut found);
             }
             out.extend(found);
         }
@@ -742,12 +743,26 @@ impl DefinedShapes {
         self.seen = names.len();
     }
 
-    /// May token `k` of `s` be the first word of a name?
+    /// The tokens of `s` that may be the first word of a name by the flag alone:
+    /// the capitalized ones, when every first word starts with a capital, else
+    /// all (written into `bits`).
+    fn candidates<'b>(&self, s: &Sentence, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
+        if self.capitalized {
+            return TokenBits::capitals(s, bits);
+        }
+        let n = s.tokens.len();
+        bits.clear();
+        bits.resize(n.div_ceil(64), !0);
+        if let Some(last) = bits.last_mut().filter(|_| !n.is_multiple_of(64)) {
+            *last = (1 << (n % 64)) - 1;
+        }
+        TokenBits(bits)
+    }
+
+    /// May token `k` of `s`, one of the [`DefinedShapes::candidates`], be the
+    /// first word of a name?
     #[inline]
     fn may_start(&self, text: &str, s: &Sentence, k: usize) -> bool {
-        if self.capitalized && !s.capitalized(k) {
-            return false;
-        }
         let span = s.tokens[k].span;
         let word = text.as_bytes().get(span.start..span.end);
         self.shapes.may_contain(word.unwrap_or_default())
@@ -763,14 +778,15 @@ fn acronym_uses(
     s: &Sentence,
     acronyms: &[(Vec<Cow<str>>, MentionKind)],
     shapes: &DefinedShapes,
+    bits: &mut Vec<u64>,
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;
-    for (k, t) in s.tokens.iter().enumerate() {
+    for k in shapes.candidates(s, bits).iter() {
         if !shapes.may_start(text, s, k) {
             continue;
         }
-        let w = t.span.of(text);
+        let w = s.tokens[k].span.of(text);
         let Some((name, kind)) = acronyms.iter().find(|(a, _)| {
             a[0] == w
                 && a.len() <= s.tokens.len() - k
