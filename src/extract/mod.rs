@@ -364,9 +364,16 @@ pub fn prepare<'a>(
         if near.is_empty() {
             quoted.resize(end, false);
         } else {
+            // Tokens and quotations are both in text order, and quotations do not
+            // overlap: the one that may hold a token is the first that does not
+            // end before it, and the walk to it goes on from the token before.
+            let mut k = 0;
             quoted.extend(tokens[first..].iter().map(|t| {
-                near.iter()
-                    .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
+                while near.get(k).is_some_and(|q| q.inner.end < t.span.end) {
+                    k += 1;
+                }
+                near.get(k)
+                    .is_some_and(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
             }));
         }
         // A paragraph is a line: its number is the line's.
