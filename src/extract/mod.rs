@@ -738,6 +738,18 @@ impl Extractor {
     }
 }
 
+/// A code of at most seven bytes ("KEN") as one integer: its bytes and its
+/// length, so that equal keys are equal codes. None for a longer one.
+fn code_key(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())
+        .filter(|_| bytes.len() < 8)?
+        .copy_from_slice(bytes);
+    key[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(key))
+}
+
 /// Role links from persons' attributes and memberships from the gazetteer, among
 /// the entities of one document.
 fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
@@ -748,6 +760,14 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
         .iter()
         .filter_map(|e| e.id.strip_prefix("country:"))
         .collect();
+    // The codes as integers: an organization's members (the UN's nearly two
+    // hundred) are each compared with every state, and a string comparison was a
+    // call each.
+    let state_keys: Vec<Option<u64>> = states.iter().map(|s| code_key(s)).collect();
+    let is_state = |code: &str| match code_key(code) {
+        Some(key) => state_keys.contains(&Some(key)),
+        None => states.contains(&code),
+    };
     let mut out = Vec::new();
     for e in entities {
         match e.kind {
@@ -777,7 +797,7 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
                 }
                 for m in &gazetteer.organizations[org].members {
                     // `present(&format!("country:{m}"))`, without a string per member.
-                    if states.contains(&m.as_str()) {
+                    if is_state(m) {
                         out.push(Link {
                             from: format!("country:{m}"),
                             to: e.id.clone(),
