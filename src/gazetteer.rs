@@ -190,6 +190,10 @@ pub struct Gazetteer {
     /// The entity id of every entry ([`Gazetteer::entity_id`]), made once: documents
     /// ask for them over and over.
     ids: EntryIds,
+    /// By country: does a name or alias style it a kingdom or a sultanate
+    /// ([`Gazetteer::styled_kingdom`])? Every document asked it of each of its
+    /// states, by a search of every name.
+    kingdoms: Vec<bool>,
 }
 
 /// The entity ids of a gazetteer's entries, by kind and index.
@@ -293,8 +297,17 @@ impl Gazetteer {
                 .map(|r| format!("group:{}", crate::model::slug(&r.name)))
                 .collect(),
         };
+        let kingdoms = countries
+            .iter()
+            .map(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.aliases)
+                    .any(|n| n.contains("Kingdom") || n.contains("Sultanate"))
+            })
+            .collect();
         Ok(Gazetteer {
             ids,
+            kingdoms,
             countries,
             organizations,
             people,
@@ -460,6 +473,12 @@ impl Gazetteer {
             None => r.until.is_empty(),
         };
         p.roles.iter().find(holds).or_else(|| p.roles.last())
+    }
+
+    /// Does a name or alias of country `c` style it a kingdom or a sultanate
+    /// ("Kingdom of Saudi Arabia", "Sultanate of Oman")?
+    pub fn styled_kingdom(&self, c: usize) -> bool {
+        self.kingdoms.get(c).copied().unwrap_or(false)
     }
 
     /// The entity id of a country by ISO alpha-3, if known.

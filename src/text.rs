@@ -692,11 +692,41 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets) followed by
 /// whitespace, unless the word before the period is a known abbreviation, a single
 /// initial, or a dotted acronym followed by a word that does not start sentences.
+/// (Extraction reads them with their lines: [`sentences_with_lines`].)
+#[cfg(test)]
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_with_lines(text)
+        .into_iter()
+        .map(|(span, _)| span)
+        .collect()
+}
+
+/// The line a sentence stands on ([`sentences_with_lines`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Its number from 0: how many newlines come before it (and before the
+    /// sentence).
+    pub number: usize,
+    /// Where it starts.
+    pub start: usize,
+    /// Where it ends, without its newline.
+    pub end: usize,
+}
+
+/// [`sentences`], each with its [`Line`]: the lines are found once here, where
+/// extraction looked for every sentence's line and counted the newlines before
+/// it again.
+pub fn sentences_with_lines(text: &str) -> Vec<(Span, Line)> {
     // (About one sentence per 128 bytes of news text: it rarely grows.)
     let mut out = Vec::with_capacity(text.len() / 128 + 4);
-    for (start, end) in lines(text) {
-        split_line(text, start, end, &mut out);
+    let mut spans = Vec::new();
+    for (number, (start, end)) in lines(text).enumerate() {
+        split_line(text, start, end, &mut spans);
+        // (A line is never empty: it has its newline, or it is the last and not
+        // empty.)
+        let end = end - usize::from(text.as_bytes()[end - 1] == b'\n');
+        let line = Line { number, start, end };
+        out.extend(spans.drain(..).map(|span| (span, line)));
     }
     out
 }
@@ -1075,7 +1105,25 @@ mod tests {
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
 
+    /// What [`sentences_with_lines`] says of a sentence's line, found the plain way:
+    /// the newlines before it, and the line around it.
+    fn line_of(text: &str, span: Span) -> Line {
+        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[span.start..]
+            .find('\n')
+            .map_or(text.len(), |i| span.start + i);
+        let number = text[..span.start].matches('\n').count();
+        Line { number, start, end }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn sentences_know_their_lines(text in tricky_text()) {
+            for (span, line) in sentences_with_lines(&text) {
+                proptest::prop_assert_eq!(line, line_of(&text, span));
+            }
+        }
+
         #[test]
         fn same_tokens_and_sentences_as_the_reference(text in tricky_text()) {
             proptest::prop_assert_eq!(tokenize(&text, 7), reference::tokenize(&text, 7));

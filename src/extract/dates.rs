@@ -37,6 +37,65 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Every word [`resolve`] reads a date from or by: "yesterday", "today", "last"
+/// and "earlier", the weekdays, the months with their first three letters, and
+/// "sept". A sentence with none of them dates nothing of its own (the lexicon's
+/// filter `date_words`, for [`resolve_filtered`]).
+pub(crate) const DATE_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "last",
+    "earlier",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "sept",
+];
+
+/// [`resolve`], told whether the sentence may hold one of the [`DATE_WORDS`]
+/// (`may_date`, from the lexicon's filter): without one, what `resolve` finds
+/// when no word dates the event, without a look at every word.
+pub fn resolve_filtered(
+    published: Option<&str>,
+    words: &[Word],
+    may_date: bool,
+) -> (Option<String>, DatePrecision) {
+    if may_date {
+        return resolve(published, words);
+    }
+    match published.and_then(parse) {
+        Some(_) => (published.map(str::to_string), DatePrecision::Published),
+        None => (None, DatePrecision::Published),
+    }
+}
+
 /// Resolves the date of an event read from a sentence (its lowercased words).
 pub fn resolve(published: Option<&str>, words: &[Word]) -> (Option<String>, DatePrecision) {
     let Some(pubdays) = published.and_then(parse) else {
@@ -229,6 +288,35 @@ fn civil(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word `resolve` reads is a date word: a sentence without one
+    /// resolves as `resolve_filtered` says without looking.
+    #[test]
+    fn date_words_hold_every_word_read() {
+        let prefixes = MONTHS.iter().filter_map(|m| m.get(..3));
+        let read = WEEKDAYS
+            .iter()
+            .chain(&MONTHS)
+            .copied()
+            .chain(prefixes)
+            .chain(["yesterday", "today", "last", "earlier", "sept"]);
+        for w in read {
+            assert!(DATE_WORDS.contains(&w), "{w}");
+        }
+        for text in [
+            "Macron said the talks would resume",
+            "marching orders were given on the weekend",
+            "the 4 envoys met in the capital",
+        ] {
+            for published in [Some("2025-09-05"), Some("not a date"), None] {
+                let w = words(text);
+                assert_eq!(
+                    resolve(published, &w),
+                    resolve_filtered(published, &w, false)
+                );
+            }
+        }
+    }
 
     fn words(s: &str) -> Vec<Word<'static>> {
         let lower: &'static str = Box::leak(s.to_lowercase().into_boxed_str());

@@ -385,6 +385,7 @@ pub fn find(
     // and each growth copied all of them.
     let mut out = Vec::with_capacity(hits.len() + sentences.len());
     let mut acronyms: Vec<(Vec<Cow<str>>, MentionKind)> = Vec::new();
+    let mut defined = DefinedShapes::default();
     let mut scratch = Scratch::default();
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -402,7 +403,9 @@ pub fn find(
             defined_acronyms(text, s, &found, &mut acronyms);
             initialisms(text, s, &found, &mut acronyms);
             if !acronyms.is_empty() {
-                acronym_uses(text, si, s, &acronyms, &mut found);
+                defined.update(&acronyms);
+                let bits = &mut scratch.capitals;
+                acronym_uses(text, si, s, &acronyms, &defined, bits, &mut found);
             }
             out.extend(found);
         }
@@ -702,27 +705,88 @@ fn described_before(
     })
 }
 
+/// The first words of the names an article has defined so far (see
+/// [`acronym_uses`]), kept up to date as the list grows (it only grows): every
+/// sentence after the first definition is looked through for them, and each
+/// made the filter of all of them anew.
+struct DefinedShapes {
+    /// The first bytes and lengths of the names' first words: nearly every token
+    /// has neither, and is settled by two bits (not compared with every name).
+    shapes: ShapeFilter,
+    /// Does every first word start with a capital (nearly always)? Then only
+    /// capitalized tokens can be one, settled by the sentence's flag.
+    capitalized: bool,
+    /// How many names are in.
+    seen: usize,
+}
+
+impl Default for DefinedShapes {
+    fn default() -> DefinedShapes {
+        DefinedShapes {
+            shapes: ShapeFilter::default(),
+            capitalized: true,
+            seen: 0,
+        }
+    }
+}
+
+impl DefinedShapes {
+    /// Takes in the names added to `names` since the last call.
+    fn update(&mut self, names: &[(Vec<Cow<str>>, MentionKind)]) {
+        for first in names[self.seen.min(names.len())..]
+            .iter()
+            .filter_map(|(a, _)| a.first())
+        {
+            self.shapes.insert(first.as_bytes());
+            self.capitalized &= first.chars().next().is_some_and(char::is_uppercase);
+        }
+        self.seen = names.len();
+    }
+
+    /// The tokens of `s` that may be the first word of a name by the flag alone:
+    /// the capitalized ones, when every first word starts with a capital, else
+    /// all (written into `bits`).
+    fn candidates<'b>(&self, s: &Sentence, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
+        if self.capitalized {
+            return TokenBits::capitals(s, bits);
+        }
+        let n = s.tokens.len();
+        bits.clear();
+        bits.resize(n.div_ceil(64), !0);
+        if let Some(last) = bits.last_mut().filter(|_| !n.is_multiple_of(64)) {
+            *last = (1 << (n % 64)) - 1;
+        }
+        TokenBits(bits)
+    }
+
+    /// May token `k` of `s`, one of the [`DefinedShapes::candidates`], be the
+    /// first word of a name?
+    #[inline]
+    fn may_start(&self, text: &str, s: &Sentence, k: usize) -> bool {
+        let span = s.tokens[k].span;
+        let word = text.as_bytes().get(span.start..span.end);
+        self.shapes.may_contain(word.unwrap_or_default())
+    }
+}
+
 /// Later uses of a name the article defined (an acronym in parentheses, a body
-/// introduced by what it is) name the same actor: "The RSF said ...".
+/// introduced by what it is) name the same actor: "The RSF said ...". `shapes`
+/// holds the first words of all of `acronyms`.
 fn acronym_uses(
     text: &str,
     si: usize,
     s: &Sentence,
     acronyms: &[(Vec<Cow<str>>, MentionKind)],
+    shapes: &DefinedShapes,
+    bits: &mut Vec<u64>,
     found: &mut Vec<Mention>,
 ) {
     let mut added = false;
-    // The first bytes and lengths of the names' first words: nearly every token
-    // has neither, and is settled by two bits (not compared with every name).
-    let mut shapes = ShapeFilter::default();
-    for first in acronyms.iter().filter_map(|(a, _)| a.first()) {
-        shapes.insert(first.as_bytes());
-    }
-    for (k, t) in s.tokens.iter().enumerate() {
-        let w = t.span.of(text);
-        if !shapes.may_contain(w.as_bytes()) {
+    for k in shapes.candidates(s, bits).iter() {
+        if !shapes.may_start(text, s, k) {
             continue;
         }
+        let w = s.tokens[k].span.of(text);
         let Some((name, kind)) = acronyms.iter().find(|(a, _)| {
             a[0] == w
                 && a.len() <= s.tokens.len() - k
@@ -870,6 +934,12 @@ impl<'b> TokenBits<'b> {
         Some(w * 64 + bits.trailing_zeros() as usize)
     }
 
+    /// The last token, if any.
+    fn last(&self) -> Option<usize> {
+        let w = self.0.iter().rposition(|&b| b != 0)?;
+        Some(w * 64 + 63 - self.0[w].leading_zeros() as usize)
+    }
+
     /// Every token, in order.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let mut from = 0;
@@ -878,6 +948,19 @@ impl<'b> TokenBits<'b> {
             from = i + 1;
             Some(i)
         })
+    }
+}
+
+/// The last token of `s` where a phrase of `set` may start (the last token when
+/// the set has no start bits), or None when none can: a rule that needs such a
+/// phrase at or after a token stops past it.
+fn last_start(s: &Sentence, set: &crate::lexicon::PhraseSet) -> Option<usize> {
+    if !set.may_match(&s.ids) {
+        return None;
+    }
+    match set.starts(&s.ids) {
+        Some(bits) => TokenBits(bits).last(),
+        None => s.tokens.len().checked_sub(1),
     }
 }
 
@@ -1403,8 +1486,12 @@ fn in_sentence(
     // 2b. Organizations the gazetteer does not know: a capitalized run ending in an
     //     organization head ("Permanent Indus Commission", "Lebanese Armed Forces",
     //     "IAEA Board of Governors", "Workers' Party of Korea").
+    // A name needs an organization head that starts at its first word or after
+    // it: past the sentence's last head, no run can be one (and in most
+    // sentences, which have none, no run is looked at).
+    let last_head = last_start(s, &lexicon.org_heads);
     let mut pos = 0;
-    while pos < n {
+    while pos < n && last_head.is_some_and(|last| pos <= last) {
         // (A run starts at a capitalized word: straight to the next one.)
         let Some(next) = capitals.next(pos) else {
             break;
@@ -1760,6 +1847,10 @@ fn in_sentence(
     // 5. Untitled names of people in speaker position: "Musalia Mudavadi said".
     //    A courtesy title before one name ("Mr Yeo", "Mr. Jaishankar", "Dr Tedros")
     //    refers back to a person named in full before.
+    // A name of two words or more at `i` is followed by a speech verb or a comma
+    // at `i + 2` or later: past the last of them (the whole sentence, in most
+    // sentences, which have neither), no name is looked for.
+    let last_cue = last_start(s, &lexicon.speech_verbs).max(s.words.iter().rposition(|w| w == ","));
     let mut i = 0;
     while i < n {
         // Both rules start at a capitalized word: straight to the next one.
@@ -1793,7 +1884,8 @@ fn in_sentence(
                 continue;
             }
         }
-        if taken[i] || !s.capitalized(i) || lists.not_name(i) {
+        if taken[i] || !s.capitalized(i) || last_cue.is_none_or(|c| c < i + 2) || lists.not_name(i)
+        {
             i += 1;
             continue;
         }
@@ -2195,6 +2287,11 @@ fn apposed_names(
         lexicon.speech_verbs.may_match(&s.ids) || lexicon.source_phrases.may_match(&s.ids);
     let may_open =
         lexicon.speech_verbs.may_match(&s.ids) || lexicon.commitment_verbs.may_match(&s.ids);
+    // A name closed by commas needs a speech verb after it: with none of the three
+    // kinds of words, no name is (and no capitalized word is looked at).
+    if !may_speak && !may_open {
+        return out;
+    }
     // A name starts at a capitalized word.
     for p in capitals.iter() {
         // Cheap tests first: this runs for every capitalized token.

@@ -29,6 +29,7 @@ use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Lexicon, WordId, WordIds};
 use crate::model::{Document, Entity, EntityKind, Event};
 use crate::text::{self, Quotation, Span, Token};
+pub(crate) use dates::DATE_WORDS;
 pub(crate) use mentions::{collective_opener_words, name_list_words, DESCRIPTION_OPENERS};
 pub(crate) use pledges::CUE_WORDS;
 pub(crate) use statements::NAMING_VERBS;
@@ -302,7 +303,7 @@ pub fn prepare<'a>(
         lens,
         starts,
     } = buffers;
-    let spans = text::sentences(text);
+    let spans = text::sentences_with_lines(text);
     let quotes = text::quotations(text);
     // The words are lowercased into bytes (a `String` at the end): an ASCII token,
     // nearly every one, is copied and lowercased in one loop, without a call to
@@ -331,17 +332,16 @@ pub fn prepare<'a>(
     // Where each word ends in the buffer (each starts where the one before ended).
     let mut ends: Vec<usize> = Vec::with_capacity(room);
     let mut drafts = Vec::with_capacity(spans.len());
-    // Paragraph numbers by a running newline count (linear in the text).
-    let (mut counted_to, mut paragraph) = (0, 0);
-    // The current line: start, end, and whether it is boilerplate.
-    let mut line = (0, 0, false);
+    // The current line's number and whether it is boilerplate (each line is
+    // looked at once).
+    let mut line = (usize::MAX, false);
     let headline = headline_end(text);
     // Quotations are in text order and disjoint (`text::quotations`): those that
     // may hold a sentence's tokens are one run, found by binary search.
     debug_assert!(quotes
         .windows(2)
         .all(|w| w[0].inner.end <= w[1].inner.start));
-    for span in spans {
+    for (span, on) in spans {
         let first = tokens.len();
         text::tokenize_into(span.of(text), span.start, tokens);
         let end = tokens.len();
@@ -365,23 +365,27 @@ pub fn prepare<'a>(
         if near.is_empty() {
             quoted.resize(end, false);
         } else {
+            // Tokens and quotations are both in text order, and quotations do not
+            // overlap: the one that may hold a token is the first that does not
+            // end before it, and the walk to it goes on from the token before.
+            let mut k = 0;
             quoted.extend(tokens[first..].iter().map(|t| {
-                near.iter()
-                    .any(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
+                while near.get(k).is_some_and(|q| q.inner.end < t.span.end) {
+                    k += 1;
+                }
+                near.get(k)
+                    .is_some_and(|q| q.inner.start <= t.span.start && t.span.end <= q.inner.end)
             }));
         }
-        // Newlines found with `memchr` (many bytes at a time), not `str::find`.
-        let bytes = text.as_bytes();
-        paragraph += memchr::memchr_iter(b'\n', &bytes[counted_to..span.start]).count();
-        counted_to = span.start;
-        // Each line is looked at once (linear even for one enormous line).
-        if span.start >= line.1 {
-            let start = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
-            let end =
-                memchr::memchr(b'\n', &bytes[span.start..]).map_or(text.len(), |i| span.start + i);
-            line = (start, end, lexicon.is_boilerplate_line(&text[start..end]));
+        // A paragraph is a line: its number is the line's.
+        let paragraph = on.number;
+        if on.number != line.0 {
+            line = (
+                on.number,
+                lexicon.is_boilerplate_line(&text[on.start..on.end]),
+            );
         }
-        let boilerplate = line.2 || span.end <= headline;
+        let boilerplate = line.1 || span.end <= headline;
         // The phrase tables, zeroed sentence by sentence (a few hundred bytes at
         // a time).
         let (l0, s0) = (lens.len(), starts.len());
@@ -734,6 +738,18 @@ impl Extractor {
     }
 }
 
+/// A code of at most seven bytes ("KEN") as one integer: its bytes and its
+/// length, so that equal keys are equal codes. None for a longer one.
+fn code_key(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())
+        .filter(|_| bytes.len() < 8)?
+        .copy_from_slice(bytes);
+    key[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(key))
+}
+
 /// Role links from persons' attributes and memberships from the gazetteer, among
 /// the entities of one document.
 fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
@@ -744,6 +760,14 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
         .iter()
         .filter_map(|e| e.id.strip_prefix("country:"))
         .collect();
+    // The codes as integers: an organization's members (the UN's nearly two
+    // hundred) are each compared with every state, and a string comparison was a
+    // call each.
+    let state_keys: Vec<Option<u64>> = states.iter().map(|s| code_key(s)).collect();
+    let is_state = |code: &str| match code_key(code) {
+        Some(key) => state_keys.contains(&Some(key)),
+        None => states.contains(&code),
+    };
     let mut out = Vec::new();
     for e in entities {
         match e.kind {
@@ -773,7 +797,7 @@ fn links(entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Link> {
                 }
                 for m in &gazetteer.organizations[org].members {
                     // `present(&format!("country:{m}"))`, without a string per member.
-                    if states.contains(&m.as_str()) {
+                    if is_state(m) {
                         out.push(Link {
                             from: format!("country:{m}"),
                             to: e.id.clone(),

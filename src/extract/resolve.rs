@@ -143,8 +143,11 @@ pub fn resolve(
         }
     }
 
-    // Pass 2: surnames and single-name titles, against the document's persons.
-    let persons: Vec<(usize, PersonFacts)> = facts.iter().map(|(k, v)| (*k, v.clone())).collect();
+    // Pass 2: surnames and single-name titles, against the document's persons as
+    // pass 1 left them: the facts of the persons this pass adds are merged after
+    // it (where a copy of every person's facts was taken before it).
+    let persons = &facts;
+    let mut added_facts: Vec<(usize, PersonFacts)> = Vec::new();
     for m in mentions.iter_mut() {
         if m.entity.is_some() {
             continue;
@@ -196,7 +199,7 @@ pub fn resolve(
                             gazetteer,
                         );
                         let idx = ents.add(entity);
-                        merge_facts(&mut facts, idx, fact);
+                        added_facts.push((idx, fact));
                         idx
                     }
                 };
@@ -208,6 +211,10 @@ pub fn resolve(
             }
             _ => {}
         }
+    }
+
+    for (idx, fact) in added_facts {
+        merge_facts(&mut facts, idx, fact);
     }
 
     // Surnames of persons found by title patterns, written alone later: "Mudavadi said".
@@ -227,19 +234,34 @@ pub fn resolve(
     for k in surnames.keys() {
         shapes.insert(k.as_bytes());
     }
+    // When every surname starts with a capital (nearly always), so does every token
+    // that is one: the others are settled by the sentence's flag.
+    let capitalized = surnames
+        .keys()
+        .all(|k| k.chars().next().is_some_and(char::is_uppercase));
     let mut extra = Vec::new();
-    for (si, s) in sentences.iter().enumerate() {
+    // (Without a surname, no token is looked at; the shapes are asked of a token's
+    // bytes, not of its text as a `str`, whose slicing checks char boundaries.)
+    let bytes = text.as_bytes();
+    for (si, s) in sentences.iter().enumerate().take(if surnames.is_empty() {
+        0
+    } else {
+        sentences.len()
+    }) {
         for (ti, t) in s.tokens.iter().enumerate() {
-            let w = t.span.of(text);
-            if !shapes.may_contain(w.as_bytes()) {
+            if capitalized && !s.capitalized(ti) {
                 continue;
             }
+            if !shapes.may_contain(bytes.get(t.span.start..t.span.end).unwrap_or_default()) {
+                continue;
+            }
+            let w = t.span.of(text);
             let Some(&idx) = surnames.get(w) else {
                 continue;
             };
-            let covered = mentions
+            let covered = in_sentence(&mentions, si)
                 .iter()
-                .any(|m| m.sentence == si && m.first <= ti && ti < m.end);
+                .any(|m| m.first <= ti && ti < m.end);
             if !covered {
                 ents.list[idx].add_alias(w);
                 extra.push(Mention {
@@ -636,12 +658,7 @@ fn kingdoms(ents: &DocEntities, gazetteer: &Gazetteer) -> Vec<usize> {
                 && e.attributes
                     .get("iso3")
                     .and_then(|iso| gazetteer.country_by_iso3(iso))
-                    .is_some_and(|c| {
-                        let c = &gazetteer.countries[c];
-                        std::iter::once(&c.name)
-                            .chain(&c.aliases)
-                            .any(|n| n.contains("Kingdom") || n.contains("Sultanate"))
-                    })
+                    .is_some_and(|c| gazetteer.styled_kingdom(c))
         })
         .collect()
 }
@@ -980,11 +997,12 @@ fn antecedent_person(
             .map(|(e, _)| e)
     };
     // Same sentence, before the reference: the nearest subject-like person.
-    let same: Vec<&Mention> = all[..k]
+    let before = &all[..k];
+    if let Some(e) = in_sentence(before, here.sentence)
         .iter()
-        .filter(|m| m.sentence == here.sentence)
-        .collect();
-    if let Some(e) = same.iter().rev().find_map(|m| person_ok(m)) {
+        .rev()
+        .find_map(person_ok)
+    {
         return Some(e);
     }
     // Earlier sentences, nearest first; within one, a speaker beats a subject beats
@@ -999,10 +1017,9 @@ fn antecedent_person(
         if sentences[si].paragraph < oldest_paragraph {
             break;
         }
-        let in_sent: Vec<&Mention> = all[..k].iter().filter(|m| m.sentence == si).collect();
-        let cands: Vec<(usize, &Mention)> = in_sent
+        let cands: Vec<(usize, &Mention)> = in_sentence(before, si)
             .iter()
-            .filter_map(|m| person_ok(m).map(|e| (e, *m)))
+            .filter_map(|m| person_ok(m).map(|e| (e, m)))
             .collect();
         if cands.is_empty() {
             continue;
@@ -1018,6 +1035,17 @@ fn antecedent_person(
         return unquoted.or(cands.first()).map(|(e, _)| *e);
     }
     None
+}
+
+/// The mentions of sentence `si` among `mentions` (in reading order: sorted by
+/// sentence), found by binary search: `mentions.iter().filter(|m| m.sentence ==
+/// si)`, without a look at every mention of the document before (a scan per
+/// pronoun and sentence looked back at grew with the square of the mentions).
+fn in_sentence(mentions: &[Mention], si: usize) -> &[Mention] {
+    debug_assert!(mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+    let from = mentions.partition_point(|m| m.sentence < si);
+    let to = from + mentions[from..].partition_point(|m| m.sentence == si);
+    &mentions[from..to]
 }
 
 fn precedes_speech(s: &Sentence, end: usize, lexicon: &Lexicon) -> bool {

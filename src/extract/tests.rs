@@ -2239,3 +2239,15 @@ fn words_are_their_tokens_lowercased() {
         }
     }
 }
+
+/// Codes as integers: equal keys for equal codes only, none past seven bytes.
+#[test]
+fn code_keys_tell_codes_apart() {
+    let codes = ["", "K", "KE", "KEN", "KENY", "KEN\0", "ABCDEFG"];
+    for a in codes {
+        for b in codes {
+            assert_eq!(code_key(a) == code_key(b), a == b, "{a:?} {b:?}");
+        }
+    }
+    assert_eq!(code_key("ABCDEFGH"), None);
+}
