@@ -2029,6 +2029,24 @@ fn opening_collective(s: &Sentence, i: usize, lexicon: &Lexicon) -> Option<usize
     if s.words.get(end).is_some_and(|w| w == "and") {
         end = collective_end(s, end + 1, lexicon)?;
     }
+    // Givers only: "Leaders pledged" is a summit's own body (`summit_collective`).
+    let giver = matches!(
+        s.words[end - 1].as_str(),
+        "donors"
+            | "partners"
+            | "lenders"
+            | "creditors"
+            | "governments"
+            | "countries"
+            | "nations"
+            | "states"
+            | "backers"
+            | "contributors"
+            | "funders"
+    );
+    if !giver {
+        return None;
+    }
     let mut v = end;
     if s.words
         .get(v)
