@@ -1513,6 +1513,20 @@ fn in_sentence(
                 i = k + 1;
             }
         }
+        // "Agnieszka Wrona of the Centre for Eastern Studies", "Maged Haidar of the
+        // Aden Policy Forum": a name of two words or more and no head before "of
+        // the" is a person of the body, not part of its name — the body starts
+        // after "the".
+        let person_of = (i + 2..run_end.saturating_sub(2)).find(|&o| {
+            s.words[o] == "of"
+                && s.words[o + 1] == "the"
+                && (i..o)
+                    .all(|k| s.capitalized(k) && lexicon.org_heads.match_at(&s.ids, k).is_none())
+        });
+        if let Some(o) = person_of {
+            pos = o + 2;
+            continue;
+        }
         // "Department of Foreign Affairs", "Office of Financial Sanctions
         // Implementation": the head first, its complement after "of"/"for".
         let determined = i == 0

@@ -2205,6 +2205,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &["statement Daniel Noboa"],
         },
         Case {
+            name: "a person of a body is not part of its name",
+            text: "Agnieszka Wrona of the Warsaw-based Centre for Eastern Studies said member states were relieved.",
+            want: &[],
+            not: &["statement Agnieszka Wrona of the Warsaw-based Centre for Eastern Studies"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
