@@ -285,6 +285,7 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "donated",
     "earmarked",
     "set",
+    "hosted",
     // `declared_readiness`.
     "readiness",
     "willingness",
@@ -903,7 +904,14 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             | "donated"
             | "earmarked"
             | "set"
-    ) && (w != "set" || s.words.get(k + 1).is_some_and(|v| v == "aside"));
+            | "hosted"
+    ) && (w != "set" || s.words.get(k + 1).is_some_and(|v| v == "aside"))
+        // "The next round will be hosted by Malaysia": only a future hosting
+        // (not "a dinner hosted by the emir").
+        && (w != "hosted"
+            || (k >= 2
+                && s.words[k - 1] == "be"
+                && matches!(s.words[k - 2].as_str(), "will" | "would")));
     if !(noun || passive) || ctx.in_quote(si, k) {
         return None;
     }

@@ -2211,6 +2211,18 @@ fn round_eleven_and_twelve_shapes() {
             not: &["statement Agnieszka Wrona of the Warsaw-based Centre for Eastern Studies"],
         },
         Case {
+            name: "a future hosting by a named actor",
+            text: "The next round will be hosted by Malaysia in 2027.",
+            want: &["pledge Malaysia"],
+            not: &[],
+        },
+        Case {
+            name: "a past hosting commits no one",
+            text: "The talks opened at a dinner hosted by Malaysia on Monday.",
+            want: &[],
+            not: &["pledge Malaysia"],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
