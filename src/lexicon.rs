@@ -952,7 +952,7 @@ pub struct Lexicon {
     /// as a sentence's lowercased words: a token none of them is no honorific and
     /// in none of those lists. A filter: the lists compare tokens as written.
     pub name_list_words: PhraseSet,
-    /// The words an event's date is read from or by (`extract::dates::DATE_WORDS`:
+    /// The words an event's date is read from or by (`extract::dates::date_words`:
     /// "yesterday", "Thursday", "March"). A filter: a sentence without one takes
     /// the publication date at once.
     pub date_words: PhraseSet,
@@ -1092,7 +1092,7 @@ impl Lexicon {
             collective_openers: PhraseSet::new(&crate::extract::collective_opener_words(), v),
             description_openers: PhraseSet::new(crate::extract::DESCRIPTION_OPENERS, v),
             name_list_words: PhraseSet::new(&name_list_words, v),
-            date_words: PhraseSet::new(crate::extract::DATE_WORDS, v),
+            date_words: PhraseSet::new(&crate::extract::date_words(), v),
             vocabulary: Vocabulary::default(),
         };
         Ok(Lexicon {

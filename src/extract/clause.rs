@@ -81,7 +81,7 @@ impl<'a> Context<'a> {
     /// The event date of sentence `si` and how it was found.
     pub fn date_of(&self, si: usize) -> (Option<String>, DatePrecision) {
         let s = &self.sentences[si];
-        // (Most sentences hold no word a date is read from: see `DATE_WORDS`.)
+        // (Most sentences hold no word a date is read from: see `dates::date_words`.)
         let may_date = self.lexicon.date_words.may_match(&s.ids);
         let resolve =
             || super::dates::resolve_filtered(self.doc.published.as_deref(), s.words, may_date);

@@ -41,45 +41,17 @@ const MONTHS: [&str; 12] = [
 /// and "earlier", the weekdays, the months with their first three letters, and
 /// "sept". A sentence with none of them dates nothing of its own (the lexicon's
 /// filter `date_words`, for [`resolve_filtered`]).
-pub(crate) const DATE_WORDS: &[&str] = &[
-    "yesterday",
-    "today",
-    "last",
-    "earlier",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "sept",
-];
+pub(crate) fn date_words() -> Vec<&'static str> {
+    WEEKDAYS
+        .iter()
+        .chain(&MONTHS)
+        .copied()
+        .chain(MONTHS.iter().filter_map(|m| m.get(..3)))
+        .chain(["yesterday", "today", "last", "earlier", "sept"])
+        .collect()
+}
 
-/// [`resolve`], told whether the sentence may hold one of the [`DATE_WORDS`]
+/// [`resolve`], told whether the sentence may hold one of the [`date_words`]
 /// (`may_date`, from the lexicon's filter): without one, what `resolve` finds
 /// when no word dates the event, without a look at every word.
 pub fn resolve_filtered(
@@ -289,20 +261,10 @@ fn civil(days: i64) -> (i64, i64, i64) {
 mod tests {
     use super::*;
 
-    /// Every word `resolve` reads is a date word: a sentence without one
-    /// resolves as `resolve_filtered` says without looking.
+    /// A sentence without a date word resolves as `resolve_filtered` says
+    /// without looking.
     #[test]
-    fn date_words_hold_every_word_read() {
-        let prefixes = MONTHS.iter().filter_map(|m| m.get(..3));
-        let read = WEEKDAYS
-            .iter()
-            .chain(&MONTHS)
-            .copied()
-            .chain(prefixes)
-            .chain(["yesterday", "today", "last", "earlier", "sept"]);
-        for w in read {
-            assert!(DATE_WORDS.contains(&w), "{w}");
-        }
+    fn sentences_without_date_words_resolve_unlooked() {
         for text in [
             "Macron said the talks would resume",
             "marching orders were given on the weekend",

@@ -29,7 +29,7 @@ use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Lexicon, WordId, WordIds};
 use crate::model::{Document, Entity, EntityKind, Event};
 use crate::text::{self, Quotation, Span, Token};
-pub(crate) use dates::DATE_WORDS;
+pub(crate) use dates::date_words;
 pub(crate) use mentions::{collective_opener_words, name_list_words, DESCRIPTION_OPENERS};
 pub(crate) use pledges::CUE_WORDS;
 pub(crate) use statements::NAMING_VERBS;
