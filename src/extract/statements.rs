@@ -393,9 +393,6 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
     found
 }
 
-/// `n` if `cond`, else 0: the end of a loop over a sentence's tokens that has
-/// nothing to find when `cond` is false.
-#[inline]
 /// The state that "the foreign ministry" (presidency, government, foreign office,
 /// ...) right before the speech verb at `k` stands for, when the body opens its
 /// sentence or clause: the state of a place that opens the clause ("In Paris,"),
@@ -487,6 +484,9 @@ fn leaders_office(ctx: &Context, m: &Mention, k: usize) -> Option<usize> {
     a.get("country").and_then(|c| ctx.ents.find_id(c))
 }
 
+/// `n` if `cond`, else 0: the end of a loop over a sentence's tokens that has
+/// nothing to find when `cond` is false.
+#[inline]
 fn n_if(cond: bool, n: usize) -> usize {
     if cond {
         n
