@@ -1542,6 +1542,19 @@ fn in_sentence(
                 (s.words.get(i + l).is_some_and(|w| w == "of" || w == "for") && run_end > i + l + 1)
                     .then_some(run_end)
             });
+        // "Korea Electric Power Corp and the World Bank": a known actor after "and
+        // (the)" is a second actor, not the end of this one's name.
+        if let Some(and) = (i + 1..run_end).find(|&k| {
+            s.words[k] == "and"
+                && [k + 1, k + 2].into_iter().any(|f| {
+                    (f == k + 1 || s.words[k + 1] == "the")
+                        && tok_hits
+                            .at(f)
+                            .is_some_and(|t| !matches!(t.hit.entry, Entry::Person(_)))
+                })
+        }) {
+            run_end = and;
+        }
         let head_end = last_org_head_end(s, i, run_end, lexicon).or(head_first);
         let Some(mut end) = head_end else {
             pos = run_end.max(pos + 1);

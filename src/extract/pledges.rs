@@ -543,22 +543,27 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                             && !lx.function_words.contains(w)
                     })
             };
+            // "agreed to jointly bid": past an adverb between "to" and the verb.
+            let split = s.words.get(t + 1).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ly") && !ctx.lexicon.stative_verbs.contains(w)
+            }) && bare_verb_at(ctx, si, t + 2);
+            let v = t + 1 + usize::from(split);
             if s.words.get(t).is_some_and(|w| w == "to")
-                && (action_at(ctx, si, t + 1).is_some()
+                && (action_at(ctx, si, v).is_some()
                     || ((s.words[k].starts_with("agree") || s.words[k].starts_with("undert"))
-                        && verb_after_modal_at(ctx, si, t + 1))
+                        && verb_after_modal_at(ctx, si, v))
                     || agreed_thing())
             {
                 out.push(Cue {
                     at: k,
-                    object: t + 1,
+                    object: v,
                     future: false,
                     hedged: false,
                     agent: None,
                     affiliation: false,
                     negated: false,
                 });
-                k = t + 1;
+                k = v;
                 continue;
             }
         }
@@ -575,7 +580,16 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 ),
             ) * 2
         };
-        let verb = lx.amount_verbs.match_at(&s.ids, k);
+        // "France followed on Monday with 1.2 billion euros": past the time.
+        let verb = lx.amount_verbs.match_at(&s.ids, k).or_else(|| {
+            if !matches!(s.words[k].as_str(), "followed" | "follows") {
+                return None;
+            }
+            let with = (k + 1..(k + 5).min(n))
+                .take_while(|&j| s.words[j] == "with" || ctx.is_time_word(si, j))
+                .find(|&j| s.words[j] == "with")?;
+            Some(with + 1 - k)
+        });
         if let Some(len) = verb.filter(|&len| {
             let j = k + len;
             amount_in_object(ctx, si, j + further(j))
@@ -602,7 +616,10 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         }
         let modal = lx.future_modals.match_at(&s.ids, k).map(|l| (l, false));
         let modal = modal.or_else(|| {
-            (lx.reported_modals.match_at(&s.ids, k).is_some() && reported()).then_some((1, false))
+            lx.reported_modals
+                .match_at(&s.ids, k)
+                .filter(|_| reported())
+                .map(|len| (len, false))
         });
         let modal = modal.or_else(|| {
             matches!(s.words[k].as_str(), "could" | "may" | "might").then_some((1, true))

@@ -2223,6 +2223,36 @@ fn round_eleven_and_twelve_shapes() {
             not: &["pledge Malaysia"],
         },
         Case {
+            name: "an adverb between to and the verb",
+            text: "Japan and the World Bank agreed to jointly finance the port.",
+            want: &["pledge Japan", "pledge World Bank"],
+            not: &[],
+        },
+        Case {
+            name: "a reported intention",
+            text: "US special envoy Steve Witkoff said Washington intended to convene another round of talks.",
+            want: &["pledge United States"],
+            not: &[],
+        },
+        Case {
+            name: "a known actor after and the is a second actor",
+            text: "The Kuwait Fund for Arab Economic Development and the European Investment Bank will co-finance a plant.",
+            want: &["pledge Kuwait Fund for Arab Economic Development", "pledge European Investment Bank"],
+            not: &[],
+        },
+        Case {
+            name: "followed on a day with an amount",
+            text: "France followed on Monday with 1.2 billion euros, according to a ministry statement.",
+            want: &["pledge France"],
+            not: &[],
+        },
+        Case {
+            name: "Congo alone is the Democratic Republic",
+            text: "Under the statement, Congo undertook to launch operations against the FDLR by mid-April.",
+            want: &["pledge Democratic Republic of the Congo"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
