@@ -2046,7 +2046,12 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let noun = s.words[j - 1].as_str();
     // "the transitional authorities", "the military government": past one
     // word that says what kind of government.
-    let regime = |w: &str| matches!(w, "transitional" | "interim" | "military" | "federal");
+    let regime = |w: &str| {
+        matches!(
+            w,
+            "transitional" | "interim" | "military" | "federal" | "armed"
+        )
+    };
     let det = if j >= 3 && regime(&s.words[j - 2]) {
         s.words[j - 3].as_str()
     } else {
@@ -2055,6 +2060,10 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let fits = match noun {
         "government" | "administration" | "cabinet" | "parliament" | "legislature" | "military"
         | "army" | "navy" | "authorities" | "treasury" | "junta" => {
+            matches!(det, "his" | "her" | "the" | "its" | "their")
+        }
+        // "the armed forces would deploy": only as the armed forces.
+        "forces" if s.words[j - 2] == "armed" => {
             matches!(det, "his" | "her" | "the" | "its" | "their")
         }
         "kingdom" | "country" | "republic" => matches!(det, "the" | "his" | "her"),
@@ -2068,7 +2077,13 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
             || ctx.lexicon.org_descriptors.match_at(&s.ids, j - 1) == Some(1)
             || matches!(
                 noun,
-                "union" | "institution" | "organisation" | "organization"
+                "union"
+                    | "institution"
+                    | "organisation"
+                    | "organization"
+                    | "authority"
+                    | "movement"
+                    | "region"
             ));
     let unresolved = ctx.mention_ending(si, j).is_none_or(|m| m.entity.is_none());
     if body_noun && !fits && unresolved {

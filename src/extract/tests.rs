@@ -2253,6 +2253,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &[],
         },
         Case {
+            name: "a body's official speaking of the authority",
+            text: "Suez Canal Authority chairman Osama Rabie said the authority would extend its rebate for large container ships.",
+            want: &["pledge Suez Canal Authority"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
