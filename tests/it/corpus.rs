@@ -111,20 +111,19 @@ fn assert_floors(s: &Scores, floors: (f64, f64, f64), what: &str) {
 fn development_corpus_meets_floors() {
     let dir = root().join("data/corpus/dev");
     if let Some(s) = score_dir(&dir, "dev-corpus") {
-        assert_floors(&s, (0.94, 0.885, 0.88), "data/corpus/dev");
+        assert_floors(&s, (0.945, 0.885, 0.885), "data/corpus/dev");
     }
 }
 
 /// The held-back half (196 articles; 156 from rounds 3 to 16, split from the same
 /// writers by a fixed rule before anyone read them): floors under the measurement
-/// at the end of session 10 (entities 0.941, pledges 0.797, statements 0.863),
-/// lowered for the 72 unread articles of rounds 11 to 16 until they are measured
-/// at the end of session 11. The statements floor is the issue's own (0.85).
+/// at the end of session 11 (entities 0.941, pledges 0.793, statements 0.866).
+/// The pledges floor is still under the 0.80.
 #[test]
 fn heldout_corpus_meets_floors() {
     let dir = root().join("data/corpus/heldout");
     if let Some(s) = score_dir(&dir, "heldout-corpus") {
-        assert_floors(&s, (0.93, 0.75, 0.85), "data/corpus/heldout");
+        assert_floors(&s, (0.935, 0.785, 0.86), "data/corpus/heldout");
     }
 }
 
