@@ -2293,11 +2293,32 @@ fn apposed_names(
 ) -> Vec<(usize, usize)> {
     let n = s.tokens.len();
     let mut out = Vec::new();
+    // ", a researcher at ...", ", policy director at ...", ", Yemen director of
+    // ...": a description that opens with an article or names a role within its
+    // first three words.
     let description_at = |k: usize| {
         k + 1 < n
             && s.words[k] == ","
             && (matches!(s.words[k + 1].as_str(), "a" | "an" | "the" | "who")
-                || lexicon.roles.match_at(&s.ids, k + 1).is_some())
+                || (k + 1..n.min(k + 4))
+                    .take_while(|&j| s.words[j] != ",")
+                    .any(|j| {
+                        lexicon.roles.match_at(&s.ids, j).is_some()
+                            || lexicon.person_descriptions.match_at(&s.ids, j).is_some()
+                            || matches!(
+                                s.words[j].as_str(),
+                                "director"
+                                    | "analyst"
+                                    | "researcher"
+                                    | "fellow"
+                                    | "professor"
+                                    | "economist"
+                                    | "adviser"
+                                    | "advisor"
+                                    | "head"
+                                    | "chief"
+                            )
+                    }))
     };
     let speech = |k: usize| {
         (k.saturating_sub(3)..k).any(|v| {

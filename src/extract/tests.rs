@@ -2259,6 +2259,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &[],
         },
         Case {
+            name: "a speaker after said described by a role without an article",
+            text: "\"A pledge that shrinks is not generosity,\" said Kenneth Mwangi, policy director at a Nairobi think tank, who urged donors to cover the gap.",
+            want: &["statement Kenneth Mwangi"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
