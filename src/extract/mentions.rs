@@ -2407,8 +2407,15 @@ fn apposed_names(
         if capitals < 2 || (p..end).any(|k| taken[k]) || ends_with_org_head(s, p, end, lexicon) {
             continue;
         }
+        // "said Maged Haidar of the Aden Policy Forum": the body the person is of.
+        let of_body = |e: usize| {
+            s.words.get(e).is_some_and(|w| w == "of")
+                && (s.capitalized_word(e + 1)
+                    || (s.words.get(e + 1).is_some_and(|w| w == "the")
+                        && s.capitalized_word(e + 2)))
+        };
         let closed = if after_speech {
-            end == n || s.words[end] == "." || description_at(end)
+            end == n || s.words[end] == "." || description_at(end) || of_body(end)
         } else if opening {
             description_at(end)
                 && s.words

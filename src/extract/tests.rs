@@ -2265,6 +2265,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &[],
         },
         Case {
+            name: "a speaker after said of a body",
+            text: "\"The question will be solved in Sanaa,\" said Maged Haidar of the Aden Policy Forum.",
+            want: &["statement Maged Haidar"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
