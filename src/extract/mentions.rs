@@ -1320,7 +1320,20 @@ fn in_sentence(
                 // "Japan's foreign minister pledged", "Kuwait's emir said": an
                 // office holder the sentence does not name (no name or comma
                 // follows) — the holder named elsewhere, else the state.
-                if let Some(len) = lexicon.person_descriptions.match_at(&s.ids, at) {
+                // ("Norway's climate minister": past one lowercase modifier of a
+                // minister.)
+                let described = lexicon
+                    .person_descriptions
+                    .match_at(&s.ids, at)
+                    .or_else(|| {
+                        (s.words[at].chars().all(|c| c.is_alphabetic() || c == '-')
+                            && matches!(
+                                s.words.get(at + 1).map(|w| w.as_str()),
+                                Some("minister" | "ministers")
+                            ))
+                        .then_some(2)
+                    });
+                if let Some(len) = described {
                     let end = at + len;
                     // In lowercase ("Japan's Foreign Minister" is a title), and
                     // right before its predicate ("Palau's ambassador to the UN,

@@ -2271,6 +2271,12 @@ fn round_eleven_and_twelve_shapes() {
             not: &[],
         },
         Case {
+            name: "an unnamed minister of any portfolio",
+            text: "Norway's climate minister said Oslo was also ready to co-finance a pilot window.",
+            want: &["statement Norway", "pledge Norway"],
+            not: &[],
+        },
+        Case {
             name: "the minister is a secretary who heads a ministry",
             text: "British Foreign Secretary Yvette Cooper met her Ukrainian counterpart in Kyiv. The minister promised further help with demining.",
             want: &["pledge Yvette Cooper"],
