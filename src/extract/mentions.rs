@@ -1326,7 +1326,9 @@ fn in_sentence(
                     .person_descriptions
                     .match_at(&s.ids, at)
                     .or_else(|| {
-                        (s.words[at].chars().all(|c| c.is_alphabetic() || c == '-')
+                        (s.words
+                            .get(at)
+                            .is_some_and(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
                             && matches!(
                                 s.words.get(at + 1).map(|w| w.as_str()),
                                 Some("minister" | "ministers")
@@ -1560,7 +1562,7 @@ fn in_sentence(
         if let Some(and) = (i + 1..run_end).find(|&k| {
             s.words[k] == "and"
                 && [k + 1, k + 2].into_iter().any(|f| {
-                    (f == k + 1 || s.words[k + 1] == "the")
+                    (f == k + 1 || s.words.get(k + 1).is_some_and(|w| w == "the"))
                         && tok_hits
                             .at(f)
                             .is_some_and(|t| !matches!(t.hit.entry, Entry::Person(_)))
