@@ -162,6 +162,27 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The state whose office a person's mention names: the person's country,
+    /// unless they hold an organization's office. `None` for any other mention.
+    pub fn office_state(&self, m: &Mention) -> Option<usize> {
+        let a = &self.ents.list[m.entity?].attributes;
+        if self.kind_of(m) != Some(EntityKind::Person) || a.contains_key("org") {
+            return None;
+        }
+        a.get("country").and_then(|c| self.ents.find_id(c))
+    }
+
+    /// "Paz's government", "Dissanayake's office": for a person's mention followed
+    /// by "'s", the state whose office they hold ([`Context::office_state`]) and the
+    /// token where what they possess starts.
+    pub fn possessor_state(&self, m: &Mention) -> Option<(usize, usize)> {
+        let s = &self.sentences[m.sentence];
+        if s.words.get(m.end).is_none_or(|w| w != "'s") {
+            return None;
+        }
+        Some((self.office_state(m)?, m.end + 1))
+    }
+
     /// The actors a subject mention stands for: its entity, or each member of a
     /// counted collective ("The three governments said": each member speaks).
     pub fn actors(&self, m: &Mention) -> Vec<usize> {

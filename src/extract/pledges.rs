@@ -166,24 +166,12 @@ fn is_government_noun(w: &str) -> bool {
 /// For a person's mention followed by "'s government" (or administration, cabinet,
 /// authorities) — "Paz's government undertook to" — the state of that person.
 fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
-    if ctx.kind_of(m) != Some(EntityKind::Person) {
-        return None;
-    }
+    let (state, at) = ctx.possessor_state(m)?;
     let s = &ctx.sentences[m.sentence];
-    let possessive = s.words.get(m.end).is_some_and(|w| w == "'s" || w == "’s");
-    let government = s
-        .words
-        .get(m.end + 1)
-        .is_some_and(|w| is_government_noun(w));
-    if !possessive || !government {
-        return None;
-    }
-    let e = m.entity?;
-    let a = &ctx.ents.list[e].attributes;
-    if a.contains_key("org") {
-        return None;
-    }
-    a.get("country").and_then(|c| ctx.ents.find_id(c))
+    s.words
+        .get(at)
+        .is_some_and(|w| is_government_noun(w))
+        .then_some(state)
 }
 
 /// Does a question open at token `at` and close with a comma before token `upto`?
@@ -2129,10 +2117,7 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let a = &entity.attributes;
     let state = match entity.kind {
         EntityKind::Country => Some(e),
-        EntityKind::Person if !a.contains_key("org") => {
-            a.get("country").and_then(|c| ctx.ents.find_id(c))
-        }
-        _ => None,
+        _ => ctx.office_state(speaker),
     };
     // "ISLAMABAD: ... Aurangzeb said the government would": an official of no
     // known state or body speaks for the dateline's government — not for "the

@@ -456,19 +456,9 @@ fn titled_opening_person<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&
 /// the speech verb at `k`: the state of that person, when they hold a state's
 /// office.
 fn leaders_office(ctx: &Context, m: &Mention, k: usize) -> Option<usize> {
-    if ctx.kind_of(m) != Some(EntityKind::Person) {
-        return None;
-    }
+    let (state, at) = ctx.possessor_state(m)?;
     let s = &ctx.sentences[m.sentence];
-    if s.words.get(m.end).is_none_or(|w| w != "'s") {
-        return None;
-    }
-    let body: Vec<&str> = s
-        .words
-        .get(m.end + 1..k)?
-        .iter()
-        .map(|w| w.as_str())
-        .collect();
+    let body: Vec<&str> = s.words.get(at..k)?.iter().map(|w| w.as_str()).collect();
     let office = matches!(
         body.as_slice(),
         ["government" | "administration" | "cabinet" | "office" | "presidency"]
@@ -477,11 +467,7 @@ fn leaders_office(ctx: &Context, m: &Mention, k: usize) -> Option<usize> {
                 "office" | "directorate" | "team"
             ]
     );
-    let a = &ctx.ents.list[m.entity?].attributes;
-    if !office || a.contains_key("org") {
-        return None;
-    }
-    a.get("country").and_then(|c| ctx.ents.find_id(c))
+    office.then_some(state)
 }
 
 /// `n` if `cond`, else 0: the end of a loop over a sentence's tokens that has
