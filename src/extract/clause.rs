@@ -8,6 +8,7 @@
 //! inverted "said X" — and give up on anything else.
 
 use super::{DocEntities, Mention, MentionKind, Sentence, Word};
+use crate::gazetteer::Form;
 use crate::lexicon::Lexicon;
 use crate::model::{DatePrecision, Document, EntityKind, Evidence};
 use crate::text::{Quotation, TokenKind};
@@ -416,8 +417,16 @@ impl<'a> Context<'a> {
                 };
                 // "A's government and the B movement", "A and B", "A and the B".
                 let mut k = pair[0].end;
+                // Past what the possessive owns: "Yemen's (internationally
+                // recognised) government and the Houthi movement".
                 if s.words.get(k).is_some_and(|w| w == "'s") {
-                    k += 2;
+                    k += 1;
+                    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+                    while k < pair[0].end + 5
+                        && s.words.get(k).is_some_and(|w| lower(w) && w != "and")
+                    {
+                        k += 1;
+                    }
                 }
                 let joined = s.words.get(k).is_some_and(|w| w == "and")
                     && (k + 1..pair[1].head_first()).all(|j| matches!(s.words[j].as_str(), "the"));
@@ -428,7 +437,21 @@ impl<'a> Context<'a> {
                     && s.words
                         .get(pair[1].end)
                         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-                if demonyms != (false, false) && !shared_noun {
+                // "Iranian and Saudi delegations": the second demonym's noun is
+                // part of its mention ("Saudi delegations" stands for the state).
+                let noun_mention = demonyms == (true, false)
+                    && k == pair[0].end
+                    && matches!(
+                        pair[1].kind,
+                        MentionKind::Gazetteer {
+                            form: Form::Metonym,
+                            ..
+                        }
+                    )
+                    && s.words
+                        .get(pair[1].end.wrapping_sub(1))
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                if demonyms != (false, false) && !shared_noun && !noun_mention {
                     continue;
                 }
                 // Not the tail of a longer list ("drawn from both sides, the African
@@ -802,12 +825,16 @@ impl<'a> Context<'a> {
             .official_noun_ending(si, j)
             .filter(|_| self.mention_ending(si, j).is_none())
         {
-            let mut k = j - len;
-            if k > 1 && s.words[k - 1] != "'s" && s.words[k - 2] == "'s" {
-                k -= 1; // one modifier
-            }
-            if k > 0 && s.words[k - 1] == "'s" {
-                j = k - 1;
+            // One or two lowercase modifiers: "army-backed", "internationally
+            // recognised".
+            let k = j - len;
+            let modifier =
+                |w: &str| w.chars().next().is_some_and(|c| c.is_lowercase()) && w != "'s";
+            let possessive = (k.saturating_sub(2)..=k).rev().find(|&p| {
+                p > 0 && s.words[p - 1] == "'s" && (p..k).all(|q| modifier(&s.words[q]))
+            });
+            if let Some(p) = possessive {
+                j = p - 1;
             }
         }
         // "President Ferdinand Marcos Jr." — a dot after the name
@@ -847,7 +874,17 @@ impl<'a> Context<'a> {
                             | "authorities"
                             | "leadership"
                     );
-                if of_officials {
+                // "Forces loyal to the GNU and the Radaa militia agreed": the
+                // armed side of a government or movement stands for it.
+                let before_the = if h >= 1 && s.words[h - 1] == "the" {
+                    h - 1
+                } else {
+                    h
+                };
+                let loyal_to = before_the >= 2
+                    && s.words[before_the - 1] == "to"
+                    && s.words[before_the - 2] == "loyal";
+                if of_officials || loyal_to {
                     out.push(m);
                 } else if saw_and && !after_to(h) {
                     // "The talks between Iran and the United States will resume",

@@ -1297,19 +1297,17 @@ fn in_sentence(
                 && s.words.get(th.end).is_some_and(|w| w == "'s")
             {
                 // "Türkiye's foreign ministry", "Kenya's government": the state
-                // speaking through its body (one modifier may come between).
+                // speaking through its body (one or two lowercase modifiers may
+                // come between: "Yemen's internationally recognised government").
                 let at = th.end + 1;
-                let len = lexicon
-                    .official_nouns
-                    .match_at(&s.ids, at)
-                    .map(|l| at + l)
-                    .or_else(|| {
-                        lexicon
-                            .official_nouns
-                            .match_at(&s.ids, at + 1)
-                            .filter(|_| s.words[at].chars().all(|c| c.is_lowercase() || c == '-'))
-                            .map(|l| at + 1 + l)
-                    });
+                let modifier = |k: usize| {
+                    s.words
+                        .get(k)
+                        .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                };
+                let len = (at..at + 3)
+                    .take_while(|&k| k == at || modifier(k - 1))
+                    .find_map(|k| lexicon.official_nouns.match_at(&s.ids, k).map(|l| k + l));
                 if let Some(end) = len {
                     if (th.first..end).all(|k| !taken[k]) {
                         mark(taken, th.first, end);

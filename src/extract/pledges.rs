@@ -570,6 +570,14 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         };
         // "France followed on Monday with 1.2 billion euros": past the time.
         let verb = lx.amount_verbs.match_at(&s.ids, k).or_else(|| {
+            // "Ottawa was also earmarking 640 million": an adverb inside the
+            // progressive.
+            if matches!(s.words[k].as_str(), "is" | "are" | "was" | "were")
+                && s.words.get(k + 1).is_some_and(|w| lx.skippable.contains(w))
+                && s.words.get(k + 2).is_some_and(|w| w.ends_with("ing"))
+            {
+                return lx.amount_verbs.match_at(&s.ids, k + 2).map(|l| l + 2);
+            }
             if !matches!(s.words[k].as_str(), "followed" | "follows") {
                 return None;
             }

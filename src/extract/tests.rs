@@ -2323,3 +2323,39 @@ fn code_keys_tell_codes_apart() {
     }
     assert_eq!(code_key("ABCDEFGH"), None);
 }
+
+#[test]
+fn round_seventeen_shapes() {
+    check(&[
+        Case {
+            name: "a demonym and a demonym collective open the story as its two sides",
+            text: "Iranian and Saudi delegations wrapped up two days of talks in Muscat on Wednesday. Tehran committed to using its influence with Yemen's Houthis, one of the Saudi officials said. Both sides also agreed to convene the joint security committee within three months.",
+            want: &["pledge Iran", "pledge Saudi Arabia"],
+            not: &["pledge Houthis"],
+        },
+        Case {
+            name: "two lowercase modifiers between a state's possessive and its government",
+            text: "Yemen's internationally recognised government and the Houthi movement agreed on Monday to release 1,700 detainees.",
+            want: &["pledge Yemen", "pledge Houthis"],
+            not: &[],
+        },
+        Case {
+            name: "forces loyal to a government stand for it",
+            text: "Forces loyal to the Government of National Unity agreed on Tuesday to withdraw heavy weapons from the capital.",
+            want: &["pledge Government of National Unity"],
+            not: &[],
+        },
+        Case {
+            name: "an adverb inside a progressive amount verb",
+            text: "Ruto said Kenya was also earmarking 640 million dollars over five years for barracks.",
+            want: &["pledge Kenya"],
+            not: &[],
+        },
+        Case {
+            name: "will not hesitate to act promises the act",
+            text: "Kenya will not hesitate to revoke the licence of any lender, Ruto said.",
+            want: &["pledge Kenya"],
+            not: &[],
+        },
+    ]);
+}
