@@ -13,6 +13,7 @@ use crate::formtrie::FormTrie;
 use crate::lexicon::{FastMap as HashMap, FastSet, WordSet};
 use crate::model::{Entity, EntityKind};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// A sovereign state.
@@ -578,6 +579,16 @@ fn surface_forms(file: &GazetteerFile) -> Vec<(String, Entry, Form)> {
             extra.push((format!("U.N. {rest}"), *e, *f));
         } else if let Some(rest) = s.strip_prefix("U.N. ") {
             extra.push((format!("UN {rest}"), *e, *f));
+        }
+    }
+    // Text is searched with words in capitals title-cased (surnames: "MACRON"
+    // is "Macron"), so a longer name with such a word ("Global Fund to Fight
+    // AIDS, Tuberculosis and Malaria") is also kept in that spelling.
+    for (s, e, f) in &forms {
+        if s.contains(' ') {
+            if let Cow::Owned(titled) = crate::text::title_case_surnames(s) {
+                extra.push((titled, *e, *f));
+            }
         }
     }
     forms.extend(extra);

@@ -1822,6 +1822,11 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
                     return vec![m];
                 }
             }
+            // "The IDB said that it “remains committed” and will send a mission":
+            // the clause's subject is a pronoun for the one who reports it.
+            if let Some(sp) = reported_pronoun_before_and(ctx, si, j - 1) {
+                return vec![sp];
+            }
         }
     }
     let mut out = Vec::new();
@@ -1845,6 +1850,34 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
     }
     out
+}
+
+/// For a predicate coordinated by the "and" at `and` with a reported clause whose
+/// subject is a pronoun ("X said that it remains committed and will send"): the
+/// speaker the pronoun stands for ("it" a state or body, "he"/"she" a person).
+/// Nothing when another speech verb or clause opener comes between.
+fn reported_pronoun_before_and<'a>(
+    ctx: &Context<'a>,
+    si: usize,
+    and: usize,
+) -> Option<&'a Mention> {
+    let s = &ctx.sentences[si];
+    let k = (and.saturating_sub(20)..and)
+        .rev()
+        .find(|&k| matches!(s.words[k].as_str(), "it" | "he" | "she"))?;
+    let opens = k >= 1
+        && (s.words[k - 1] == "that"
+            || ctx.lexicon.speech_verbs.match_at(&s.ids, k - 1) == Some(1));
+    let plain = (k + 1..and).all(|q| {
+        !matches!(s.words[q].as_str(), "that" | "which" | "who" | ";")
+            && ctx.lexicon.speech_verbs.match_at(&s.ids, q).is_none()
+    });
+    if !opens || !plain || ctx.in_quote(si, k) {
+        return None;
+    }
+    let sp = reporting_speaker(ctx, si, k)?;
+    let person = ctx.kind_of(sp) == Some(EntityKind::Person);
+    (person == (s.words[k] != "it")).then_some(sp)
 }
 
 /// The last coordinated list of states ("Azerbaijan, Kazakhstan, Georgia and
@@ -2244,6 +2277,20 @@ fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
                         | "speech"
                         | "readout"
                         | "note"
+                        | "response"
+                        | "reply"
+                        | "email"
+                        | "e-mail"
+                        | "briefing"
+                        | "address"
+                        | "message"
+                        | "remarks"
+                        | "broadcast"
+                        | "video"
+                        | "op-ed"
+                        | "article"
+                        | "declaration"
+                        | "filing"
                 )
             })
             && (i + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))

@@ -2359,3 +2359,33 @@ fn round_seventeen_shapes() {
         },
     ]);
 }
+
+#[test]
+fn round_eighteen_shapes() {
+    check(&[
+        Case {
+            name: "a demonym pair's commanders agree for both states",
+            text: "Thai and Cambodian military commanders agreed on Thursday to pull heavy weapons back from the border.",
+            want: &["pledge Thailand", "pledge Cambodia"],
+            not: &[],
+        },
+        Case {
+            name: "a name with a word in capitals is found under title-cased surnames",
+            text: "The Global Fund to Fight AIDS, Tuberculosis and Malaria said it would expand its programme to 12 more countries.",
+            want: &["pledge Global Fund"],
+            not: &[],
+        },
+        Case {
+            name: "the two banks named before in the sentence",
+            text: "World Bank President Ajay Banga and Asian Development Bank President Masato Kanda signed an agreement under which the two banks will co-finance the power grid.",
+            want: &["pledge World Bank", "pledge Asian Development Bank"],
+            not: &[],
+        },
+        Case {
+            name: "a predicate coordinated with a reported clause whose subject is 'it'",
+            text: "The IDB said in an emailed response that it \"remains fully committed to Bolivia\" and will send a mission to La Paz in May.",
+            want: &["pledge Inter-American Development Bank -> Bolivia"],
+            not: &[],
+        },
+    ]);
+}
