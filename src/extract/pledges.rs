@@ -1552,6 +1552,35 @@ fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
         .commitment_actions
         .match_at(ids, j)
         .or_else(|| ctx.lexicon.threat_actions.match_at(ids, j))
+        .or_else(|| made_gift(ctx, si, j).then_some(1))
+}
+
+/// "will make its first loan contribution", "would make a $20 million
+/// donation": making a gift names the action by its noun, within four
+/// lowercase words.
+fn made_gift(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    if s.words.get(j).is_none_or(|w| w != "make") {
+        return false;
+    }
+    (j + 1..(j + 6).min(s.words.len()))
+        .take_while(|&k| !matches!(s.words[k].as_str(), "," | "." | ";" | "to" | "for" | "of"))
+        .any(|k| {
+            matches!(
+                s.words[k].as_str(),
+                "contribution"
+                    | "contributions"
+                    | "donation"
+                    | "donations"
+                    | "payment"
+                    | "payments"
+                    | "deposit"
+                    | "investment"
+                    | "investments"
+                    | "grant"
+                    | "loan"
+            )
+        })
 }
 
 /// Does a verb in its base form stand at `j`? After "agreed to" any action is a

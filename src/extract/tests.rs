@@ -2382,6 +2382,12 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "making a contribution is giving; making a decision is not",
+            text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
+            want: &["pledge Thailand"],
+            not: &["pledge Japan"],
+        },
+        Case {
             name: "a predicate coordinated with a reported clause whose subject is 'it'",
             text: "The IDB said in an emailed response that it \"remains fully committed to Bolivia\" and will send a mission to La Paz in May.",
             want: &["pledge Inter-American Development Bank -> Bolivia"],
