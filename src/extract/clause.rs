@@ -266,7 +266,7 @@ impl<'a> Context<'a> {
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
             | "country" | "party" | "delegation" | "capital" | "forces" | "companies" | "firms"
-            | "banks" | "lenders" => (false, false),
+            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" => (false, false),
             _ => return None,
         };
         // "the two Gulf states" are states, not the Foreign Office named before them.
@@ -282,6 +282,9 @@ impl<'a> Context<'a> {
                 | "government"
                 | "country"
                 | "capital"
+                | "navies"
+                | "armies"
+                | "militaries"
         );
         let nearby = self.counted_members(
             (m.sentence, m.first),

@@ -245,7 +245,8 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
 /// that a new rule in `cues` (or in what it calls for every token) tests must be
 /// added here.
 pub(crate) const CUE_WORDS: &[&str] = &[
-    // `cues`: participles after "with".
+    // `cues`: participles after "with", and ", with X to" an action.
+    "with",
     "offering",
     "promising",
     "pledging",
@@ -358,6 +359,17 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         k = next;
         if lx.pledge_cue_words.match_at(&s.ids, k).is_none() {
             k += 1;
+            continue;
+        }
+        // "..., with Spain's Interior Ministry to run training": an absolute
+        // clause with an infinitive commits the actor named after "with".
+        if s.words[k] == "with" {
+            if let Some(cue) = with_actor_to_act(ctx, si, k) {
+                k = cue.object;
+                out.push(cue);
+            } else {
+                k += 1;
+            }
             continue;
         }
         // "..., with Turkey offering to finance the studies": the participle commits
@@ -1553,6 +1565,52 @@ fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
         .match_at(ids, j)
         .or_else(|| ctx.lexicon.threat_actions.match_at(ids, j))
         .or_else(|| made_gift(ctx, si, j).then_some(1))
+}
+
+/// ", with Spain's Interior Ministry to run training", ", with Qatar to host the
+/// next round": after a comma, "with", a state or body (its mention starting
+/// right after "with" or "with the") and "to" before an action: the cue, its
+/// agent that actor.
+fn with_actor_to_act(ctx: &Context, si: usize, with: usize) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    if with == 0 || s.words[with - 1] != "," || ctx.in_quote(si, with) {
+        return None;
+    }
+    let m = ctx.mention_after(si, with + 1)?;
+    let start = if s.words.get(with + 1).is_some_and(|w| w == "the") {
+        with + 2
+    } else {
+        with + 1
+    };
+    // "with Spain's Interior Ministry to": past the state's body.
+    let mut to = m.end;
+    if s.words.get(to).is_some_and(|w| w == "'s") {
+        to += 1;
+        while to < m.end + 5 && s.capitalized(to) {
+            to += 1;
+        }
+    }
+    if m.first != start
+        || !matches!(
+            ctx.kind_of(m),
+            Some(EntityKind::Country | EntityKind::Organization)
+        )
+        || s.words.get(to).is_none_or(|w| w != "to")
+    {
+        return None;
+    }
+    if action_at(ctx, si, to + 1).is_none() && !bare_verb_at(ctx, si, to + 1) {
+        return None;
+    }
+    Some(Cue {
+        at: with,
+        object: to + 1,
+        future: true,
+        hedged: false,
+        agent: Some((m.sentence, m.first)),
+        affiliation: false,
+        negated: false,
+    })
 }
 
 /// "will make its first loan contribution", "would make a $20 million

@@ -2382,6 +2382,18 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "the two navies of the two states the story opened with",
+            text: "Indonesia and Malaysia held talks in Jakarta on Monday. According to Sugiono, the two navies will raise the number of coordinated patrols in the strait.",
+            want: &["pledge Indonesia", "pledge Malaysia"],
+            not: &[],
+        },
+        Case {
+            name: "an absolute clause ', with X to act' commits X; meeting with someone does not",
+            text: "The talks ended on Monday, with Qatar to host the next round in May. Macron met with Scholz to discuss trade.",
+            want: &["pledge Qatar"],
+            not: &["pledge Olaf Scholz", "pledge Germany"],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],
