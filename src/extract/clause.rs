@@ -296,14 +296,32 @@ impl<'a> Context<'a> {
         // opened with ("India and Bangladesh on Monday agreed ...").
         let sides = matches!(
             words.last()?.as_str(),
-            "sides" | "parties" | "delegations" | "side" | "party" | "delegation"
+            "sides"
+                | "parties"
+                | "delegations"
+                | "side"
+                | "party"
+                | "delegation"
+                | "governments"
+                | "countries"
+                | "nations"
+                | "navies"
+                | "armies"
+                | "militaries"
         );
         // A list near the collective wins; else, for sides, the opening pair wins
         // over whichever actors happen to be named nearby.
+        // ("The two countries" are states, not the funds the story opened with.)
         let lead = || {
             (count == 2 && sides)
                 .then(|| self.lead_pair(m.sentence))
                 .flatten()
+                .filter(|pair| {
+                    !states_only
+                        || pair
+                            .iter()
+                            .all(|&e| self.ents.list[e].kind == EntityKind::Country)
+                })
         };
         // "the two presidents" far from their names: the article's two presidents.
         let holders = || {

@@ -461,30 +461,40 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 k += len;
                 continue;
             }
-            // "The text commits the CNEB to move ...": the object is the committer.
+            // "The text commits the CNEB to move ...", "the declaration commits the
+            // two governments to “place joint orders”": the object is the
+            // committer (a counted collective: each of its members).
             if matches!(s.words[k].as_str(), "commits" | "committed" | "commit") {
+                // The action after "to", past a quotation mark opening there.
+                let action = |m: &Mention| {
+                    if s.words.get(m.end).is_none_or(|w| w != "to") {
+                        return None;
+                    }
+                    let mut a = m.end + 1;
+                    if s.tokens.get(a).is_some_and(|t| t.kind == TokenKind::Quote) {
+                        a += 1;
+                    }
+                    bare_verb_at(ctx, si, a).then_some(a)
+                };
                 let bound = ctx
                     .mention_after(si, k + 1)
                     .filter(|m| {
                         m.first <= k + 2
-                            && m.entity.is_some()
-                            && ctx.kind_of(m) != Some(EntityKind::Group)
+                            && ((m.entity.is_some() && ctx.kind_of(m) != Some(EntityKind::Group))
+                                || ctx.members(m).is_some_and(|v| !v.is_empty()))
                     })
-                    .filter(|m| {
-                        s.words.get(m.end).is_some_and(|w| w == "to")
-                            && bare_verb_at(ctx, si, m.end + 1)
-                    });
-                if let Some(m) = bound {
+                    .and_then(|m| Some((m, action(m)?)));
+                if let Some((m, object)) = bound {
                     out.push(Cue {
                         at: k,
-                        object: m.end + 1,
+                        object,
                         future: false,
                         hedged: false,
                         agent: Some((m.sentence, m.first)),
                         affiliation: false,
                         negated: false,
                     });
-                    k = m.end + 1;
+                    k = object;
                     continue;
                 }
             }
@@ -1333,6 +1343,12 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                                 | "efforts"
                                 | "initiative"
                                 | "reconstruction"
+                                | "cell"
+                                | "team"
+                                | "taskforce"
+                                | "programme"
+                                | "program"
+                                | "project"
                         )
                     })
             };

@@ -2394,6 +2394,30 @@ fn round_eighteen_shapes() {
             not: &["pledge Olaf Scholz", "pledge Germany"],
         },
         Case {
+            name: "the two governments far from a list: the pair the story opened with",
+            text: "France and Germany held their joint cabinet meeting in Toulouse on Tuesday. Italy, Spain and Poland sent observers. On Ukraine, the two governments said they would jointly finance the production of interceptors.",
+            want: &["pledge France", "pledge Germany"],
+            not: &["pledge Italy"],
+        },
+        Case {
+            name: "a declaration commits a counted collective to a quoted action",
+            text: "France and Germany met in Toulouse. The declaration commits the two governments to \"place joint orders\" wherever their forces have common needs.",
+            want: &["pledge France", "pledge Germany"],
+            not: &[],
+        },
+        Case {
+            name: "the summit of a bloc's meeting agrees for the bloc",
+            text: "East African Community leaders met in Arusha on Saturday. The summit also agreed to send an election observation mission to Somalia.",
+            want: &["pledge East African Community"],
+            not: &[],
+        },
+        Case {
+            name: "leading a mission is an action",
+            text: "U.S. envoy Tom Barrack said Washington would lead a joint de-escalation cell.",
+            want: &["pledge United States"],
+            not: &[],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],
