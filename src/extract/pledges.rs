@@ -539,6 +539,13 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     t = to;
                 }
             }
+            // "agreed not to deploy", "agreed only to freeze": a promise to refrain
+            // (see `event`), or a narrow one, is still a commitment.
+            if s.words.get(t).is_some_and(|w| w == "not" || w == "only")
+                && s.words.get(t + 1).is_some_and(|w| w == "to")
+            {
+                t += 1;
+            }
             // "agreed to a second exchange", "had agreed to the deferral": what an
             // actor agrees to is its commitment — not the terms or talks others
             // put to it ("agreed to the talks", "agreed to their demands").
@@ -2599,10 +2606,32 @@ fn pledge(
     while s.words.get(act).is_some_and(|w| w == "to" || w == "be") {
         act += 1;
     }
+    // "agreed not to deploy", "pledged not to": a commitment to refrain, whatever
+    // the action.
+    let refrains = (from..cue.object.min(n)).any(|k| {
+        s.words[k] == "not"
+            && s.words.get(k + 1).is_some_and(|w| w == "to")
+            && k >= 1
+            && matches!(
+                s.words[k - 1].as_str(),
+                "agreed"
+                    | "agrees"
+                    | "pledged"
+                    | "pledges"
+                    | "promised"
+                    | "promises"
+                    | "vowed"
+                    | "vows"
+                    | "committed"
+                    | "commits"
+                    | "undertook"
+                    | "undertakes"
+            )
+    });
     let restraint = modality.negated
         && !modality.hedged
         && plain_negation
-        && lx.restraint_actions.match_at(&s.ids, act).is_some();
+        && (refrains || lx.restraint_actions.match_at(&s.ids, act).is_some());
     if restraint {
         modality.negated = false;
     }

@@ -2418,6 +2418,18 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "agreeing not to act is a firm promise to refrain",
+            text: "Damascus also agreed not to deploy heavy weapons in the buffer zone, according to a summary of the text.",
+            want: &["pledge Syria"],
+            not: &[],
+        },
+        Case {
+            name: "will not leave, let or allow: promises of restraint",
+            text: "He said the EU \"will not leave the Baltic states alone with this bill\". Sri Lanka will not allow its waters to be used against any friendly country.",
+            want: &["pledge European Union", "pledge Sri Lanka"],
+            not: &[],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],
