@@ -982,7 +982,7 @@ impl<'a> Context<'a> {
     }
 
     /// Steps left from `from` over adverbs, auxiliaries and dates.
-    fn skip_back(&self, si: usize, from: usize) -> usize {
+    pub(super) fn skip_back(&self, si: usize, from: usize) -> usize {
         let s = &self.sentences[si];
         let mut j = from;
         while j > 0 && self.skippable(si, j - 1) {

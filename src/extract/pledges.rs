@@ -78,8 +78,16 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 if let Some((m, e)) = home_government(ctx, si, cue.at) {
                     jobs.push((cue.clone(), m, e));
                 } else {
-                    // "In return, the government pledges to ...": the article's state.
-                    government = unattributed_government(ctx, si, cue.at);
+                    // "In return, the government pledges to ...": the article's state;
+                    // "the government said on Tuesday it would release": also when
+                    // "it" stands for the government that reports it.
+                    government = unattributed_government(ctx, si, cue.at).or_else(|| {
+                        let it = ctx.skip_back(si, cue.at).checked_sub(1)?;
+                        if s.words[it] != "it" {
+                            return None;
+                        }
+                        unattributed_government(ctx, si, reporting_verb(ctx, si, it)?)
+                    });
                     if let Some((m, e)) = &government {
                         jobs.push((cue.clone(), m, *e));
                     }
@@ -1271,6 +1279,12 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                     continue;
                 }
             }
+        }
+        // "will more than double": past the comparison.
+        if w == "more" && s.words.get(j + 1).is_some_and(|w| w == "than") {
+            j += 2;
+            steps += 1;
+            continue;
         }
         // "would in any case keep up its support", "would in the meantime send":
         // past the adverbial.

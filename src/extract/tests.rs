@@ -2430,6 +2430,24 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "an adverb inside a progressive giving to a named place",
+            text: "The Department of Defence said Australia is also sending a team of about 40 army engineers to Port Moresby in July.",
+            want: &["pledge Australia -> Papua New Guinea"],
+            not: &[],
+        },
+        Case {
+            name: "will more than double",
+            text: "Azerbaijan will more than double the natural gas it sells to Serbia from next year.",
+            want: &["pledge Azerbaijan -> Serbia"],
+            not: &[],
+        },
+        Case {
+            name: "'it' for the unnamed government that reports it",
+            text: "BUDAPEST, Feb 3 - Hungary imports most of its crude via Druzhba, and the government said on Tuesday it would release part of its strategic oil reserves to refiner MOL.",
+            want: &["pledge Hungary"],
+            not: &[],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],
