@@ -362,7 +362,7 @@ impl<'a> Context<'a> {
     fn mediator_or_venue(&self, x: &Mention) -> bool {
         let s = &self.sentences[x.sentence];
         // "ADDIS ABABA, Ethiopia (AP) -": the dateline's place.
-        if x.end <= dateline_end(s.words) {
+        if x.end <= s.dateline {
             return true;
         }
         let mut k = x.head_first();
@@ -686,7 +686,7 @@ impl<'a> Context<'a> {
                             .is_some_and(|b| self.kind_of(b) != Some(EntityKind::Person));
                     // "The UN peacekeeping force in Cyprus, UNFICYP, said": a body
                     // named after the description that opens the sentence.
-                    let start = dateline_end(s.words);
+                    let start = s.dateline;
                     let named_body = self.kind_of(m) == Some(EntityKind::Organization)
                         && s.words.get(start).is_some_and(|w| w == "the")
                         && (start..p - 1).all(|k| {
@@ -1010,7 +1010,7 @@ impl<'a> Context<'a> {
     /// dateline): the subject of every verb of a simple sentence.
     pub fn sentence_subject(&self, si: usize) -> Option<&'a Mention> {
         let s = &self.sentences[si];
-        let start = dateline_end(s.words);
+        let start = s.dateline;
         let mut j = start;
         while j < s.words.len() && matches!(s.words[j].as_str(), "the" | "but" | "however" | ",") {
             j += 1;

@@ -895,7 +895,7 @@ impl<'b> TokenBits<'b> {
             bits[h.first / 64] |= 1 << (h.first % 64);
         }
         // The sentence's first word of running text ("Donors pledged").
-        let first = super::clause::dateline_end(s.words);
+        let first = s.dateline;
         if first < s.tokens.len() {
             bits[first / 64] |= 1 << (first % 64);
         }
@@ -2064,7 +2064,7 @@ fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Menti
 /// when a commitment verb follows it ("Donors pledged", "Development partners
 /// have committed", "Governments and development lenders pledged").
 fn opening_collective(s: &Sentence, i: usize, lexicon: &Lexicon) -> Option<usize> {
-    if i != super::clause::dateline_end(s.words) || !s.capitalized(i) {
+    if i != s.dateline || !s.capitalized(i) {
         return None;
     }
     let mut end = collective_end(s, i, lexicon)?;
@@ -2359,9 +2359,6 @@ fn apposed_names(
             })
     };
     let word = |i: usize| s.tokens[i].span.of(text);
-    // Where the sentence starts after a dateline, asked only when a candidate gets
-    // that far (most sentences have none).
-    let start = std::cell::OnceCell::new();
     // Sentences without a speech verb or source phrase (most) need no look for one
     // before each name; nor, without a speech or commitment verb, after.
     let may_speak =
@@ -2406,7 +2403,7 @@ fn apposed_names(
         // The sentence opening, also after an adverb ("Meanwhile, ..."). (Where the
         // dateline ends is asked only where an opening name may be.)
         let opening = may_open && {
-            let start = *start.get_or_init(|| super::clause::dateline_end(s.words));
+            let start = s.dateline;
             let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
             opens
                 && (start..n).any(|k| {

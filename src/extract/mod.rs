@@ -56,6 +56,10 @@ pub struct Sentence<'a> {
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
     pub boilerplate: bool,
+    /// Where its running text starts after a dateline ([`clause::dateline_end`] of
+    /// its words): found once here, where the rules asked for it again and again
+    /// (four times a sentence in the mention rules alone).
+    pub dateline: usize,
 }
 
 impl Sentence<'_> {
@@ -430,10 +434,11 @@ pub fn prepare<'a>(
         .into_iter()
         .map(|d| {
             let r = d.tokens;
+            let words = &words[r.clone()];
             Sentence {
                 span: d.span,
                 tokens: &tokens[r.clone()],
-                words: &words[r.clone()],
+                words,
                 ids: vocabulary.word_ids(
                     &ids[r.clone()],
                     &lens[d.lens],
@@ -444,6 +449,7 @@ pub fn prepare<'a>(
                 capitals: &capitals[r],
                 paragraph: d.paragraph,
                 boilerplate: d.boilerplate,
+                dateline: clause::dateline_end(words),
             }
         })
         .collect();

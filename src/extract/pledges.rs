@@ -975,7 +975,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             && s.words[j - 2] == "with"
             && (s.words.get(k + 1).is_some_and(|w| w == "to") || amount)
         {
-            let start = super::clause::dateline_end(s.words);
+            let start = s.dateline;
             // The nearest clause subject before "with": "Carney says Canada will
             // spend ..., and Denmark has stepped forward with an offer to" is
             // Denmark's.
@@ -1034,7 +1034,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     let from = (0..k)
         .rev()
         .find(|&j| matches!(s.words[j].as_str(), "," | ";" | "—" | "-"))
-        .map_or(super::clause::dateline_end(s.words), |j| j + 1);
+        .map_or(s.dateline, |j| j + 1);
     Some(cue(k, from, m))
 }
 
@@ -1125,7 +1125,7 @@ fn agentless_passive(
                     .match_at(&s.ids, j)
                     .is_some_and(|l| j + l <= k)
         })
-        .map_or(super::clause::dateline_end(s.words), |j| {
+        .map_or(s.dateline, |j| {
             j + lx.speech_verbs.match_at(&s.ids, j).unwrap_or(1)
         });
     if open >= end || promised_clause(ctx, si, open) {
@@ -1758,7 +1758,7 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
             return Vec::new();
         }
         if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != "," || distributive) {
-            let start = super::clause::dateline_end(s.words);
+            let start = s.dateline;
             let subject = ctx
                 .mentions_in(si)
                 .into_iter()
@@ -1887,7 +1887,7 @@ fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Me
         if let Some(m) = ctx.mention_ending(si, k) {
             let demonym = m.is_demonym() && ctx.kind_of(m) == Some(EntityKind::Country);
             let h = m.first;
-            let opens = h <= super::clause::dateline_end(s.words)
+            let opens = h <= s.dateline
                 || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
                 || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that");
             return (demonym && opens).then_some(m);

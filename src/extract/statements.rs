@@ -278,7 +278,7 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
                 .filter(|m| m.end < k && m.entity.is_some())
                 .find(|m| {
                     let h = m.head_first();
-                    h <= super::clause::dateline_end(s.words)
+                    h <= s.dateline
                         || matches!(
                             s.words[h - 1].as_str(),
                             "," | "after"
@@ -412,7 +412,7 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
             | ["ministry", "of", "foreign", "affairs"]
     );
     let opens = from == 0
-        || from <= super::clause::dateline_end(s.words)
+        || from <= s.dateline
         || matches!(
             s.words[from - 1].as_str(),
             "," | "-" | "—" | "–" | "but" | "and"
