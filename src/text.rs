@@ -96,6 +96,13 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             p = q + 3;
             continue;
         }
+        // An ASCII capital before a lowercase letter ("The", "Assimi"), most
+        // capitals: a word char, settled below by the letter after it — here
+        // without decoding it first.
+        if bytes[q].is_ascii_uppercase() && bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
+            p = q + 2;
+            continue;
+        }
         let (is_word, len) = word_char_at(text, q);
         if !is_word {
             p = q + len;

@@ -719,7 +719,7 @@ fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Opt
     })?;
     let named = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .any(|m| m.first >= from && m.first < modal);
     let pronoun_or_body = (from..modal).any(|j| {
         matches!(
@@ -979,7 +979,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             // The nearest clause subject before "with": "Carney says Canada will
             // spend ..., and Denmark has stepped forward with an offer to" is
             // Denmark's.
-            let subject = ctx.mentions_in(si).into_iter().rev().find(|m| {
+            let subject = ctx.mentions_in(si).iter().rev().find(|m| {
                 m.first >= start
                     && m.end < j - 2
                     && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -1143,7 +1143,7 @@ fn agentless_passive(
     }
     let mentions: Vec<&Mention> = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .filter(|m| m.first >= open && m.end <= k && m.entity.is_some())
         .collect();
     // "X's tranche", "the tranche from X", and a state as adjective: "the $3bn Saudi
@@ -1440,7 +1440,7 @@ fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
         return false;
     }
     let end = object_end(ctx, si, j);
-    ctx.mentions_in(si).into_iter().any(|m| {
+    ctx.mentions_in(si).iter().any(|m| {
         m.first > j
             && m.end <= end
             && matches!(
@@ -1535,7 +1535,7 @@ fn participle_subject<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&'a 
             ctx.kind_of(first),
             Some(EntityKind::Country | EntityKind::Organization)
         ))
-    .then_some(*first)
+    .then_some(first)
 }
 
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
@@ -1761,7 +1761,7 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
             let start = s.dateline;
             let subject = ctx
                 .mentions_in(si)
-                .into_iter()
+                .iter()
                 .rev()
                 .filter(|m| m.end < j - 1 && m.entity.is_some())
                 .find(|m| {
@@ -1846,7 +1846,7 @@ fn listed_states_before<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Vec<
     let s = &ctx.sentences[si];
     let states: Vec<&Mention> = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .filter(|m| m.end <= before && ctx.kind_of(m) == Some(EntityKind::Country))
         .collect();
     let mut list: Vec<&Mention> = Vec::new();
@@ -1999,7 +1999,7 @@ fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Menti
     let state = if kingdom {
         (si.saturating_sub(3)..=si).rev().find_map(|k| {
             ctx.mentions_in(k)
-                .into_iter()
+                .iter()
                 .rev()
                 .filter(|m| k < si || m.end <= j - 2)
                 .find_map(|m| m.entity.filter(|e| ctx.ents.kingdoms.contains(e)))
@@ -2156,14 +2156,14 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
     if let [e] = speakers[..] {
         return ctx
             .mentions_in(si)
-            .into_iter()
+            .iter()
             .find(|m| m.entity == Some(e))
             .and_then(|m| Some((m, ctx.affiliation(m)?)))
             .into_iter()
             .collect();
     }
     // Several speakers: the members of one collective that speaks.
-    let collective = ctx.mentions_in(si).into_iter().find(|m| {
+    let collective = ctx.mentions_in(si).iter().find(|m| {
         !ctx.in_quote(si, m.first)
             && ctx
                 .members(m)
@@ -2179,9 +2179,7 @@ fn sole_speaker<'a>(ctx: &Context<'a>, si: usize) -> Option<&'a Mention> {
     let [e] = super::statements::speakers(ctx, si)[..] else {
         return None;
     };
-    ctx.mentions_in(si)
-        .into_iter()
-        .find(|m| m.entity == Some(e))
+    ctx.mentions_in(si).iter().find(|m| m.entity == Some(e))
 }
 
 /// For "X said (on Monday) (that) it ...": the subject of the speech verb that
@@ -2197,7 +2195,7 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
             match super::statements::speakers(ctx, si).as_slice() {
                 [e] => ctx
                     .mentions_in(si)
-                    .into_iter()
+                    .iter()
                     .find(|m| m.entity == Some(*e) && m.end <= verb),
                 _ => None,
             }
@@ -2305,7 +2303,7 @@ fn speaker_mention<'a>(ctx: &Context<'a>, si: usize, m: &Mention) -> Option<&'a 
             // "“I will ...,” Macron said" — the inverted or following speaker.
             let after: Vec<&Mention> = ctx
                 .mentions_in(si)
-                .into_iter()
+                .iter()
                 .filter(|x| x.first > m.first)
                 .collect();
             (m.kind == MentionKind::Pronoun(Pronoun::I))
@@ -2601,7 +2599,7 @@ pub(super) fn recipient(
     let s = &ctx.sentences[si];
     let cands: Vec<&Mention> = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .filter(|m| m.first >= from && m.end <= to.max(from))
         .filter(|m| m.entity.is_some_and(|e| e != actor))
         .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
