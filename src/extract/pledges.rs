@@ -2645,9 +2645,20 @@ pub(super) fn recipient(
 
 /// CAMEO code for what is pledged: economic (0331), military (0332), humanitarian
 /// (0333) aid, or the generic 030.
+///
+/// An ASCII `what` of up to 256 bytes (nearly every one) is lowercased on the
+/// stack: for ASCII, `to_lowercase` is the ASCII lowercase, and a string of it
+/// was made for every pledge.
 pub(super) fn pledge_cameo(what: &str) -> &'static str {
-    let w = what.to_lowercase();
-    let code = cameo_rank(w.as_bytes());
+    let mut buf = [0u8; 256];
+    let code = match buf.get_mut(..what.len()) {
+        Some(lower) if what.is_ascii() => {
+            lower.copy_from_slice(what.as_bytes());
+            lower.make_ascii_lowercase();
+            cameo_rank(lower)
+        }
+        _ => cameo_rank(what.to_lowercase().as_bytes()),
+    };
     CAMEO_WORDS.get(code).map_or("030", |(code, _)| code)
 }
 
