@@ -222,16 +222,19 @@ impl Vocabulary {
             let Some(&singles) = self.singles.get(id as usize) else {
                 continue;
             };
-            let row = &mut lens[i * sets..(i + 1) * sets];
             // The one-word phrases: length 1 in their sets' slots (a longer match
-            // below overrides it).
-            present |= singles;
-            let mut bits = singles;
-            while bits != 0 {
-                let slot = bits.trailing_zeros() as usize;
-                row[slot] = 1;
-                starts[slot * blocks + i / 64] |= 1 << (i % 64);
-                bits &= bits - 1;
+            // below overrides it). (The token's row is found only when something
+            // is written to it: most known words start no phrase.)
+            if singles != 0 {
+                present |= singles;
+                let row = &mut lens[i * sets..(i + 1) * sets];
+                let mut bits = singles;
+                while bits != 0 {
+                    let slot = bits.trailing_zeros() as usize;
+                    row[slot] = 1;
+                    starts[slot * blocks + i / 64] |= 1 << (i % 64);
+                    bits &= bits - 1;
+                }
             }
             let Some(longer) = self.multi.get(id as usize) else {
                 continue;
@@ -244,6 +247,7 @@ impl Vocabulary {
             if longer.seconds & (1 << (next % 64)) == 0 {
                 continue;
             }
+            let row = &mut lens[i * sets..(i + 1) * sets];
             for &(slot, ref rest) in &longer.phrases {
                 let len = rest.len() + 1;
                 // Only a longer match than the slot's so far changes it.
@@ -1155,8 +1159,18 @@ impl Lexicon {
             return self.boilerplate_openers.iter().any(String::is_empty);
         };
         let mut lower: Option<String> = None;
+        // An opener whose first four bytes are not the head's cannot start it, nor
+        // can the head start it (a line of "The ..." and the dozen openers in "t"):
+        // one comparison of four bytes, not a call to compare them.
+        let quad = |b: &[u8]| b.get(..4).and_then(|q| <[u8; 4]>::try_from(q).ok());
+        let head = quad(ascii);
         self.openers_by_first[usize::from(first)].iter().any(|&i| {
             let opener = self.boilerplate_openers[i].as_bytes();
+            if let (Some(h), Some(o)) = (head, quad(opener)) {
+                if h != o {
+                    return false;
+                }
+            }
             if whole || opener.len() <= ascii.len() {
                 return ascii.starts_with(opener);
             }

@@ -96,6 +96,13 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             p = q + 3;
             continue;
         }
+        // An ASCII capital before a lowercase letter ("The", "Assimi"), most
+        // capitals: a word char, settled below by the letter after it — here
+        // without decoding it first.
+        if bytes[q].is_ascii_uppercase() && bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
+            p = q + 2;
+            continue;
+        }
         let (is_word, len) = word_char_at(text, q);
         if !is_word {
             p = q + len;
@@ -854,18 +861,22 @@ fn period_ends_sentence(line: &str, p: usize, q: usize) -> bool {
     if ABBREVIATIONS.contains(&word) {
         return false;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    // The word's letters, read where they are asked (a vector of them was made at
+    // nearly every sentence end).
+    let letters = || word.chars().filter(|c| c.is_alphabetic());
+    let mut each = letters();
+    if each.next().is_some_and(char::is_uppercase) && each.next().is_none() {
         // An initial: "George W. Bush".
         return false;
     }
-    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
-        // A dotted acronym: "U.S." ends a sentence only before a sentence starter.
-        let clean: String = next_word
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        return SENTENCE_STARTERS.contains(&clean.as_str());
+    if word.contains('.') && letters().all(char::is_uppercase) {
+        // A dotted acronym: "U.S." ends a sentence only before a sentence starter
+        // (the next word's leading letters and digits).
+        let clean_end = next_word
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(next_word.len(), |(i, _)| i);
+        return SENTENCE_STARTERS.contains(&&next_word[..clean_end]);
     }
     true
 }

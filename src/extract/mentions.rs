@@ -407,7 +407,8 @@ pub fn find(
                 let bits = &mut scratch.capitals;
                 acronym_uses(text, si, s, &acronyms, &defined, bits, &mut found);
             }
-            out.extend(found);
+            out.append(&mut found);
+            scratch.found = found;
         }
     }
     out
@@ -895,7 +896,7 @@ impl<'b> TokenBits<'b> {
             bits[h.first / 64] |= 1 << (h.first % 64);
         }
         // The sentence's first word of running text ("Donors pledged").
-        let first = super::clause::dateline_end(s.words);
+        let first = s.dateline;
         if first < s.tokens.len() {
             bits[first / 64] |= 1 << (first % 64);
         }
@@ -1013,6 +1014,10 @@ struct Scratch {
     /// The tokens that may be in a word list or honorifics ([`TokenLists`]).
     list_words: Vec<u64>,
     lists: Vec<std::cell::Cell<u8>>,
+    /// The vector a sentence's mentions are found into, emptied into the
+    /// document's after each sentence and used again (a new one of a kilobyte
+    /// for each sentence was a tenth of the allocations of extraction).
+    found: Vec<Mention>,
 }
 
 fn in_sentence(
@@ -1071,7 +1076,9 @@ fn in_sentence(
     scratch.taken.resize(n, false);
     let taken: &mut [bool] = &mut scratch.taken;
     // (A sentence has a few mentions: room for them at once, not one growth each.)
-    let mut out: Vec<Mention> = Vec::with_capacity(8);
+    let mut out: Vec<Mention> = std::mem::take(&mut scratch.found);
+    debug_assert!(out.is_empty());
+    out.reserve(8);
     let capitals = TokenBits::capitals(s, &mut scratch.capitals);
     scratch.lists.clear();
     scratch.lists.resize(n, std::cell::Cell::new(0));
@@ -2062,7 +2069,7 @@ fn group(text: &str, si: usize, s: &Sentence, first: usize, end: usize) -> Menti
 /// when a commitment verb follows it ("Donors pledged", "Development partners
 /// have committed", "Governments and development lenders pledged").
 fn opening_collective(s: &Sentence, i: usize, lexicon: &Lexicon) -> Option<usize> {
-    if i != super::clause::dateline_end(s.words) || !s.capitalized(i) {
+    if i != s.dateline || !s.capitalized(i) {
         return None;
     }
     let mut end = collective_end(s, i, lexicon)?;
@@ -2357,9 +2364,6 @@ fn apposed_names(
             })
     };
     let word = |i: usize| s.tokens[i].span.of(text);
-    // Where the sentence starts after a dateline, asked only when a candidate gets
-    // that far (most sentences have none).
-    let start = std::cell::OnceCell::new();
     // Sentences without a speech verb or source phrase (most) need no look for one
     // before each name; nor, without a speech or commitment verb, after.
     let may_speak =
@@ -2404,7 +2408,7 @@ fn apposed_names(
         // The sentence opening, also after an adverb ("Meanwhile, ..."). (Where the
         // dateline ends is asked only where an opening name may be.)
         let opening = may_open && {
-            let start = *start.get_or_init(|| super::clause::dateline_end(s.words));
+            let start = s.dateline;
             let opens = q == start || (q == start + 2 && s.words[start + 1] == ",");
             opens
                 && (start..n).any(|k| {

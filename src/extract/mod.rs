@@ -56,6 +56,10 @@ pub struct Sentence<'a> {
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
     pub boilerplate: bool,
+    /// Where its running text starts after a dateline ([`clause::dateline_end`] of
+    /// its words): found once here, where the rules asked for it again and again
+    /// (four times a sentence in the mention rules alone).
+    pub dateline: usize,
 }
 
 impl Sentence<'_> {
@@ -204,7 +208,10 @@ pub struct DocEntities {
     /// The states among the entities that style themselves a kingdom or a
     /// sultanate ("Kingdom of Saudi Arabia"): what "the kingdom" may point back to.
     pub kingdoms: Vec<usize>,
-    by_id: HashMap<String, usize>,
+    /// The entities by a hash of their ids ([`DocEntities::id_hash`]): the first
+    /// entity of each hash, its id compared to tell a collision. (Keyed by the ids
+    /// themselves, the map held a copy of every entity's id.)
+    by_id: HashMap<u64, usize>,
 }
 
 impl DocEntities {
@@ -216,18 +223,38 @@ impl DocEntities {
             self.list.reserve(32);
             self.by_id.reserve(32);
         }
-        if let Some(&i) = self.by_id.get(&entity.id) {
+        let hash = Self::id_hash(&entity.id);
+        if let Some(i) = self.find_hashed(hash, &entity.id) {
             self.list[i].merge(&entity);
             return i;
         }
-        self.by_id.insert(entity.id.clone(), self.list.len());
+        // A colliding id stays out of the map: `find_hashed` looks for it in the
+        // list.
+        self.by_id.entry(hash).or_insert(self.list.len());
         self.list.push(entity);
         self.list.len() - 1
     }
 
     /// The index of the entity with this id.
     pub fn find_id(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.find_hashed(Self::id_hash(id), id)
+    }
+
+    /// The index of the entity with id `id`, whose hash is `hash`: none when no
+    /// entity has the hash; the map's when its id is `id`; else (two ids of one
+    /// hash, which never happens in practice) found in the list.
+    fn find_hashed(&self, hash: u64, id: &str) -> Option<usize> {
+        let &i = self.by_id.get(&hash)?;
+        if self.list[i].id == id {
+            return Some(i);
+        }
+        self.list.iter().position(|e| e.id == id)
+    }
+
+    /// The key of an entity id in `by_id`.
+    fn id_hash(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        std::hash::BuildHasherDefault::<crate::lexicon::WordHasher>::default().hash_one(id)
     }
 }
 
@@ -430,10 +457,11 @@ pub fn prepare<'a>(
         .into_iter()
         .map(|d| {
             let r = d.tokens;
+            let words = &words[r.clone()];
             Sentence {
                 span: d.span,
                 tokens: &tokens[r.clone()],
-                words: &words[r.clone()],
+                words,
                 ids: vocabulary.word_ids(
                     &ids[r.clone()],
                     &lens[d.lens],
@@ -444,6 +472,7 @@ pub fn prepare<'a>(
                 capitals: &capitals[r],
                 paragraph: d.paragraph,
                 boilerplate: d.boilerplate,
+                dateline: clause::dateline_end(words),
             }
         })
         .collect();

@@ -764,7 +764,7 @@ fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Opt
     })?;
     let named = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .any(|m| m.first >= from && m.first < modal);
     let pronoun_or_body = (from..modal).any(|j| {
         matches!(
@@ -1020,11 +1020,11 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             && s.words[j - 2] == "with"
             && (s.words.get(k + 1).is_some_and(|w| w == "to") || amount)
         {
-            let start = super::clause::dateline_end(s.words);
+            let start = s.dateline;
             // The nearest clause subject before "with": "Carney says Canada will
             // spend ..., and Denmark has stepped forward with an offer to" is
             // Denmark's.
-            let subject = ctx.mentions_in(si).into_iter().rev().find(|m| {
+            let subject = ctx.mentions_in(si).iter().rev().find(|m| {
                 m.first >= start
                     && m.end < j - 2
                     && !matches!(m.kind, MentionKind::Pronoun(_))
@@ -1079,7 +1079,7 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     let from = (0..k)
         .rev()
         .find(|&j| matches!(s.words[j].as_str(), "," | ";" | "—" | "-"))
-        .map_or(super::clause::dateline_end(s.words), |j| j + 1);
+        .map_or(s.dateline, |j| j + 1);
     Some(cue(k, from, m))
 }
 
@@ -1170,7 +1170,7 @@ fn agentless_passive(
                     .match_at(&s.ids, j)
                     .is_some_and(|l| j + l <= k)
         })
-        .map_or(super::clause::dateline_end(s.words), |j| {
+        .map_or(s.dateline, |j| {
             j + lx.speech_verbs.match_at(&s.ids, j).unwrap_or(1)
         });
     if open >= end || promised_clause(ctx, si, open) {
@@ -1188,7 +1188,7 @@ fn agentless_passive(
     }
     let mentions: Vec<&Mention> = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .filter(|m| m.first >= open && m.end <= k && m.entity.is_some())
         .collect();
     // "X's tranche", "the tranche from X", and a state as adjective: "the $3bn Saudi
@@ -1497,7 +1497,7 @@ fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
         return false;
     }
     let end = object_end(ctx, si, j);
-    ctx.mentions_in(si).into_iter().any(|m| {
+    ctx.mentions_in(si).iter().any(|m| {
         m.first > j
             && m.end <= end
             && matches!(
@@ -1592,7 +1592,7 @@ fn participle_subject<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&'a 
             ctx.kind_of(first),
             Some(EntityKind::Country | EntityKind::Organization)
         ))
-    .then_some(*first)
+    .then_some(first)
 }
 
 fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
@@ -1890,10 +1890,10 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
             return Vec::new();
         }
         if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != "," || distributive) {
-            let start = super::clause::dateline_end(s.words);
+            let start = s.dateline;
             let subject = ctx
                 .mentions_in(si)
-                .into_iter()
+                .iter()
                 .rev()
                 .filter(|m| m.end < j - 1 && m.entity.is_some())
                 .find(|m| {
@@ -2011,7 +2011,7 @@ fn listed_states_before<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Vec<
     let s = &ctx.sentences[si];
     let states: Vec<&Mention> = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .filter(|m| m.end <= before && ctx.kind_of(m) == Some(EntityKind::Country))
         .collect();
     let mut list: Vec<&Mention> = Vec::new();
@@ -2052,7 +2052,7 @@ fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Me
         if let Some(m) = ctx.mention_ending(si, k) {
             let demonym = m.is_demonym() && ctx.kind_of(m) == Some(EntityKind::Country);
             let h = m.first;
-            let opens = h <= super::clause::dateline_end(s.words)
+            let opens = h <= s.dateline
                 || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
                 || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that");
             return (demonym && opens).then_some(m);
@@ -2164,7 +2164,7 @@ fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Menti
     let state = if kingdom {
         (si.saturating_sub(3)..=si).rev().find_map(|k| {
             ctx.mentions_in(k)
-                .into_iter()
+                .iter()
                 .rev()
                 .filter(|m| k < si || m.end <= j - 2)
                 .find_map(|m| m.entity.filter(|e| ctx.ents.kingdoms.contains(e)))
@@ -2321,14 +2321,14 @@ fn quoted_we<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<(&'a Mention, u
     if let [e] = speakers[..] {
         return ctx
             .mentions_in(si)
-            .into_iter()
+            .iter()
             .find(|m| m.entity == Some(e))
             .and_then(|m| Some((m, ctx.affiliation(m)?)))
             .into_iter()
             .collect();
     }
     // Several speakers: the members of one collective that speaks.
-    let collective = ctx.mentions_in(si).into_iter().find(|m| {
+    let collective = ctx.mentions_in(si).iter().find(|m| {
         !ctx.in_quote(si, m.first)
             && ctx
                 .members(m)
@@ -2344,9 +2344,7 @@ fn sole_speaker<'a>(ctx: &Context<'a>, si: usize) -> Option<&'a Mention> {
     let [e] = super::statements::speakers(ctx, si)[..] else {
         return None;
     };
-    ctx.mentions_in(si)
-        .into_iter()
-        .find(|m| m.entity == Some(e))
+    ctx.mentions_in(si).iter().find(|m| m.entity == Some(e))
 }
 
 /// For "X said (on Monday) (that) it ...": the subject of the speech verb that
@@ -2362,7 +2360,7 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
             match super::statements::speakers(ctx, si).as_slice() {
                 [e] => ctx
                     .mentions_in(si)
-                    .into_iter()
+                    .iter()
                     .find(|m| m.entity == Some(*e) && m.end <= verb),
                 _ => None,
             }
@@ -2484,7 +2482,7 @@ fn speaker_mention<'a>(ctx: &Context<'a>, si: usize, m: &Mention) -> Option<&'a 
             // "“I will ...,” Macron said" — the inverted or following speaker.
             let after: Vec<&Mention> = ctx
                 .mentions_in(si)
-                .into_iter()
+                .iter()
                 .filter(|x| x.first > m.first)
                 .collect();
             (m.kind == MentionKind::Pronoun(Pronoun::I))
@@ -2802,7 +2800,7 @@ pub(super) fn recipient(
     let s = &ctx.sentences[si];
     let cands: Vec<&Mention> = ctx
         .mentions_in(si)
-        .into_iter()
+        .iter()
         .filter(|m| m.first >= from && m.end <= to.max(from))
         .filter(|m| m.entity.is_some_and(|e| e != actor))
         .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
@@ -2848,9 +2846,20 @@ pub(super) fn recipient(
 
 /// CAMEO code for what is pledged: economic (0331), military (0332), humanitarian
 /// (0333) aid, or the generic 030.
+///
+/// An ASCII `what` of up to 256 bytes (nearly every one) is lowercased on the
+/// stack: for ASCII, `to_lowercase` is the ASCII lowercase, and a string of it
+/// was made for every pledge.
 pub(super) fn pledge_cameo(what: &str) -> &'static str {
-    let w = what.to_lowercase();
-    let code = cameo_rank(w.as_bytes());
+    let mut buf = [0u8; 256];
+    let code = match buf.get_mut(..what.len()) {
+        Some(lower) if what.is_ascii() => {
+            lower.copy_from_slice(what.as_bytes());
+            lower.make_ascii_lowercase();
+            cameo_rank(lower)
+        }
+        _ => cameo_rank(what.to_lowercase().as_bytes()),
+    };
     CAMEO_WORDS.get(code).map_or("030", |(code, _)| code)
 }
 

@@ -605,7 +605,7 @@ fn dateline_state(
                     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
                 })
         });
-        let end = colon.unwrap_or_else(|| super::clause::dateline_end(s.words));
+        let end = colon.unwrap_or(s.dateline);
         if end == 0 {
             continue;
         }
@@ -918,7 +918,7 @@ fn head_matches_role(head: &str, role: &str) -> bool {
 /// Is a capital mention in actor position (rather than a venue or a modifier)?
 fn capital_is_actor(text: &str, s: &Sentence, m: &Mention, lexicon: &Lexicon) -> bool {
     // "NAIROBI, July 3 (Reuters) -": the dateline's city is where the story was filed.
-    if m.end <= super::clause::dateline_end(s.words) {
+    if m.end <= s.dateline {
         return false;
     }
     let prev = m.first.checked_sub(1).map(|k| s.words[k].as_str());

@@ -273,12 +273,12 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             }
             let clause_subject = ctx
                 .mentions_in(si)
-                .into_iter()
+                .iter()
                 .rev()
                 .filter(|m| m.end < k && m.entity.is_some())
                 .find(|m| {
                     let h = m.head_first();
-                    h <= super::clause::dateline_end(s.words)
+                    h <= s.dateline
                         || matches!(
                             s.words[h - 1].as_str(),
                             "," | "after"
@@ -412,7 +412,7 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
             | ["ministry", "of", "foreign", "affairs"]
     );
     let opens = from == 0
-        || from <= super::clause::dateline_end(s.words)
+        || from <= s.dateline
         || matches!(
             s.words[from - 1].as_str(),
             "," | "-" | "—" | "–" | "but" | "and"
@@ -434,7 +434,7 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
         let home = ctx.ents.home_state?;
         let others = ctx
             .mentions_in(si)
-            .into_iter()
+            .iter()
             .any(|m| ctx.kind_of(m) == Some(EntityKind::Country) && m.entity != Some(home));
         (!others).then_some(home)
     })
@@ -445,7 +445,7 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
 /// capitalized, or "and", "of", "for", "the"), named before the participle at `k`.
 fn titled_opening_person<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&'a Mention> {
     let s = &ctx.sentences[si];
-    let m = ctx.mentions_in(si).into_iter().next()?;
+    let m = ctx.mentions_in(si).iter().next()?;
     let titled = (0..m.first)
         .all(|j| s.capitalized(j) || matches!(s.words[j].as_str(), "and" | "of" | "for" | "the"));
     (m.end < k && titled && ctx.kind_of(m) == Some(EntityKind::Person)).then_some(m)
@@ -497,7 +497,7 @@ fn fronted_clause_subject<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Op
         {
             j += 1;
         }
-        let m = *mentions
+        let m = mentions
             .iter()
             .find(|m| m.entity.is_some() && m.head_first() == j)?;
         let set_off = s.words.get(m.end).is_some_and(|w| w == "," || w == ")");
