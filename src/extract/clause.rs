@@ -880,6 +880,24 @@ impl<'a> Context<'a> {
                 // presidents of Mercosur closed", "the government of Togo said": the
                 // officials of states or a body stand for them.
                 let h = m.head_first();
+                // ("Officials from Indonesia and Germany said": the same.)
+                let from_officials = h >= 2
+                    && s.words[h - 1] == "from"
+                    && matches!(
+                        s.words[h - 2].as_str(),
+                        "officials"
+                            | "representatives"
+                            | "delegations"
+                            | "envoys"
+                            | "negotiators"
+                            | "diplomats"
+                            | "ministers"
+                            | "delegates"
+                    )
+                    && matches!(
+                        self.kind_of(m),
+                        Some(EntityKind::Country | EntityKind::Organization)
+                    );
                 let of_officials = h >= 2
                     && s.words[h - 1] == "of"
                     && matches!(
@@ -907,7 +925,7 @@ impl<'a> Context<'a> {
                 let loyal_to = before_the >= 2
                     && s.words[before_the - 1] == "to"
                     && s.words[before_the - 2] == "loyal";
-                if of_officials || loyal_to {
+                if of_officials || loyal_to || from_officials {
                     out.push(m);
                 } else if saw_and && !after_to(h) {
                     // "The talks between Iran and the United States will resume",

@@ -402,15 +402,38 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
     let s = &ctx.sentences[si];
     let from = (k.saturating_sub(5)..k)
         .rev()
-        .find(|&f| s.words[f] == "the")?;
+        .find(|&f| matches!(s.words[f].as_str(), "the" | "its"))?;
     let body: Vec<&str> = s.words[from + 1..k].iter().map(|w| w.as_str()).collect();
-    let state_body = matches!(
-        body.as_slice(),
-        ["foreign" | "defence" | "defense" | "interior", "ministry"]
-            | ["presidency" | "government" | "cabinet"]
-            | ["foreign" | "presidential", "office"]
-            | ["ministry", "of", "foreign", "affairs"]
-    );
+    let portfolio = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    let state_body = match body.as_slice() {
+        ["foreign" | "presidential", "office"]
+        | ["ministry", "of", "foreign", "affairs"]
+        | ["presidency" | "government" | "cabinet"] => true,
+        // "the health ministry said", "its embassy in Tel Aviv said"
+        [w, "ministry"] => portfolio(w),
+        ["embassy", ..] => s.words[from] == "its",
+        _ => false,
+    };
+    // 'Japan is to provide $30 million ..., its embassy in Tel Aviv said',
+    // 'Brazil offered to share ..., the health ministry said': a body closing the
+    // sentence speaks for the state the sentence opens with.
+    let closing = from >= 1
+        && s.words[from - 1] == ","
+        && s.words
+            .get(k + 1)
+            .is_none_or(|w| matches!(w.as_str(), "." | "on" | "in"));
+    if state_body && closing {
+        if let Some(e) = ctx
+            .sentence_subject(si)
+            .filter(|m| ctx.kind_of(m) == Some(EntityKind::Country))
+            .and_then(|m| m.entity)
+        {
+            return Some(e);
+        }
+    }
+    if s.words[from] == "its" {
+        return None;
+    }
     let opens = from == 0
         || from <= s.dateline
         || matches!(

@@ -2448,6 +2448,18 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "a state's body closing the sentence speaks for the state it opens with",
+            text: "Japan is to provide $30 million in budget support, its embassy in Tel Aviv said. Brazil offered to share production technology with manufacturers in Africa, the health ministry said.",
+            want: &["statement Japan", "statement Brazil"],
+            not: &[],
+        },
+        Case {
+            name: "officials from two states speak for both",
+            text: "Officials from Indonesia and Germany said the two countries would keep the pledging window open until June.",
+            want: &["statement Indonesia", "statement Germany", "pledge Indonesia", "pledge Germany"],
+            not: &[],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],
