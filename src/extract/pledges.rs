@@ -563,9 +563,13 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                         .get(t + 1)
                         .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "their"))
                     && s.words.get(t + 2).is_some_and(|w| {
-                        !s.capitalized(t + 2)
-                            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                            && !lx.function_words.contains(w)
+                        // ("a 60-day truce": a compound with a number too.)
+                        let compound = w.chars().all(|c| c.is_ascii_digit())
+                            && s.words.get(t + 3).is_some_and(|h| h == "-");
+                        compound
+                            || (!s.capitalized(t + 2)
+                                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                                && !lx.function_words.contains(w))
                     })
             };
             // "agreed to jointly bid": past an adverb between "to" and the verb.

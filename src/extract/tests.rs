@@ -2466,6 +2466,12 @@ fn round_eighteen_shapes() {
             not: &[],
         },
         Case {
+            name: "a politician by description, and agreeing to a 60-day truce",
+            text: "President Daniel Chapo and the opposition politician Venâncio Mondlane agreed on Monday to a 60-day truce that suspends the protests.",
+            want: &["pledge Daniel Chapo", "pledge Venâncio Mondlane"],
+            not: &[],
+        },
+        Case {
             name: "making a contribution is giving; making a decision is not",
             text: "Thailand will make its first loan contribution to the trust. Japan will make a decision next week.",
             want: &["pledge Thailand"],
