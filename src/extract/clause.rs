@@ -881,40 +881,44 @@ impl<'a> Context<'a> {
                 // officials of states or a body stand for them.
                 let h = m.head_first();
                 // ("Officials from Indonesia and Germany said": the same.)
-                let from_officials = h >= 2
-                    && s.words[h - 1] == "from"
-                    && matches!(
-                        s.words[h - 2].as_str(),
-                        "officials"
-                            | "representatives"
-                            | "delegations"
-                            | "envoys"
-                            | "negotiators"
-                            | "diplomats"
-                            | "ministers"
-                            | "delegates"
-                    )
-                    && matches!(
-                        self.kind_of(m),
-                        Some(EntityKind::Country | EntityKind::Organization)
-                    );
-                let of_officials = h >= 2
-                    && s.words[h - 1] == "of"
-                    && matches!(
-                        s.words[h - 2].as_str(),
-                        "ministers"
-                            | "leaders"
-                            | "presidents"
-                            | "premiers"
-                            | "governments"
-                            | "representatives"
-                            | "delegations"
-                            | "heads"
-                            | "envoys"
-                            | "government"
-                            | "authorities"
-                            | "leadership"
-                    );
+                let officials = |preposition: &str, nouns: &[&str]| {
+                    h >= 2
+                        && s.words[h - 1] == preposition
+                        && nouns.contains(&s.words[h - 2].as_str())
+                };
+                let from_officials = officials(
+                    "from",
+                    &[
+                        "officials",
+                        "representatives",
+                        "delegations",
+                        "envoys",
+                        "negotiators",
+                        "diplomats",
+                        "ministers",
+                        "delegates",
+                    ],
+                ) && matches!(
+                    self.kind_of(m),
+                    Some(EntityKind::Country | EntityKind::Organization)
+                );
+                let of_officials = officials(
+                    "of",
+                    &[
+                        "ministers",
+                        "leaders",
+                        "presidents",
+                        "premiers",
+                        "governments",
+                        "representatives",
+                        "delegations",
+                        "heads",
+                        "envoys",
+                        "government",
+                        "authorities",
+                        "leadership",
+                    ],
+                );
                 // "Forces loyal to the GNU and the Radaa militia agreed": the
                 // armed side of a government or movement stands for it.
                 let before_the = if h >= 1 && s.words[h - 1] == "the" {
