@@ -440,14 +440,18 @@ impl<'a> Context<'a> {
                 };
                 // "A's government and the B movement", "A and B", "A and the B".
                 let mut k = pair[0].end;
-                // Past what the possessive owns: "Yemen's (internationally
+                // A word that starts with a letter (words are lowercased: this
+                // does not ask about capitals).
+                let lettered = |k: usize| {
+                    s.words
+                        .get(k)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                };
+                // Past the words the possessive owns: "Yemen's (internationally
                 // recognised) government and the Houthi movement".
                 if s.words.get(k).is_some_and(|w| w == "'s") {
                     k += 1;
-                    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
-                    while k < pair[0].end + 5
-                        && s.words.get(k).is_some_and(|w| lower(w) && w != "and")
-                    {
+                    while k < pair[0].end + 5 && lettered(k) && s.words[k] != "and" {
                         k += 1;
                     }
                 }
@@ -455,11 +459,8 @@ impl<'a> Context<'a> {
                     && (k + 1..pair[1].head_first()).all(|j| matches!(s.words[j].as_str(), "the"));
                 // Demonyms only as modifiers of one noun: "Iranian and Saudi delegations".
                 let demonyms = (pair[0].is_demonym(), pair[1].is_demonym());
-                let shared_noun = demonyms == (true, true)
-                    && k == pair[0].end
-                    && s.words
-                        .get(pair[1].end)
-                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                let shared_noun =
+                    demonyms == (true, true) && k == pair[0].end && lettered(pair[1].end);
                 // "Iranian and Saudi delegations": the second demonym's noun is
                 // part of its mention ("Saudi delegations" stands for the state).
                 let noun_mention = demonyms == (true, false)
@@ -471,9 +472,7 @@ impl<'a> Context<'a> {
                             ..
                         }
                     )
-                    && s.words
-                        .get(pair[1].end.wrapping_sub(1))
-                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                    && lettered(pair[1].end.wrapping_sub(1));
                 if demonyms != (false, false) && !shared_noun && !noun_mention {
                     continue;
                 }
@@ -848,16 +847,12 @@ impl<'a> Context<'a> {
             .official_noun_ending(si, j)
             .filter(|_| self.mention_ending(si, j).is_none())
         {
-            // One or two lowercase modifiers: "army-backed", "internationally
-            // recognised".
-            let k = j - len;
-            let modifier =
-                |w: &str| w.chars().next().is_some_and(|c| c.is_lowercase()) && w != "'s";
-            let possessive = (k.saturating_sub(2)..=k).rev().find(|&p| {
-                p > 0 && s.words[p - 1] == "'s" && (p..k).all(|q| modifier(&s.words[q]))
-            });
-            if let Some(p) = possessive {
-                j = p - 1;
+            let mut k = j - len;
+            if k > 1 && s.words[k - 1] != "'s" && s.words[k - 2] == "'s" {
+                k -= 1; // one modifier
+            }
+            if k > 0 && s.words[k - 1] == "'s" {
+                j = k - 1;
             }
         }
         // "President Ferdinand Marcos Jr." — a dot after the name
@@ -866,12 +861,16 @@ impl<'a> Context<'a> {
         }
         let mut out: Vec<&Mention> = Vec::new();
         let mut saw_and = false;
-        let after_to = |h: usize| {
-            let b = if h >= 1 && s.words[h - 1] == "the" {
+        // Where a mention whose head is at `h` starts with its article.
+        let with_article = |h: usize| {
+            if h >= 1 && s.words[h - 1] == "the" {
                 h - 1
             } else {
                 h
-            };
+            }
+        };
+        let after_to = |h: usize| {
+            let b = with_article(h);
             b >= 1 && s.words[b - 1] == "to"
         };
         while let Some(m) = self.mention_ending(si, j) {
@@ -921,14 +920,10 @@ impl<'a> Context<'a> {
                 );
                 // "Forces loyal to the GNU and the Radaa militia agreed": the
                 // armed side of a government or movement stands for it.
-                let before_the = if h >= 1 && s.words[h - 1] == "the" {
-                    h - 1
-                } else {
-                    h
+                let loyal_to = after_to(h) && {
+                    let b = with_article(h);
+                    b >= 2 && s.words[b - 2] == "loyal"
                 };
-                let loyal_to = before_the >= 2
-                    && s.words[before_the - 1] == "to"
-                    && s.words[before_the - 2] == "loyal";
                 if of_officials || loyal_to || from_officials {
                     out.push(m);
                 } else if saw_and && !after_to(h) {

@@ -1304,8 +1304,8 @@ fn in_sentence(
                 && s.words.get(th.end).is_some_and(|w| w == "'s")
             {
                 // "Türkiye's foreign ministry", "Kenya's government": the state
-                // speaking through its body (one or two lowercase modifiers may
-                // come between: "Yemen's internationally recognised government").
+                // speaking through its body (one or two modifying words may come
+                // between: "Yemen's internationally recognised government").
                 let at = th.end + 1;
                 let modifier = |k: usize| {
                     s.words

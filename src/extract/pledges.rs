@@ -1821,13 +1821,8 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
         // "Japan said (on Monday) (that) it would send troops": the speaker, when the
         // pronoun fits it ("it" a state or body, "he"/"she" a person).
-        if j >= 1 && matches!(s.words[j - 1].as_str(), "it" | "he" | "she") {
-            if let Some(sp) = reporting_speaker(ctx, si, j - 1) {
-                let person = ctx.kind_of(sp) == Some(EntityKind::Person);
-                if person == (s.words[j - 1] != "it") {
-                    return vec![sp];
-                }
-            }
+        if let Some(sp) = j.checked_sub(1).and_then(|p| pronoun_speaker(ctx, si, p)) {
+            return vec![sp];
         }
         // "Transport ministers of Azerbaijan, Kazakhstan, Georgia and Türkiye signed
         // a roadmap under which their countries undertook to": the states listed
@@ -2003,9 +1998,20 @@ fn reported_pronoun_before_and<'a>(
     if !opens || !plain || ctx.in_quote(si, k) {
         return None;
     }
-    let sp = reporting_speaker(ctx, si, k)?;
+    pronoun_speaker(ctx, si, k)
+}
+
+/// For "it", "he" or "she" at token `p` that opens a reported clause: the one
+/// who reports it, when the pronoun fits ("it" a state or body, "he"/"she" a
+/// person).
+fn pronoun_speaker<'a>(ctx: &Context<'a>, si: usize, p: usize) -> Option<&'a Mention> {
+    let w = ctx.sentences[si].words[p].as_str();
+    if !matches!(w, "it" | "he" | "she") {
+        return None;
+    }
+    let sp = reporting_speaker(ctx, si, p)?;
     let person = ctx.kind_of(sp) == Some(EntityKind::Person);
-    (person == (s.words[k] != "it")).then_some(sp)
+    (person == (w != "it")).then_some(sp)
 }
 
 /// The last coordinated list of states ("Azerbaijan, Kazakhstan, Georgia and
