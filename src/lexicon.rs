@@ -23,6 +23,7 @@ struct CuesFile {
     reported_modals: Vec<String>,
     commitment_actions: Vec<String>,
     threat_actions: Vec<String>,
+    threat_verbs: Vec<String>,
     restraint_actions: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
@@ -853,6 +854,9 @@ pub struct Lexicon {
     pub commitment_actions: PhraseSet,
     /// "retaliate", "respond", "strike" ...: the cue makes a threat, not a pledge.
     pub threat_actions: PhraseSet,
+    /// "threatened", "threatens to" ...: a threat, which commits (as a conditional
+    /// pledge) only when the sentence states its condition.
+    pub threat_verbs: PhraseSet,
     /// "raise", "impose", "reintroduce" ...: harm whose plain negation ("will not
     /// raise prices") is a promise to refrain, not a refusal.
     pub restraint_actions: PhraseSet,
@@ -1014,6 +1018,7 @@ impl Lexicon {
             .iter()
             .map(|w| w.to_string())
             .chain(firsts(&cues.commitment_verbs))
+            .chain(firsts(&cues.threat_verbs))
             .chain(firsts(&cues.amount_verbs))
             .chain(firsts(&cues.future_modals))
             .chain(firsts(&cues.reported_modals))
@@ -1043,6 +1048,7 @@ impl Lexicon {
             reported_modals: PhraseSet::new(&cues.reported_modals, v),
             commitment_actions: PhraseSet::new(&cues.commitment_actions, v),
             threat_actions: PhraseSet::new(&cues.threat_actions, v),
+            threat_verbs: PhraseSet::new(&cues.threat_verbs, v),
             restraint_actions: PhraseSet::new(&cues.restraint_actions, v),
             hedges: PhraseSet::new(&cues.hedges, v),
             negations: PhraseSet::new(&cues.negations, v),

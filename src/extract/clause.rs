@@ -880,10 +880,12 @@ impl<'a> Context<'a> {
                 // officials of states or a body stand for them.
                 let h = m.head_first();
                 // ("Officials from Indonesia and Germany said": the same.)
+                // ("Foreign ministers of the Quad": over the name's article.)
                 let officials = |preposition: &str, nouns: &[&str]| {
-                    h >= 2
-                        && s.words[h - 1] == preposition
-                        && nouns.contains(&s.words[h - 2].as_str())
+                    let b = with_article(h);
+                    b >= 2
+                        && s.words[b - 1] == preposition
+                        && nouns.contains(&s.words[b - 2].as_str())
                 };
                 let from_officials = officials(
                     "from",
@@ -916,6 +918,11 @@ impl<'a> Context<'a> {
                         "government",
                         "authorities",
                         "leadership",
+                        "guards",
+                        "navies",
+                        "armies",
+                        "militaries",
+                        "ministries",
                     ],
                 );
                 // "Forces loyal to the GNU and the Radaa militia agreed": the

@@ -520,11 +520,13 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 continue;
             }
         }
-        // "agreed (on Thursday) to <action>", "decided to <action>"
+        // "agreed (on Thursday) to <action>", "decided to <action>", "threatened on
+        // Wednesday to suspend aid" (a threat: see `commitment`)
         if matches!(
             s.words[k].as_str(),
             "agreed" | "agrees" | "agree" | "decided" | "decides" | "undertook" | "resolved"
-        ) {
+        ) || lx.threat_verbs.match_at(&s.ids, k).is_some()
+        {
             let mut t = k + 1;
             while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
                 t += 1;
@@ -2672,8 +2674,13 @@ fn pledge(
     let rest_end = attribution_start(ctx, si, obj_end);
     let target = recipient(ctx, si, cue.object, obj_end, actor_idx)
         .or_else(|| recipient(ctx, si, obj_end, rest_end, actor_idx));
-    // "will retaliate", "would respond": a threat, not a pledge.
-    let kind = if threat_at(ctx, si, cue.object) && !restraint {
+    // "will retaliate", "would respond": a threat, not a pledge. "Threatened to
+    // suspend aid unless ..." commits on its stated condition; without one it only
+    // threatens.
+    let threatened = lx.threat_verbs.match_at(&s.ids, cue.at).is_some();
+    let kind = if (threat_at(ctx, si, cue.object) && !restraint)
+        || (threatened && !modality.conditional)
+    {
         EventKind::Threaten
     } else {
         EventKind::Pledge

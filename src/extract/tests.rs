@@ -2485,3 +2485,38 @@ fn round_eighteen_shapes() {
         },
     ]);
 }
+
+#[test]
+fn round_twenty_two_shapes() {
+    check(&[
+        Case {
+            name: "a threat with its condition commits; without one it only threatens",
+            text: "The United States, Britain and Norway threatened on Wednesday to suspend aid to South Sudan unless the government scraps the fees. Russia threatened to cut gas supplies to Moldova.",
+            want: &[
+                "pledge United States -> South Sudan",
+                "pledge United Kingdom",
+                "pledge Norway",
+                "threaten Russia",
+            ],
+            not: &["pledge Russia"],
+        },
+        Case {
+            name: "the ministers or coast guards of named states or bodies stand for them",
+            text: "Foreign ministers of the Quad agreed on Tuesday to stage a joint exercise. The statement said the coast guards of Australia, India and Japan would hold a drill in the Bay of Bengal.",
+            want: &["pledge Quad", "pledge Australia", "pledge India", "pledge Japan"],
+            not: &[],
+        },
+        Case {
+            name: "works and trades after 'will' are commitments too",
+            text: "Japan will upgrade the port of Toamasina. Korea will install radars on the coast. The two navies will form a joint task group.",
+            want: &["pledge Japan", "pledge South Korea"],
+            not: &[],
+        },
+        Case {
+            name: "a company named by its legal form",
+            text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
+            want: &["pledge Rheinmetall AG -> Lithuania"],
+            not: &[],
+        },
+    ]);
+}
