@@ -268,7 +268,10 @@ impl<'a> Context<'a> {
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
             | "country" | "party" | "delegation" | "capital" | "forces" | "companies" | "firms"
-            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" => (false, false),
+            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" | "agencies"
+            | "organizations" | "organisations" | "institutions" | "funds" | "bodies" => {
+                (false, false)
+            }
             _ => return None,
         };
         // "the two Gulf states" are states, not the Foreign Office named before them.
@@ -506,6 +509,11 @@ impl<'a> Context<'a> {
         // whose country the document never names (a member we cannot give).
         // Demonyms modify ("Chinese coast guard activity"); they name no side.
         let sides = matches!(noun, "sides" | "parties" | "side" | "party");
+        // "the two agencies" are bodies, never the states named beside them.
+        let bodies_only = matches!(
+            noun,
+            "agencies" | "organizations" | "organisations" | "institutions" | "funds" | "bodies"
+        );
         let member = |x: &Mention| -> Option<Option<usize>> {
             if x.is_demonym() || (sides && self.mediator_or_venue(x)) {
                 return None;
@@ -530,10 +538,11 @@ impl<'a> Context<'a> {
                     entity
                         .attributes
                         .get("country")
+                        .filter(|_| !bodies_only)
                         .or_else(|| entity.attributes.get("org").filter(|_| !states_only))
                         .and_then(|c| self.ents.find_id(c)),
                 ),
-                EntityKind::Country if !persons => Some(Some(e)),
+                EntityKind::Country if !persons && !bodies_only => Some(Some(e)),
                 EntityKind::Organization if !persons && !states_only => Some(Some(e)),
                 _ => None,
             }

@@ -1299,10 +1299,32 @@ fn in_sentence(
         if let Some(th) = hit_at(i) {
             let named = matches!(th.hit.form, Form::Name | Form::Alias | Form::Acronym)
                 && matches!(th.hit.entry, Entry::Country(_) | Entry::Organization(_));
-            if named
-                && matches!(th.hit.entry, Entry::Country(_))
-                && s.words.get(th.end).is_some_and(|w| w == "'s")
-            {
+            // "Kenya's Ministry of Foreign Affairs", "the Kenyan Ministry of Roads and
+            // Transport": a body's name runs on over "of" and its capitalized words.
+            let of_name = |end: usize| {
+                if !s.capitalized(end - 1) || s.words.get(end).is_none_or(|w| w != "of") {
+                    return end;
+                }
+                let mut k = end + 1;
+                let mut last = end;
+                while k < s.words.len() {
+                    if s.capitalized(k) && lists.of(k) & IN_CALENDAR == 0 {
+                        last = k + 1;
+                    } else if !matches!(s.words[k].as_str(), "and" | "&") {
+                        break;
+                    }
+                    k += 1;
+                }
+                last
+            };
+            // ("The Philippines' Department of ...": a plural name's possessive is its
+            // apostrophe alone.)
+            let possessive = |k: usize| {
+                s.words
+                    .get(k)
+                    .is_some_and(|w| w == "'s" || (w == "'" && s.words[k - 1].ends_with('s')))
+            };
+            if named && matches!(th.hit.entry, Entry::Country(_)) && possessive(th.end) {
                 // "Türkiye's foreign ministry", "Kenya's government": the state
                 // speaking through its body (one or two modifying words may come
                 // between: "Yemen's internationally recognised government").
@@ -1315,7 +1337,7 @@ fn in_sentence(
                 let len = (at..at + 3)
                     .take_while(|&k| k == at || modifier(k - 1))
                     .find_map(|k| lexicon.official_nouns.match_at(&s.ids, k).map(|l| k + l));
-                if let Some(end) = len {
+                if let Some(end) = len.map(of_name) {
                     if (th.first..end).all(|k| !taken[k]) {
                         mark(taken, th.first, end);
                         out.push(metonym(si, s, th.first, end, th.hit.entry));
@@ -1391,7 +1413,7 @@ fn in_sentence(
                             .map(|l| l + 1)
                     });
                     if let Some(len) = official {
-                        let end = th.end + len;
+                        let end = of_name(th.end + len);
                         if (th.first..end).all(|k| !taken[k]) {
                             mark(taken, th.first, end);
                             out.push(metonym(si, s, th.first, end, th.hit.entry));

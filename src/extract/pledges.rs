@@ -1846,7 +1846,19 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         // never one person.
         if j >= 1 && s.words[j - 1] == "they" && !ctx.in_quote(si, j - 1) {
             if let Some(verb) = reporting_verb(ctx, si, j - 1) {
-                let subjects = ctx.subjects_before(si, verb);
+                let mut subjects = ctx.subjects_before(si, verb);
+                // "the ministers of Britain, France and Germany welcomed the talks and
+                // said they stood ready to": the subject of the speech verb the
+                // reporting one is coordinated with.
+                if subjects.is_empty() && verb >= 1 && s.words[verb - 1] == "and" {
+                    let before = (0..verb - 1).rev().find(|&k| {
+                        !ctx.in_quote(si, k)
+                            && ctx.lexicon.speech_verbs.match_at(&s.ids, k).is_some()
+                    });
+                    if let Some(k) = before {
+                        subjects = ctx.subjects_before(si, k);
+                    }
+                }
                 let plural = subjects.len() > 1
                     || subjects.first().is_some_and(|m| {
                         !matches!(m.kind, MentionKind::Pronoun(_))

@@ -2513,6 +2513,18 @@ fn round_twenty_two_shapes() {
             not: &[],
         },
         Case {
+            name: "a state's ministry named in full speaks and commits for the state",
+            text: "Kenya's Ministry of Foreign Affairs said it would send observers to the vote. The Kenyan Ministry of Roads and Transport said it would rebuild the bridge.",
+            want: &["statement Kenya", "pledge Kenya"],
+            not: &["statement Foreign Affairs"],
+        },
+        Case {
+            name: "'they' after a speech verb coordinated with another: that verb's subjects",
+            text: "In a joint statement, the foreign ministers of Britain, France and Germany welcomed the talks and said they stood ready to support any agreement.",
+            want: &["pledge United Kingdom", "pledge France", "pledge Germany"],
+            not: &[],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
