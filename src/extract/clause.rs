@@ -31,6 +31,12 @@ pub struct Context<'a> {
     /// Each sentence's event date, resolved when first asked for: a sentence with
     /// several speakers or committers dates all their events alike.
     dates: Vec<OnceCell<(Option<String>, DatePrecision)>>,
+    /// Where each sentence's mentions start in `ents.mentions` (one more entry
+    /// than sentences: sentence `si`'s are `bounds[si]..bounds[si + 1]`). The
+    /// rules ask for a sentence's mentions at nearly every token; two binary
+    /// searches over the document's mentions each time were a few percent of
+    /// extraction.
+    bounds: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -51,6 +57,7 @@ impl<'a> Context<'a> {
             ents,
             lexicon,
             dates: vec![OnceCell::new(); sentences.len()],
+            bounds: sentence_bounds(&ents.mentions, sentences.len()),
         }
     }
 
@@ -61,13 +68,15 @@ impl<'a> Context<'a> {
         self.sentence_mentions(si)
     }
 
-    /// The mentions of sentence `si` as a slice: mentions are in reading order, so
-    /// two binary searches find them (these lookups run for nearly every token).
+    /// The mentions of sentence `si` as a slice, by `bounds` (these lookups run for
+    /// nearly every token). None past the last sentence.
+    #[inline]
     fn sentence_mentions(&self, si: usize) -> &'a [Mention] {
         let all: &'a [Mention] = &self.ents.mentions;
-        let from = all.partition_point(|m| m.sentence < si);
-        let to = from + all[from..].partition_point(|m| m.sentence == si);
-        &all[from..to]
+        match self.bounds.get(si..si + 2) {
+            Some(&[from, to]) => &all[from..to],
+            _ => &[],
+        }
     }
 
     /// Evidence for sentence `si`.
@@ -1254,6 +1263,21 @@ pub fn dateline_end(words: &[Word]) -> usize {
         }
     }
     0
+}
+
+/// Where the mentions of each sentence start in `mentions` (in reading order, as
+/// resolution leaves them), with the end of the last: `sentences + 1` indices,
+/// the `partition_point`s of `m.sentence < si` for every `si` up to `sentences`.
+fn sentence_bounds(mentions: &[Mention], sentences: usize) -> Vec<usize> {
+    let mut bounds = Vec::with_capacity(sentences + 1);
+    let mut k = 0;
+    for si in 0..=sentences {
+        while mentions.get(k).is_some_and(|m| m.sentence < si) {
+            k += 1;
+        }
+        bounds.push(k);
+    }
+    bounds
 }
 
 /// Does a person with `role` belong to a collective of `noun` ("presidents",

@@ -2878,38 +2878,57 @@ pub(super) fn recipient(
 ///
 /// An ASCII `what` of up to 256 bytes (nearly every one) is lowercased on the
 /// stack: for ASCII, `to_lowercase` is the ASCII lowercase, and a string of it
-/// was made for every pledge.
+/// was made for every pledge. Eight zero bytes follow it there, so that
+/// [`cameo_rank`] reads eight bytes at any position of it.
 pub(super) fn pledge_cameo(what: &str) -> &'static str {
-    let mut buf = [0u8; 256];
-    let code = match buf.get_mut(..what.len()) {
+    let mut buf = [0u8; 256 + 8];
+    let code = match buf.get_mut(..what.len()).filter(|_| what.len() <= 256) {
         Some(lower) if what.is_ascii() => {
             lower.copy_from_slice(what.as_bytes());
             lower.make_ascii_lowercase();
-            cameo_rank(lower)
+            cameo_rank(&buf, what.len())
         }
-        _ => cameo_rank(what.to_lowercase().as_bytes()),
+        _ => {
+            let mut lower = what.to_lowercase().into_bytes();
+            let len = lower.len();
+            lower.extend_from_slice(&[0; 8]);
+            cameo_rank(&lower, len)
+        }
     };
     CAMEO_WORDS.get(code).map_or("030", |(code, _)| code)
 }
 
-/// The first code of [`CAMEO_WORDS`] (its index) with a word in `w`, or the
-/// number of codes when none has.
+/// The first code of [`CAMEO_WORDS`] (its index) with a word in `padded[..len]`,
+/// or the number of codes when none has. Eight bytes or more follow `len` in
+/// `padded` (zeros: no word has a zero byte, so none matches into them).
 ///
-/// One walk over `w`: at each byte, a bit says whether some word starts with it
-/// and the next byte, and only then are the words starting there compared (a
-/// substring search for each of the thirty-odd words went over `w` once per
-/// word, for every pledge).
-fn cameo_rank(w: &[u8]) -> usize {
+/// One walk over the text: at each byte, a bit says whether some word starts
+/// with it and the next byte, and only then are the words starting there
+/// compared — by their first eight bytes, masked, against the eight bytes read
+/// there (a call to compare slices for each was most of the walk's cost).
+fn cameo_rank(padded: &[u8], len: usize) -> usize {
     let table = &*CAMEO_TABLE;
     let mut best = CAMEO_WORDS.len();
-    for i in 0..w.len() {
-        let next = w.get(i + 1).copied().unwrap_or(0);
-        if !table.may_start(w[i], next) {
+    let Some(text) = padded.get(..len + 8) else {
+        return best;
+    };
+    for i in 0..len {
+        if !table.may_start(text[i], text[i + 1]) {
             continue;
         }
-        for &(word, code) in &table.by_first[usize::from(w[i])] {
-            if code < best && w[i..].starts_with(word) {
-                best = code;
+        let eight = text
+            .get(i..i + 8)
+            .and_then(|e| <[u8; 8]>::try_from(e).ok())
+            .map_or(0, u64::from_le_bytes);
+        for word in &table.by_first[usize::from(text[i])] {
+            if word.code < best
+                && eight & word.mask == word.head
+                && (word.rest.is_empty()
+                    || text
+                        .get(i + 8..len)
+                        .is_some_and(|r| r.starts_with(word.rest)))
+            {
+                best = word.code;
                 // Nothing comes before the first code.
                 if best == 0 {
                     return 0;
@@ -2920,10 +2939,22 @@ fn cameo_rank(w: &[u8]) -> usize {
     best
 }
 
+/// A word of [`CAMEO_WORDS`] as [`cameo_rank`] compares it.
+struct CameoWord {
+    /// Its first eight bytes (or fewer, zero above them), read little-endian.
+    head: u64,
+    /// The bits of `head`'s bytes.
+    mask: u64,
+    /// Its bytes past the first eight (most words have none).
+    rest: &'static [u8],
+    /// The index of its code.
+    code: usize,
+}
+
 /// [`CAMEO_WORDS`] by their first byte, with a filter of their first two bytes.
 struct CameoTable {
-    /// Each word with the index of its code, by its first byte.
-    by_first: Vec<Vec<(&'static [u8], usize)>>,
+    /// The words by their first byte.
+    by_first: Vec<Vec<CameoWord>>,
     /// Bit `a * 256 + b`: some word starts with the bytes `a b`, or is the byte
     /// `a` alone.
     pairs: Vec<u64>,
@@ -2940,13 +2971,23 @@ impl CameoTable {
 
 static CAMEO_TABLE: std::sync::LazyLock<CameoTable> = std::sync::LazyLock::new(|| {
     let mut table = CameoTable {
-        by_first: vec![Vec::new(); 256],
+        by_first: std::iter::repeat_with(Vec::new).take(256).collect(),
         pairs: vec![0; 1 << 10],
     };
     for (code, (_, words)) in CAMEO_WORDS.iter().enumerate() {
         for w in words.iter().map(|w| w.as_bytes()) {
             let Some(&a) = w.first() else { continue };
-            table.by_first[usize::from(a)].push((w, code));
+            let (head, rest) = w.split_at(w.len().min(8));
+            let mut bytes = [0u8; 8];
+            bytes[..head.len()].copy_from_slice(head);
+            let mut mask = [0u8; 8];
+            mask[..head.len()].fill(0xff);
+            table.by_first[usize::from(a)].push(CameoWord {
+                head: u64::from_le_bytes(bytes),
+                mask: u64::from_le_bytes(mask),
+                rest,
+                code,
+            });
             // A one-byte word starts before any next byte.
             let seconds = match w.get(1) {
                 Some(&b) => b..=b,
