@@ -879,6 +879,7 @@ impl<'a> Context<'a> {
         }
         let mut out: Vec<&Mention> = Vec::new();
         let mut saw_and = false;
+        let mut comma_and = false;
         // Where a mention whose head is at `h` starts with its article.
         let with_article = |h: usize| {
             if h >= 1 && s.words[h - 1] == "the" {
@@ -951,7 +952,9 @@ impl<'a> Context<'a> {
                 };
                 if of_officials || loyal_to || from_officials {
                     out.push(m);
-                } else if saw_and && !after_to(h) {
+                } else if saw_and && !after_to(h) && !(out.len() == 1 && comma_and) {
+                    // (Not ", and X said" after one object: "negotiating with Port
+                    // Vila, and Napat said" — two items take no comma; a clause does.)
                     // "The talks between Iran and the United States will resume",
                     // "for the Middle East and North Africa said": the whole list
                     // is the preposition's object. (Not after "to": "will send
@@ -979,6 +982,7 @@ impl<'a> Context<'a> {
             let w = s.words[k - 1].as_str();
             if w == "and" || w == "&" {
                 saw_and = true;
+                comma_and = out.len() == 1 && k >= 2 && s.words[k - 2] == ",";
                 j = k - 1;
                 if j > 0 && s.words[j - 1] == "," {
                     j -= 1;
@@ -1205,6 +1209,19 @@ impl<'a> Context<'a> {
             && matches!(
                 s.words[k - 1].as_str(),
                 "group" | "coalition" | "number" | "bloc" | "club" | "total" | "alliance"
+            )
+        {
+            return false;
+        }
+        // "Ministry of Defence spokesperson Randhir Jaiswal said": the portfolio
+        // after a body's "of" is part of the person's title, not a preposition's
+        // object.
+        if s.words[k] == "of"
+            && k > 0
+            && s.capitalized(k - 1)
+            && matches!(
+                s.words[k - 1].as_str(),
+                "ministry" | "department" | "office" | "secretariat" | "directorate"
             )
         {
             return false;

@@ -1306,6 +1306,10 @@ fn in_sentence(
                     return end;
                 }
                 let mut k = end + 1;
+                // ("Togo's Ministry of the Armed Forces".)
+                if s.words.get(k).is_some_and(|w| w == "the") && s.capitalized(k + 1) {
+                    k += 1;
+                }
                 let mut last = end;
                 while k < s.words.len() {
                     if s.capitalized(k) && lists.of(k) & IN_CALENDAR == 0 {

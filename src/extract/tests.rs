@@ -2525,6 +2525,18 @@ fn round_twenty_two_shapes() {
             not: &[],
         },
         Case {
+            name: "a body's portfolio in a spokesperson's title is no preposition's object",
+            text: "Ministry of Defence spokesperson Randhir Jaiswal said the talks were useful. Togo's Ministry of the Armed Forces said the instructors had arrived.",
+            want: &["statement Randhir Jaiswal", "statement Togo"],
+            not: &["statement Armed Forces"],
+        },
+        Case {
+            name: "', and X said' after a preposition's one object opens a clause",
+            text: "Australia has been negotiating a partnership with Vanuatu, and Jotham Napat said on Monday that aid should not be a contest.",
+            want: &["statement Jotham Napat"],
+            not: &[],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
