@@ -481,7 +481,21 @@ fn introduced_names<'t>(
         return;
     }
     let n = s.words.len();
-    let covered = |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end);
+    // A name the person rules took only by its place ("Saudi developer ACWA Power
+    // said": untitled, unknown) is the body's when a kind noun introduces it.
+    let claims = |m: &Mention| {
+        !matches!(
+            m.kind,
+            MentionKind::Person {
+                role: None,
+                known: None,
+                full: None,
+                ..
+            }
+        )
+    };
+    let covered =
+        |found: &[Mention], k: usize| found.iter().any(|m| m.first <= k && k < m.end && claims(m));
     let mut added = false;
     for k in lexicon.org_kinds.starts_in(&s.ids, 0..n) {
         let Some(len) = lexicon.org_kinds.match_at(&s.ids, k) else {
@@ -541,7 +555,10 @@ fn introduced_names<'t>(
         {
             end += 1;
         }
-        if found.iter().any(|m| m.first < end && m.end > end) {
+        if found
+            .iter()
+            .any(|m| m.first < end && m.end > end && claims(m))
+        {
             continue;
         }
         // The whole name, and only a name: not the start of a longer capitalized run

@@ -2537,6 +2537,18 @@ fn round_twenty_two_shapes() {
             not: &[],
         },
         Case {
+            name: "a company a kind noun introduces is a body, not a person",
+            text: "Saudi developer Acwa Power said it would build a solar plant in Senegal.",
+            want: &["statement Acwa Power", "pledge Acwa Power -> Senegal"],
+            not: &[],
+        },
+        Case {
+            name: "refusing to commit or say is said; 'quoted X as saying'",
+            text: "Germany declined to commit new money. Russia would respond in kind, TASS quoted Dmitry Peskov as saying. U.S. Southern Command will expand training for the Honduran navy.",
+            want: &["statement Germany", "statement Dmitry Peskov", "pledge United States Southern Command"],
+            not: &[],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
