@@ -1365,6 +1365,21 @@ fn in_sentence(
                         continue;
                     }
                 }
+                // "Nepal's development partners pledged": outsiders a state calls
+                // its own are a group of their own, not the state.
+                let outsiders = collective_end(s, at, lexicon).filter(|&e| {
+                    matches!(
+                        s.words[e - 1].as_str(),
+                        "partners" | "donors" | "creditors" | "allies" | "lenders" | "backers"
+                    )
+                });
+                if let Some(end) = outsiders {
+                    if (th.first..end).all(|k| !taken[k]) {
+                        mark(taken, th.first, end);
+                        out.push(group(text, si, s, th.first, end));
+                        continue;
+                    }
+                }
                 // "Japan's foreign minister pledged", "Kuwait's emir said": an
                 // office holder the sentence does not name (no name or comma
                 // follows) — the holder named elsewhere, else the state.

@@ -1818,8 +1818,9 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         }
         // "Turkish coast guard vessels would begin patrols": a state's forces,
         // named by its demonym, commit the state.
-        if let Some(m) = demonym_forces(ctx, si, j) {
-            return vec![m];
+        let forces = demonym_forces(ctx, si, j);
+        if !forces.is_empty() {
+            return forces;
         }
         // "Japan said (on Monday) (that) it would send troops": the speaker, when the
         // pronoun fits it ("it" a state or body, "he"/"she" a person).
@@ -2066,31 +2067,41 @@ fn listed_states_before<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Vec<
 /// by its demonym at the start of a clause.
 ///
 /// [`Lexicon::force_nouns`]: crate::lexicon::Lexicon::force_nouns
-fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Option<&'a Mention> {
+fn demonym_forces<'a>(ctx: &Context<'a>, si: usize, end: usize) -> Vec<&'a Mention> {
     let s = &ctx.sentences[si];
     if end == 0 || !ctx.lexicon.force_nouns.contains(&s.words[end - 1]) {
-        return None;
+        return Vec::new();
     }
+    let state_demonym = |m: &Mention| m.is_demonym() && ctx.kind_of(m) == Some(EntityKind::Country);
     let mut k = end - 1;
     while k > 0 && end - k < 4 {
         if let Some(m) = ctx.mention_ending(si, k) {
-            let demonym = m.is_demonym() && ctx.kind_of(m) == Some(EntityKind::Country);
             let h = m.first;
-            let opens = h <= s.dateline
-                || matches!(s.words[h - 1].as_str(), "that" | "," | "and" | "said")
-                || (h >= 2 && s.words[h - 1] == "the" && s.words[h - 2] == "that");
-            return (demonym && opens).then_some(m);
+            // "Polish and Lithuanian engineering units will coordinate": both
+            // states' forces.
+            let pair = (h >= 2 && s.words[h - 1] == "and")
+                .then(|| ctx.mention_ending(si, h - 1))
+                .flatten()
+                .filter(|o| state_demonym(o));
+            let first = pair.map_or(h, |o| o.first);
+            let opens = first <= s.dateline
+                || matches!(s.words[first - 1].as_str(), "that" | "," | "and" | "said")
+                || (first >= 2 && s.words[first - 1] == "the" && s.words[first - 2] == "that");
+            if !(state_demonym(m) && opens) {
+                return Vec::new();
+            }
+            return pair.into_iter().chain([m]).collect();
         }
         let w = s.words[k - 1].as_str();
         let lowercase_noun = !s.capitalized(k - 1)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !ctx.lexicon.function_words.contains(w);
         if !lowercase_noun && ctx.mention_ending(si, k - 1).is_none() {
-            return None;
+            return Vec::new();
         }
         k -= 1;
     }
-    None
+    Vec::new()
 }
 
 /// Where the verb group at `at` begins: before the adverbs that may precede it

@@ -2549,6 +2549,12 @@ fn round_twenty_two_shapes() {
             not: &[],
         },
         Case {
+            name: "a state's development partners are a group; a demonym pair's units both states",
+            text: "Nepal's development partners pledged about $1.3 billion on Thursday. Under the declaration, Polish and Lithuanian engineering units will coordinate the placement of obstacles.",
+            want: &["pledge Nepal's development partners", "pledge Poland", "pledge Lithuania"],
+            not: &["pledge Nepal"],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
