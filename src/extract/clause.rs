@@ -922,6 +922,9 @@ impl<'a> Context<'a> {
                     self.kind_of(m),
                     Some(EntityKind::Country | EntityKind::Organization)
                 );
+                // ("Officials in Dodoma said": the state of the capital.)
+                let in_officials = officials("in", &["officials", "authorities"])
+                    && self.kind_of(m) == Some(EntityKind::Country);
                 let of_officials = officials(
                     "of",
                     &[
@@ -950,7 +953,7 @@ impl<'a> Context<'a> {
                     let b = with_article(h);
                     b >= 2 && s.words[b - 2] == "loyal"
                 };
-                if of_officials || loyal_to || from_officials {
+                if of_officials || loyal_to || from_officials || in_officials {
                     out.push(m);
                 } else if saw_and && !after_to(h) && !(out.len() == 1 && comma_and) {
                     // (Not ", and X said" after one object: "negotiating with Port

@@ -2378,7 +2378,9 @@ fn apposed_names(
         k + 1 < n
             && s.words[k] == ","
             && (matches!(s.words[k + 1].as_str(), "a" | "an" | "the" | "who")
-                || (k + 1..n.min(k + 4))
+                // ("Sofía Reinoso, WFP's country director in Haiti": past an
+                // owner's possessive.)
+                || (k + 1..n.min(k + 6))
                     .take_while(|&j| s.words[j] != ",")
                     .any(|j| {
                         lexicon.roles.match_at(&s.ids, j).is_some()

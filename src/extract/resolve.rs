@@ -927,6 +927,23 @@ fn capital_is_actor(text: &str, s: &Sentence, m: &Mention, lexicon: &Lexicon) ->
     if prev == Some("from") && before.is_some_and(|w| lexicon.given_nouns.contains(w)) {
         return true;
     }
+    // "Officials in Dodoma said": the state's people, by where they sit.
+    // (Not "diplomats in Doha", often foreign ones, nor "Chinese officials in New
+    // Delhi".)
+    if prev == Some("in")
+        && before.is_some_and(|w| matches!(w, "officials" | "authorities"))
+        && (m.first.saturating_sub(4)..m.first.saturating_sub(2)).all(|k| {
+            let w = s.tokens[k].span.of(text);
+            !w.starts_with(char::is_uppercase)
+                || k < s.dateline
+                || matches!(
+                    w,
+                    "The" | "Senior" | "Government" | "Some" | "Other" | "Local"
+                )
+        })
+    {
+        return true;
+    }
     if matches!(
         prev,
         Some(

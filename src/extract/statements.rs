@@ -184,6 +184,18 @@ pub fn speakers(ctx: &Context, si: usize) -> Vec<usize> {
             push(state, &mut found);
             continue;
         }
+        // "The office of Prime Minister Alix Didier Fils-Aimé said": the same.
+        let office_of = ctx
+            .mention_ending(si, ctx.skip_back(si, k))
+            .filter(|m| {
+                let h = m.head_first();
+                h >= 2 && s.words[h - 1] == "of" && s.words[h - 2] == "office"
+            })
+            .and_then(|m| ctx.office_state(m));
+        if let Some(state) = office_of {
+            push(state, &mut found);
+            continue;
+        }
         let subjects = ctx.subjects_before(si, k);
         if !subjects.is_empty() {
             for m in subjects {
@@ -409,8 +421,11 @@ fn unnamed_state_body(ctx: &Context, si: usize, k: usize) -> Option<usize> {
         ["foreign" | "presidential", "office"]
         | ["ministry", "of", "foreign", "affairs"]
         | ["presidency" | "government" | "cabinet"] => true,
-        // "the health ministry said", "its embassy in Tel Aviv said"
-        [w, "ministry"] => portfolio(w),
+        // "the health ministry said", "its embassy in Tel Aviv said", "the foreign
+        // affairs department said", "the presidential chancellery said"
+        [w, "ministry" | "department"] => portfolio(w),
+        [w, "affairs", "ministry" | "department"] => portfolio(w),
+        ["presidential" | "president's", "chancellery" | "administration"] => true,
         ["embassy", ..] => s.words[from] == "its",
         _ => false,
     };

@@ -2555,6 +2555,24 @@ fn round_twenty_two_shapes() {
             not: &["pledge Nepal"],
         },
         Case {
+            name: "officials in a capital, a leader's office, a state body closing the sentence",
+            text: "Officials in Dodoma said the government may consider a compact. The office of Prime Minister Alix Didier Fils-Aimé said the government would provide police escorts. The talks ended, the Polish presidential chancellery said.",
+            want: &["statement Tanzania", "statement Haiti", "statement Poland"],
+            not: &[],
+        },
+        Case {
+            name: "diplomats in a capital may be anyone's",
+            text: "Diplomats in Doha said the talks would resume. Chinese officials in New Delhi said a deal was close.",
+            want: &[],
+            not: &["statement Qatar", "statement India"],
+        },
+        Case {
+            name: "a description past an owner's possessive; a minister of power",
+            text: "\"The helicopter flies again on Monday,\" said Sofía Reinoso, WFP's country director in Haiti. Nigeria's Minister of Power Adebayo Adelabu said Abuja would publish a tariff path.",
+            want: &["statement Sofía Reinoso", "statement Adebayo Adelabu", "pledge Nigeria"],
+            not: &[],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
