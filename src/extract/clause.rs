@@ -953,7 +953,31 @@ impl<'a> Context<'a> {
                     let b = with_article(h);
                     b >= 2 && s.words[b - 2] == "loyal"
                 };
-                if of_officials || loyal_to || from_officials || in_officials {
+                // "Maria Gonzalez of Chatham House said": the person the body is of.
+                // ("Nguyen Thi Lan Huong of the Diplomatic Academy of Vietnam warned":
+                // back over the body's capitalized words to its "of".)
+                let person_of = {
+                    let mut b = with_article(h);
+                    while b >= 3
+                        && h - b < 8
+                        && (s.words[b - 1] != "of" || s.capitalized(b - 2))
+                        && self.mention_ending(si, b - 1).is_none()
+                        && (s.capitalized(b - 1)
+                            || matches!(s.words[b - 1].as_str(), "of" | "the" | "and" | "for"))
+                    {
+                        b -= 1;
+                    }
+                    if b >= 2 && s.words[b - 1] == "the" {
+                        b -= 1;
+                    }
+                    (b >= 2 && s.words[b - 1] == "of")
+                        .then(|| self.mention_ending(si, b - 1))
+                        .flatten()
+                        .filter(|p| self.kind_of(p) == Some(EntityKind::Person) && out.is_empty())
+                };
+                if let Some(p) = person_of {
+                    out.push(p);
+                } else if of_officials || loyal_to || from_officials || in_officials {
                     out.push(m);
                 } else if saw_and && !after_to(h) && !(out.len() == 1 && comma_and) {
                     // (Not ", and X said" after one object: "negotiating with Port

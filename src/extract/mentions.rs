@@ -2494,10 +2494,24 @@ fn apposed_names(
         let closed = if after_speech {
             end == n || s.words[end] == "." || description_at(end) || of_body(end)
         } else if opening {
-            description_at(end)
+            (description_at(end)
                 && s.words
                     .get(end + 1)
-                    .is_some_and(|w| w != "the" || office_in_segment(end + 2))
+                    .is_some_and(|w| w != "the" || office_in_segment(end + 2)))
+                // "Nguyen Thi Lan Huong of the Diplomatic Academy of Vietnam warned
+                // that": the body's name, then the speech verb.
+                || (of_body(end) && {
+                    let mut b = end + 1;
+                    if s.words[b] == "the" {
+                        b += 1;
+                    }
+                    let e = capitalized_run(s, b, lists);
+                    // (Not "Dairy Farmers of Canada welcomed": a body of a state.)
+                    let state = hits
+                        .at(b)
+                        .is_some_and(|h| h.end == e && matches!(h.hit.entry, Entry::Country(_)));
+                    e > b && !state && lexicon.speech_verbs.match_at(&s.ids, e).is_some()
+                })
         } else {
             speech_follows(end)
         };

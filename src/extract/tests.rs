@@ -2573,6 +2573,12 @@ fn round_twenty_two_shapes() {
             not: &[],
         },
         Case {
+            name: "an analyst named with the body they are of, then the speech verb",
+            text: "Nguyen Thi Lan Huong of the Diplomatic Academy of Vietnam warned that a rushed code could be worse than none. Maria Gonzalez of Chatham House said the deal was fragile. Dairy Farmers of Canada welcomed the stance.",
+            want: &["statement Nguyen Thi Lan Huong", "statement Maria Gonzalez"],
+            not: &["statement Dairy Farmers"],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
