@@ -10,7 +10,7 @@
 //! somebody else's demand or hope ("urged X to send", "hoped Y would").
 
 use super::clause::Context;
-use super::{Mention, MentionKind, Pronoun, Word};
+use super::{Mention, MentionKind, Pronoun, Sentence, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
 use crate::text::TokenKind;
 
@@ -1272,6 +1272,12 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                                     | "too"
                                     | "in"
                                     | "turn"
+                                    | "return"
+                                    | "exchange"
+                                    | "addition"
+                                    | "principle"
+                                    | "the"
+                                    | "meantime"
                                     | "for"
                                     | "its"
                                     | "part"
@@ -1503,6 +1509,11 @@ fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
         return false;
     }
     let end = object_end(ctx, si, j);
+    // "Washington is sending the first four boats before the end of August",
+    // "Australia is sending a frigate in December": a delivery still to come.
+    if future_time_in(s, j, end) {
+        return true;
+    }
     ctx.mentions_in(si).iter().any(|m| {
         m.first > j
             && m.end <= end
@@ -1511,6 +1522,40 @@ fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
                 Some(EntityKind::Country | EntityKind::Organization)
             )
             && matches!(s.words[m.first - 1].as_str(), "to" | "for")
+    })
+}
+
+/// Does tokens `from..to` of `s` name a time still to come ("next year", "in
+/// December", "before the end of August", "by June", "in the coming weeks")?
+fn future_time_in(s: &Sentence, from: usize, to: usize) -> bool {
+    let month = |k: usize| {
+        s.words.get(k).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
+        }) && s.capitalized(k)
+    };
+    (from..to.min(s.words.len())).any(|k| match s.words[k].as_str() {
+        "next" | "coming" => true,
+        "in" | "by" => month(k + 1),
+        "before" => {
+            month(k + 1)
+                || (s.words.get(k + 1).is_some_and(|w| w == "the")
+                    && s.words.get(k + 2).is_some_and(|w| w == "end"))
+        }
+        _ => false,
     })
 }
 

@@ -2579,6 +2579,12 @@ fn round_twenty_two_shapes() {
             not: &["statement Dairy Farmers"],
         },
         Case {
+            name: "a delivery in the progressive with a time still to come; 'would, in return, give'",
+            text: "Washington is sending the first four boats before the end of August. Germany is sending troops to the border. Vaičiūnas said Lithuania would, in return, give Polish traders access to its storage.",
+            want: &["pledge United States", "pledge Lithuania"],
+            not: &["pledge Germany"],
+        },
+        Case {
             name: "a company named by its legal form",
             text: "Rheinmetall AG said it would open an ammunition plant in Lithuania.",
             want: &["pledge Rheinmetall AG -> Lithuania"],
