@@ -115,9 +115,23 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                         continue;
                     }
                 }
-                // "The two sides agreed to ...": one pledge per member.
+                // "The two sides agreed to ...": one pledge per member. What "the two
+                // leaders agreed" to do their states do (28 of 40 such pledges in the
+                // development half name the states).
+                let leaders = matches!(&m.kind, MentionKind::Group { name }
+                    if ["leaders", "presidents", "premiers", "prime ministers"]
+                        .iter()
+                        .any(|h| name.to_lowercase().ends_with(h)));
                 for e in ctx.actors(m) {
-                    jobs.push((cue.clone(), m, e));
+                    let state = leaders
+                        .then(|| {
+                            let a = &ctx.ents.list[e].attributes;
+                            (ctx.ents.list[e].kind == EntityKind::Person && !a.contains_key("org"))
+                                .then(|| a.get("country").and_then(|c| ctx.ents.find_id(c)))
+                                .flatten()
+                        })
+                        .flatten();
+                    jobs.push((cue.clone(), m, state.unwrap_or(e)));
                 }
             }
             if !jobs.is_empty() {
