@@ -27,8 +27,17 @@ const EDGE_FONT: usize = 9;
 /// Height of the title and legend band above the picture.
 const LEGEND_HEIGHT: f64 = 56.0;
 
+/// The most actors and edges the built-in layout is given: layout-rs's layered
+/// layout grows much faster than the graph (a 104-actor, 596-edge neighbourhood ran
+/// for minutes), so a larger diagram is cut to its most connected part and the
+/// title says so.
+const MAX_ACTORS: usize = 40;
+const MAX_EDGES: usize = 120;
+
 /// Lays out and draws a diagram as SVG.
 pub fn svg(d: &Diagram) -> Result<Vec<u8>> {
+    let trimmed = trim(d);
+    let d = trimmed.as_ref().unwrap_or(d);
     let picture = if d.nodes.is_empty() {
         None
     } else {
@@ -48,6 +57,66 @@ pub fn svg(d: &Diagram) -> Result<Vec<u8>> {
         })?)
     };
     Ok(compose(d, picture.as_ref()).into_bytes())
+}
+
+/// The part of a diagram too large for the built-in layout that it draws: the
+/// focused actors and those with the most events (edges counted by the events
+/// folded into them), the edges among them with the most events, and a title that
+/// tells how much was left out. `None` when the diagram is small enough.
+fn trim<'g>(d: &Diagram<'g>) -> Option<Diagram<'g>> {
+    if d.nodes.len() <= MAX_ACTORS && d.edges.len() <= MAX_EDGES {
+        return None;
+    }
+    let mut weight: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &d.edges {
+        *weight.entry(e.source.as_str()).or_default() += e.count;
+        *weight.entry(e.target.as_str()).or_default() += e.count;
+    }
+    let mut ranked: Vec<&crate::diagram::DiagramNode> = d.nodes.iter().collect();
+    // Focus first, then by weight (heaviest first), then by id for a stable cut.
+    ranked.sort_by(|a, b| {
+        let w = |n: &crate::diagram::DiagramNode| weight.get(n.entity.id.as_str()).copied();
+        b.focus
+            .cmp(&a.focus)
+            .then(w(b).cmp(&w(a)))
+            .then(a.entity.id.cmp(&b.entity.id))
+    });
+    let kept: std::collections::BTreeSet<&str> = ranked
+        .iter()
+        .take(MAX_ACTORS)
+        .map(|n| n.entity.id.as_str())
+        .collect();
+    let mut edges: Vec<&crate::diagram::DiagramEdge> = d
+        .edges
+        .iter()
+        .filter(|e| kept.contains(e.source.as_str()) && kept.contains(e.target.as_str()))
+        .collect();
+    edges.sort_by_key(|e| std::cmp::Reverse(e.count));
+    edges.truncate(MAX_EDGES);
+    let mut out = d.clone();
+    out.nodes.retain(|n| kept.contains(n.entity.id.as_str()));
+    out.edges = d
+        .edges
+        .iter()
+        .filter(|e| edges.iter().any(|k| std::ptr::eq(*k, *e)))
+        .cloned()
+        .collect();
+    out.clusters.retain(|c| kept.contains(c.anchor.as_str()));
+    for c in &mut out.clusters {
+        c.members.retain(|m| kept.contains(m.as_str()));
+    }
+    if !out.title.is_empty() {
+        out.title = format!(
+            "{} — built-in layout: the {} most connected of {} actors, {} of {} edges \
+             (install Graphviz to draw all)",
+            out.title,
+            out.nodes.len(),
+            d.nodes.len(),
+            out.edges.len(),
+            d.edges.len()
+        );
+    }
+    Some(out)
 }
 
 fn graph(d: &Diagram) -> VisualGraph {
@@ -350,6 +419,71 @@ impl RenderBackend for Bounded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_diagrams_are_cut_to_their_most_connected_part() {
+        use crate::diagram::{DiagramEdge, DiagramLayout, DiagramNode};
+        use crate::model::Entity;
+        let entities: Vec<Entity> = (0..70)
+            .map(|i| {
+                Entity::new(
+                    format!("country:C{i:02}"),
+                    EntityKind::Country,
+                    format!("C{i}"),
+                )
+            })
+            .collect();
+        let edge = |s: usize, t: usize, count: usize| DiagramEdge {
+            source: entities[s].id.clone(),
+            target: entities[t].id.clone(),
+            kind: EdgeKind::Event(EventKind::Pledge),
+            count,
+            label: String::new(),
+            tooltip: String::new(),
+            inside_cluster: false,
+        };
+        // A star around actor 69 (the focus, lightest of all), and a ring where
+        // actor i has weight growing with i.
+        let mut edges: Vec<DiagramEdge> = (0..69).map(|i| edge(69, i, 1)).collect();
+        edges.extend((0..69).map(|i| edge(i, (i + 1) % 69, i + 1)));
+        edges.extend((0..69).map(|i| edge(i, (i + 2) % 69, 1)));
+        let d = Diagram {
+            nodes: entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| DiagramNode {
+                    entity: e,
+                    label: e.name.clone(),
+                    focus: i == 69,
+                })
+                .collect(),
+            edges,
+            clusters: Vec::new(),
+            boxed: false,
+            layout: DiagramLayout::Layered,
+            title: "Pledges".into(),
+            legend_entities: Vec::new(),
+            legend_edges: Vec::new(),
+            event_count: 0,
+        };
+        let cut = trim(&d).expect("70 actors and 207 edges are too many");
+        assert_eq!(cut.nodes.len(), MAX_ACTORS);
+        assert!(cut.nodes.iter().any(|n| n.focus), "the focus stays");
+        assert!(cut.edges.len() <= MAX_EDGES && !cut.edges.is_empty());
+        let kept: Vec<&str> = cut.nodes.iter().map(|n| n.entity.id.as_str()).collect();
+        assert!(cut
+            .edges
+            .iter()
+            .all(|e| kept.contains(&e.source.as_str()) && kept.contains(&e.target.as_str())));
+        // The heaviest ring actors stay, the lightest go.
+        assert!(kept.contains(&"country:C67") && !kept.contains(&"country:C01"));
+        assert!(
+            cut.title.contains("40 most connected of 70"),
+            "{}",
+            cut.title
+        );
+        assert!(trim(&cut).is_none(), "a cut diagram is small enough");
+    }
 
     #[test]
     fn bounds_cover_what_is_drawn() {
