@@ -479,52 +479,150 @@ impl<'a> Iterator for WhitespaceWords<'a> {
     }
 }
 
-/// [`tokenize_into`] a vector of its own (the form the tests compare with the
-/// reference; extraction tokenizes into one vector per document).
+/// [`tokenize_with`] into a vector of its own (the form the tests compare with the
+/// reference; extraction tokenizes into one vector per document), checking
+/// what the sink is told of each token against the token's text.
 #[cfg(test)]
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    /// What a sink was told, in order.
+    #[derive(Default)]
+    struct Told(Vec<(u64, u64, usize)>);
+    impl TokenSink for Told {
+        fn short_word(&mut self, bytes: u64, len: usize) {
+            self.0.push((bytes, 0, len));
+        }
+        fn medium_word(&mut self, head: u64, tail: u64, len: usize) {
+            self.0.push((head, tail, len));
+        }
+        fn other(&mut self, _: Token) {
+            self.0.push((0, 0, 0));
+        }
+    }
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    tokenize_into(text, base, &mut out);
+    let mut told = Told::default();
+    tokenize_with(text, base, &mut out, &mut told);
+    assert_eq!(told.0.len(), out.len());
+    for (t, &(head, tail, len)) in out.iter().zip(&told.0) {
+        let w = &text.as_bytes()[t.span.start - base..t.span.end - base];
+        let le = |b: &[u8]| {
+            let mut x = [0u8; 8];
+            x[..b.len()].copy_from_slice(b);
+            u64::from_le_bytes(x)
+        };
+        match len {
+            0 => assert!(w.len() > 8 || !w.is_ascii()),
+            1..=8 => assert_eq!((w.len(), head), (len, le(w))),
+            _ => assert_eq!(
+                (w.len(), head, tail),
+                (len, le(&w[..8]), le(&w[w.len() - 8..]))
+            ),
+        }
+    }
     out
 }
 
+/// Told of each token [`tokenize_with`] pushes, as it pushes it: extraction
+/// lowercases and looks up a token's word there, in the pass that finds it (a
+/// second pass over the tokens read each one again, and its bytes again).
+pub trait TokenSink {
+    /// The token just pushed is `len` (one to eight) ASCII bytes (a word of
+    /// letters and digits, or punctuation): `bytes`, read little-endian (zero
+    /// above them).
+    fn short_word(&mut self, bytes: u64, len: usize);
+    /// The token just pushed is a word of `len` (nine to sixteen) ASCII letters
+    /// and digits: its first and last eight bytes (which overlap), each read
+    /// little-endian.
+    fn medium_word(&mut self, head: u64, tail: u64, len: usize);
+    /// The token just pushed is any other.
+    fn other(&mut self, token: Token);
+}
+
 /// Splits text into tokens, appended to `out` (one vector for all the sentences of
-/// a document). Whitespace (including non-breaking spaces) separates tokens.
+/// a document), telling `sink` of each. Whitespace (including non-breaking
+/// spaces) separates tokens.
 ///
 /// It walks the text by byte position, looking at neighbouring chars as it needs
 /// them (no vector of the text's chars: tokenizing runs over every byte).
-pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+///
+/// Most tokens are a run of ASCII letters and digits that starts with a letter
+/// (not a capital before a dot: maybe an acronym) and ends before a space or
+/// punctuation other than a joiner; most of the rest of the text is single
+/// spaces. Both are settled here, by their bytes — a word of up to eight bytes by
+/// the eight bytes at its start, read at once, which the sink gets as they are;
+/// the rest go the general way.
+#[inline(always)]
+pub fn tokenize_with<S: TokenSink>(text: &str, base: usize, out: &mut Vec<Token>, sink: &mut S) {
     let bytes = text.as_bytes();
     let mut p = 0;
     while let Some(&b) = bytes.get(p) {
-        // Most tokens are a run of ASCII letters and digits that starts with a
-        // letter (not a capital before a dot: maybe an acronym) and ends before
-        // a space or punctuation other than a joiner; most of the rest of the
-        // text is single spaces. Both are settled here, by their bytes; the rest
-        // go the general way below.
         if b == b' ' {
             p += 1;
             continue;
         }
         if b.is_ascii_alphabetic() && (b.is_ascii_lowercase() || bytes.get(p + 1) != Some(&b'.')) {
-            let end = ascii_alphanumeric_end(bytes, p + 1);
-            if bytes
-                .get(end)
-                .is_none_or(|&n| n < 0x80 && n != b'\'' && n != b'-')
-            {
-                out.push(Token {
+            let x = read_le_u64(bytes, p, (bytes.len() - p).min(8));
+            let run = alphanumeric_run(x);
+            // (Past the text's end `x` is zero: a byte that ends the word, as the
+            // end does.)
+            let (end, next) = if run < 8 {
+                (
+                    p + run,
+                    Some((x >> (8 * run)) as u8).filter(|_| p + run < bytes.len()),
+                )
+            } else {
+                let end = ascii_alphanumeric_end(bytes, p + 8);
+                (end, bytes.get(end).copied())
+            };
+            if next.is_none_or(|n| n < 0x80 && n != b'\'' && n != b'-') {
+                let token = Token {
                     span: Span::new(base + p, base + end),
                     kind: TokenKind::Word,
-                });
+                };
+                out.push(token);
+                match end - p {
+                    len @ 1..=8 => sink.short_word(x & (u64::MAX >> (64 - 8 * len)), len),
+                    len @ 9..=16 => sink.medium_word(x, read_le_u64(bytes, end - 8, 8), len),
+                    _ => sink.other(token),
+                }
                 p = end;
                 continue;
             }
         }
+        let before = out.len();
+        let start = p;
         p = push_token(text, p, base, out);
+        if let Some(&token) = out.get(before) {
+            // Punctuation is most of these: a byte.
+            let len = p - start;
+            let x = read_le_u64(bytes, start, len.min(8));
+            if len <= 8 && x & HIGH_BITS == 0 {
+                sink.short_word(x, len);
+            } else {
+                sink.other(token);
+            }
+        }
     }
 }
 
-/// [`tokenize_into`] at byte `p` (a char boundary, before the end) the general way:
+/// How many of the bytes of `x` (read little-endian), from the first, are ASCII
+/// letters and digits: eight bytes at once, where a loop went byte by byte.
+#[inline]
+fn alphanumeric_run(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, without carries between bytes (each is at most 0x7f here): bit 7
+    // of `v + 0x80 - c` is set when the byte is at least `c`. A letter's byte
+    // with bit 5 set is its lowercase, and no other byte lands among them.
+    let low = x & !HIGH_BITS;
+    let folded = low | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - u64::from(b'a')))
+        & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
+    let digit =
+        (low + ONES * (0x80 - u64::from(b'0'))) & !(low + ONES * (0x80 - u64::from(b'9') - 1));
+    let alphanumeric = (letter | digit) & !x & HIGH_BITS;
+    ((!alphanumeric & HIGH_BITS).trailing_zeros() / 8) as usize
+}
+
+/// [`tokenize_with`] at byte `p` (a char boundary, before the end) the general way:
 /// skips one whitespace char, or pushes the token that starts there; returns
 /// where the next one may start.
 fn push_token(text: &str, mut p: usize, base: usize, out: &mut Vec<Token>) -> usize {
