@@ -695,6 +695,13 @@ fn headline_end(text: &str) -> usize {
     }
 }
 
+thread_local! {
+    /// Each thread's sentence buffers, lent to one document at a time: a document
+    /// made its own — a dozen vectors of about its size, allocated and freed.
+    static REUSED_BUFFERS: std::cell::Cell<SentenceBuffers> =
+        std::cell::Cell::new(SentenceBuffers::default());
+}
+
 /// Turns documents into entities and events, with a gazetteer and lexicons.
 #[derive(Debug)]
 pub struct Extractor {
@@ -752,7 +759,18 @@ impl Extractor {
     }
 
     /// Extracts entities and events from one document. Never fails.
+    ///
+    /// The sentence buffers are the thread's, kept from one document to the
+    /// next (see [`REUSED_BUFFERS`]).
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut buffers = REUSED_BUFFERS.take();
+        let out = self.extract_into(doc, &mut buffers);
+        REUSED_BUFFERS.set(buffers);
+        out
+    }
+
+    /// [`Extractor::extract`] with sentence buffers to fill (cleared first).
+    fn extract_into(&self, doc: &Document, buffers: &mut SentenceBuffers) -> Extraction {
         let mut out = Extraction {
             doc: doc.id.clone(),
             ..Extraction::default()
@@ -762,9 +780,8 @@ impl Extractor {
             return out;
         }
         let text = doc.text.as_str();
-        let mut buffers = SentenceBuffers::default();
         let mut words = Vec::new();
-        let (sentences, quotes, ents) = self.resolved(doc, &mut buffers, &mut words);
+        let (sentences, quotes, ents) = self.resolved(doc, buffers, &mut words);
         let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
