@@ -349,20 +349,24 @@ impl Gazetteer {
     /// LUMPUR, Feb 9"), not an actor. Hits overlapping `known` are dropped;
     /// offsets are into `text`.
     pub fn find_in_capitals(&self, text: &str, known: &[Hit]) -> Vec<Hit> {
+        self.find_in_capitals_marked(text, known, &crate::text::capital_marks(text))
+    }
+
+    /// [`Gazetteer::find_in_capitals`] given the text's
+    /// [`crate::text::capital_marks`]: a run starts at an ASCII capital that no
+    /// lowercase letter follows, and those are marks ("The", "Qatar" start no run
+    /// of words in capitals, and are mostly no marks).
+    pub fn find_in_capitals_marked(&self, text: &str, known: &[Hit], marks: &[usize]) -> Vec<Hit> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            // Straight to the next capital (this runs over every byte of every text).
-            let Some(next) = crate::text::next_ascii_capital(bytes, i) else {
-                break;
-            };
+        for &next in marks {
+            if next < i || !bytes[next].is_ascii_uppercase() {
+                continue;
+            }
             i = next;
-            // A run starts at an uppercase letter after a non-letter. A capital
-            // followed by a lowercase ASCII letter ("The", "Qatar") starts no run
-            // of words in capitals: most capitals are settled by the next byte.
-            let starts = bytes[i].is_ascii_uppercase()
-                && !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+            // A run starts at an uppercase letter after a non-letter.
+            let starts = !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
                 && (i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric()));
             if !starts {
                 i += 1;

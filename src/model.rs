@@ -423,13 +423,15 @@ impl Event {
         // "ev:" and the hash in 16 hex digits, as `format!("ev:{h:016x}")` writes it
         // (without the formatting machinery: extraction makes an id per event).
         let h = stable_hash_of(parts);
+        // The digits into bytes on the stack, then one copy (a push per digit
+        // checked the string's room sixteen times).
+        let mut hex = [0u8; 16];
+        for (k, d) in hex.iter_mut().enumerate() {
+            *d = HEX_DIGITS[(h >> (4 * (15 - k))) as usize & 0xf] as u8;
+        }
         let mut id = String::with_capacity(19);
         id.push_str("ev:");
-        id.extend(
-            (0..16)
-                .rev()
-                .map(|k| HEX_DIGITS[(h >> (4 * k)) as usize & 0xf]),
-        );
+        id.push_str(std::str::from_utf8(&hex).unwrap_or_default());
         id
     }
 

@@ -85,22 +85,32 @@ fn is_close_quote(c: char) -> bool {
 /// the word before one only when it is in capitals (see `reference` for the plain
 /// version it is tested against).
 pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
+    title_case_surnames_marked(text, &capital_marks(text))
+}
+
+/// [`title_case_surnames`] given the text's [`capital_marks`] (made once per
+/// document, for this and the gazetteer's scan of words in capitals, where each
+/// went over every byte of the text for them).
+///
+/// The chars it looks at are the marks from where it is on: a capital before a
+/// lowercase letter ("The", "Assimi"), most capitals, is no mark — no word in
+/// capitals, nothing to look back at; and any capital further in such a word
+/// ("McDonald") is in a word with a lowercase letter, which is no word in
+/// capitals either.
+pub fn title_case_surnames_marked<'t>(text: &'t str, marks: &[usize]) -> Cow<'t, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut p = 0;
-    while let Some(q) = next_capital_or_non_ascii(bytes, p) {
-        // `q` is a char boundary: only ASCII bytes come between `p` and it.
+    for &q in marks {
+        // Marks before `p` (inside a char or word done with) are passed over:
+        // `p` is a char boundary, and so the first mark from it is too.
+        if q < p {
+            continue;
+        }
         // Curly quotes, apostrophes and dashes (U+2000 to U+203F, no letter among
         // them) are most non-ASCII chars of wire copy: skipped without decoding.
         if bytes[q] == 0xE2 && bytes.get(q + 1) == Some(&0x80) {
             p = q + 3;
-            continue;
-        }
-        // An ASCII capital before a lowercase letter ("The", "Assimi"), most
-        // capitals: a word char, settled below by the letter after it — here
-        // without decoding it first.
-        if bytes[q].is_ascii_uppercase() && bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
-            p = q + 2;
             continue;
         }
         let (is_word, len) = word_char_at(text, q);
@@ -108,11 +118,7 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
             p = q + len;
             continue;
         }
-        // A capital before a lowercase letter ("The", "Assimi"): no word in
-        // capitals, and nothing to look back at. The scan goes on after the
-        // lowercase letter, eight bytes at a time, not byte by byte to the word's
-        // end: any capital further in the word ("McDonald") is in a word with a
-        // lowercase letter, which is no word in capitals either.
+        // A capital before a lowercase letter: see above.
         if bytes.get(q + 1).is_some_and(u8::is_ascii_lowercase) {
             p = q + 2;
             continue;
@@ -136,26 +142,44 @@ pub fn title_case_surnames(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The first byte at or after `p` that is an ASCII capital or not ASCII, looked
-/// for eight bytes at a time (`p` and the answer are char boundaries when `p` is).
-fn next_capital_or_non_ascii(bytes: &[u8], p: usize) -> Option<usize> {
-    next_flagged(
-        bytes,
-        p,
-        |x| capitals_mask(x) | (x & HIGH_BITS),
-        |b| b >= 0x80 || b.is_ascii_uppercase(),
-    )
+/// Where a text's chars that may start or hold a word in capitals may be, in
+/// order: its bytes that are not ASCII, and its ASCII capitals but those followed
+/// by an ASCII lowercase letter in the same eight bytes ("The", "Qatar": most
+/// capitals). Found eight bytes at a time, once per document, for
+/// [`title_case_surnames_marked`] and the gazetteer's `find_in_capitals_marked`
+/// (each went over every byte of the text for its own): most eight bytes of
+/// text hold none.
+///
+/// The users of the marks ask of each what they asked of every capital and char
+/// before: a mark that starts nothing costs a few tests, and a byte inside a
+/// char is never asked about (the char's first byte, before it, is a mark).
+pub fn capital_marks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 64 + 8);
+    let mut p = 0;
+    while let Some(chunk) = bytes.get(p..p + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mut flags = marks_mask(u64::from_le_bytes(word));
+        while flags != 0 {
+            out.push(p + (flags.trailing_zeros() / 8) as usize);
+            flags &= flags - 1;
+        }
+        p += 8;
+    }
+    out.extend((p..bytes.len()).filter(|&q| bytes[q] >= 0x80 || bytes[q].is_ascii_uppercase()));
+    out
 }
 
-/// The first ASCII capital at or after byte `p`, looked for eight bytes at a time:
-/// `bytes[p..].iter().position(u8::is_ascii_uppercase)` (plus `p`), faster.
-pub fn next_ascii_capital(bytes: &[u8], p: usize) -> Option<usize> {
-    next_flagged(
-        bytes,
-        p,
-        |x| capitals_mask(x) & !x,
-        |b| b.is_ascii_uppercase(),
-    )
+/// Bit 7 of each byte of `x` (eight bytes of text, little-endian) that is a mark
+/// of [`capital_marks`]: not ASCII, or an ASCII capital whose next byte (in `x`)
+/// is no ASCII lowercase letter.
+#[inline]
+fn marks_mask(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    // Byte k + 1's flag moved to byte k (the last byte's next is not in `x`).
+    let before_lowercase = (lowercase_mask(x) & ascii) >> 8;
+    ((capitals_mask(x) & !before_lowercase) | x) & HIGH_BITS
 }
 
 /// The high bit of every byte of a `u64`.
@@ -171,6 +195,17 @@ pub(crate) fn capitals_mask(x: u64) -> u64 {
     let low = x & !HIGH_BITS;
     let from_a = low + ONES * (0x80 - u64::from(b'A'));
     let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    from_a & !past_z & HIGH_BITS
+}
+
+/// Bit 7 of each byte of `x` whose low seven bits are an ASCII lowercase letter
+/// (as [`capitals_mask`]: mask with `!x`).
+#[inline]
+fn lowercase_mask(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = x & !HIGH_BITS;
+    let from_a = low + ONES * (0x80 - u64::from(b'a'));
+    let past_z = low + ONES * (0x80 - u64::from(b'z') - 1);
     from_a & !past_z & HIGH_BITS
 }
 
@@ -190,27 +225,6 @@ pub(crate) fn read_le_u64(bytes: &[u8], at: usize, len: usize) -> u64 {
             u64::from_le_bytes(word)
         }
     }
-}
-
-/// The first byte at or after `p` that `flag` holds for: eight bytes at a time by
-/// `mask` (bit 7 of each flagged byte of a little-endian word), the rest by `flag`.
-#[inline]
-fn next_flagged(
-    bytes: &[u8],
-    mut p: usize,
-    mask: impl Fn(u64) -> u64,
-    flag: impl Fn(u8) -> bool,
-) -> Option<usize> {
-    while let Some(chunk) = bytes.get(p..p + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let hits = mask(u64::from_le_bytes(word)) & HIGH_BITS;
-        if hits != 0 {
-            return Some(p + (hits.trailing_zeros() / 8) as usize);
-        }
-        p += 8;
-    }
-    bytes.get(p..)?.iter().position(|&b| flag(b)).map(|k| p + k)
 }
 
 /// Where the run of ASCII letters and digits from byte `p` ends:
@@ -479,52 +493,150 @@ impl<'a> Iterator for WhitespaceWords<'a> {
     }
 }
 
-/// [`tokenize_into`] a vector of its own (the form the tests compare with the
-/// reference; extraction tokenizes into one vector per document).
+/// [`tokenize_with`] into a vector of its own (the form the tests compare with the
+/// reference; extraction tokenizes into one vector per document), checking
+/// what the sink is told of each token against the token's text.
 #[cfg(test)]
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    /// What a sink was told, in order.
+    #[derive(Default)]
+    struct Told(Vec<(u64, u64, usize)>);
+    impl TokenSink for Told {
+        fn short_word(&mut self, bytes: u64, len: usize) {
+            self.0.push((bytes, 0, len));
+        }
+        fn medium_word(&mut self, head: u64, tail: u64, len: usize) {
+            self.0.push((head, tail, len));
+        }
+        fn other(&mut self, _: Token) {
+            self.0.push((0, 0, 0));
+        }
+    }
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    tokenize_into(text, base, &mut out);
+    let mut told = Told::default();
+    tokenize_with(text, base, &mut out, &mut told);
+    assert_eq!(told.0.len(), out.len());
+    for (t, &(head, tail, len)) in out.iter().zip(&told.0) {
+        let w = &text.as_bytes()[t.span.start - base..t.span.end - base];
+        let le = |b: &[u8]| {
+            let mut x = [0u8; 8];
+            x[..b.len()].copy_from_slice(b);
+            u64::from_le_bytes(x)
+        };
+        match len {
+            0 => assert!(w.len() > 8 || !w.is_ascii()),
+            1..=8 => assert_eq!((w.len(), head), (len, le(w))),
+            _ => assert_eq!(
+                (w.len(), head, tail),
+                (len, le(&w[..8]), le(&w[w.len() - 8..]))
+            ),
+        }
+    }
     out
 }
 
+/// Told of each token [`tokenize_with`] pushes, as it pushes it: extraction
+/// lowercases and looks up a token's word there, in the pass that finds it (a
+/// second pass over the tokens read each one again, and its bytes again).
+pub trait TokenSink {
+    /// The token just pushed is `len` (one to eight) ASCII bytes (a word of
+    /// letters and digits, or punctuation): `bytes`, read little-endian (zero
+    /// above them).
+    fn short_word(&mut self, bytes: u64, len: usize);
+    /// The token just pushed is a word of `len` (nine to sixteen) ASCII letters
+    /// and digits: its first and last eight bytes (which overlap), each read
+    /// little-endian.
+    fn medium_word(&mut self, head: u64, tail: u64, len: usize);
+    /// The token just pushed is any other.
+    fn other(&mut self, token: Token);
+}
+
 /// Splits text into tokens, appended to `out` (one vector for all the sentences of
-/// a document). Whitespace (including non-breaking spaces) separates tokens.
+/// a document), telling `sink` of each. Whitespace (including non-breaking
+/// spaces) separates tokens.
 ///
 /// It walks the text by byte position, looking at neighbouring chars as it needs
 /// them (no vector of the text's chars: tokenizing runs over every byte).
-pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+///
+/// Most tokens are a run of ASCII letters and digits that starts with a letter
+/// (not a capital before a dot: maybe an acronym) and ends before a space or
+/// punctuation other than a joiner; most of the rest of the text is single
+/// spaces. Both are settled here, by their bytes — a word of up to eight bytes by
+/// the eight bytes at its start, read at once, which the sink gets as they are;
+/// the rest go the general way.
+#[inline(always)]
+pub fn tokenize_with<S: TokenSink>(text: &str, base: usize, out: &mut Vec<Token>, sink: &mut S) {
     let bytes = text.as_bytes();
     let mut p = 0;
     while let Some(&b) = bytes.get(p) {
-        // Most tokens are a run of ASCII letters and digits that starts with a
-        // letter (not a capital before a dot: maybe an acronym) and ends before
-        // a space or punctuation other than a joiner; most of the rest of the
-        // text is single spaces. Both are settled here, by their bytes; the rest
-        // go the general way below.
         if b == b' ' {
             p += 1;
             continue;
         }
         if b.is_ascii_alphabetic() && (b.is_ascii_lowercase() || bytes.get(p + 1) != Some(&b'.')) {
-            let end = ascii_alphanumeric_end(bytes, p + 1);
-            if bytes
-                .get(end)
-                .is_none_or(|&n| n < 0x80 && n != b'\'' && n != b'-')
-            {
-                out.push(Token {
+            let x = read_le_u64(bytes, p, (bytes.len() - p).min(8));
+            let run = alphanumeric_run(x);
+            // (Past the text's end `x` is zero: a byte that ends the word, as the
+            // end does.)
+            let (end, next) = if run < 8 {
+                (
+                    p + run,
+                    Some((x >> (8 * run)) as u8).filter(|_| p + run < bytes.len()),
+                )
+            } else {
+                let end = ascii_alphanumeric_end(bytes, p + 8);
+                (end, bytes.get(end).copied())
+            };
+            if next.is_none_or(|n| n < 0x80 && n != b'\'' && n != b'-') {
+                let token = Token {
                     span: Span::new(base + p, base + end),
                     kind: TokenKind::Word,
-                });
+                };
+                out.push(token);
+                match end - p {
+                    len @ 1..=8 => sink.short_word(x & (u64::MAX >> (64 - 8 * len)), len),
+                    len @ 9..=16 => sink.medium_word(x, read_le_u64(bytes, end - 8, 8), len),
+                    _ => sink.other(token),
+                }
                 p = end;
                 continue;
             }
         }
+        let before = out.len();
+        let start = p;
         p = push_token(text, p, base, out);
+        if let Some(&token) = out.get(before) {
+            // Punctuation is most of these: a byte.
+            let len = p - start;
+            let x = read_le_u64(bytes, start, len.min(8));
+            if len <= 8 && x & HIGH_BITS == 0 {
+                sink.short_word(x, len);
+            } else {
+                sink.other(token);
+            }
+        }
     }
 }
 
-/// [`tokenize_into`] at byte `p` (a char boundary, before the end) the general way:
+/// How many of the bytes of `x` (read little-endian), from the first, are ASCII
+/// letters and digits: eight bytes at once, where a loop went byte by byte.
+#[inline]
+fn alphanumeric_run(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, without carries between bytes (each is at most 0x7f here): bit 7
+    // of `v + 0x80 - c` is set when the byte is at least `c`. A letter's byte
+    // with bit 5 set is its lowercase, and no other byte lands among them.
+    let low = x & !HIGH_BITS;
+    let folded = low | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - u64::from(b'a')))
+        & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
+    let digit =
+        (low + ONES * (0x80 - u64::from(b'0'))) & !(low + ONES * (0x80 - u64::from(b'9') - 1));
+    let alphanumeric = (letter | digit) & !x & HIGH_BITS;
+    ((!alphanumeric & HIGH_BITS).trailing_zeros() / 8) as usize
+}
+
+/// [`tokenize_with`] at byte `p` (a char boundary, before the end) the general way:
 /// skips one whitespace char, or pushes the token that starts there; returns
 /// where the next one may start.
 fn push_token(text: &str, mut p: usize, base: usize, out: &mut Vec<Token>) -> usize {
@@ -650,7 +762,9 @@ fn is_quote_apostrophe(text: &str, p: usize, c: char) -> bool {
     !(prev_word && !next_word && prev == Some('s')) && prev_word != next_word
 }
 
-/// Words after which a period does not end a sentence.
+/// Words after which a period does not end a sentence (what the plain version
+/// in `reference` reads; the tokenizer asks [`is_abbreviation`]).
+#[cfg(test)]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
     "Gov", "Sen", "Rep", "Amb", "Pres", "Sec", "St", "Jr", "Sr", "Rev", "Hon", "Jan", "Feb", "Mar",
@@ -658,6 +772,73 @@ const ABBREVIATIONS: &[&str] = &[
     "Corp", "Ltd", "Co", "approx", "Fig", "al", "Ma", "Smt", "Mme", "Brig", "Cpl", "Pvt", "Cdr",
     "Lt-Gen", "Maj-Gen", "Cmdt", "Supt", "Insp",
 ];
+
+/// Is `word` one of the words after which a period does not end a sentence
+/// (`ABBREVIATIONS`, as the tests check)? A match by length and bytes, where a
+/// walk through the list compared it with each in turn (at every period of
+/// every text).
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Sgt"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Amb"
+            | "Pres"
+            | "Sec"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Rev"
+            | "Hon"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "No"
+            | "vs"
+            | "etc"
+            | "Inc"
+            | "Corp"
+            | "Ltd"
+            | "Co"
+            | "approx"
+            | "Fig"
+            | "al"
+            | "Ma"
+            | "Smt"
+            | "Mme"
+            | "Brig"
+            | "Cpl"
+            | "Pvt"
+            | "Cdr"
+            | "Lt-Gen"
+            | "Maj-Gen"
+            | "Cmdt"
+            | "Supt"
+            | "Insp"
+    )
+}
 
 /// Words that start a new sentence after a dotted acronym ("... the U.S. The talks ...").
 const SENTENCE_STARTERS: &[&str] = &[
@@ -858,7 +1039,7 @@ fn period_ends_sentence(line: &str, p: usize, q: usize) -> bool {
         // The period is followed by a closing quote or bracket: a real end.
         return true;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if is_abbreviation(word) {
         return false;
     }
     // The word's letters, read where they are asked (a vector of them was made at
@@ -1018,18 +1199,42 @@ mod tests {
     }
 
     #[test]
-    fn capitals_found_eight_bytes_at_a_time() {
-        // Bytes around 'A' and 'Z', and non-ASCII bytes whose low seven bits are
-        // capitals (0xC1, 0xDA), at every offset of a word.
-        let mut bytes = b"abcdefgh@[`{ijklmnopZqrstuvwx".to_vec();
-        bytes.extend([0xC1, 0xDA, b'a', b'b', b'A', 0x80, 0xFF, b'z', b'@', b'Q']);
-        for p in 0..=bytes.len() {
-            let want = bytes[p..].iter().position(u8::is_ascii_uppercase);
-            assert_eq!(next_ascii_capital(&bytes, p), want.map(|k| p + k), "{p}");
-            let want = bytes[p..]
-                .iter()
-                .position(|&b| b >= 0x80 || b.is_ascii_uppercase());
-            assert_eq!(next_capital_or_non_ascii(&bytes, p), want.map(|k| p + k));
+    fn abbreviations_matched_as_listed() {
+        assert!(ABBREVIATIONS.iter().all(|w| is_abbreviation(w)));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["data/corpus/dev", "data/corpus/heldout"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    assert_eq!(is_abbreviation(w), ABBREVIATIONS.contains(&w), "{w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn capital_marks_found_eight_bytes_at_a_time() {
+        // Bytes around 'A', 'Z', 'a' and 'z', capitals before and after lowercase
+        // letters, at the end and across eight bytes, and chars of two to four
+        // bytes whose bytes' low seven bits are capitals or lowercase letters,
+        // at every offset.
+        let tail = "abcdefgh@[`{ijklmnopZqrstuvwxAbCDe\u{c1}\u{da}ÁzÉ\u{2019}s \u{1f600}Qq QR Z";
+        for k in 0..=9 {
+            let text = format!("{}{tail}", "x".repeat(k));
+            let b = text.as_bytes();
+            let marks = capital_marks(&text);
+            // Every byte that is not ASCII, and every capital before no lowercase
+            // letter, is a mark; so are some other capitals; nothing else is.
+            let must = |q: usize| {
+                b[q] >= 0x80
+                    || b[q].is_ascii_uppercase()
+                        && !b.get(q + 1).is_some_and(u8::is_ascii_lowercase)
+            };
+            let may = |q: usize| b[q] >= 0x80 || b[q].is_ascii_uppercase();
+            let want: Vec<usize> = (0..b.len()).filter(|&q| must(q)).collect();
+            assert!(want.iter().all(|q| marks.contains(q)), "{k}");
+            assert!(marks.iter().all(|&q| may(q)), "{k}");
+            assert!(marks.windows(2).all(|w| w[0] < w[1]));
         }
     }
 

@@ -366,7 +366,9 @@ pub fn find(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let mut hits = gazetteer.find(&crate::text::title_case_surnames(text));
+    // Where words in capitals may be, found once for both of their uses.
+    let marks = crate::text::capital_marks(text);
+    let mut hits = gazetteer.find(&crate::text::title_case_surnames_marked(text, &marks));
     // A person's name never ends inside a hyphenated given name: "Yoon" is not in
     // "Park Yoon-joo".
     hits.retain(|h| {
@@ -375,7 +377,7 @@ pub fn find(
             !(after.next() == Some('-') && after.next().is_some_and(char::is_lowercase))
         }
     });
-    let capitals = gazetteer.find_in_capitals(text, &hits);
+    let capitals = gazetteer.find_in_capitals_marked(text, &hits, &marks);
     if !capitals.is_empty() {
         hits.extend(capitals);
         hits.sort_by_key(|h| h.start);

@@ -357,7 +357,7 @@ pub fn prepare<'a>(
     lens.reserve(lens_room);
     starts.reserve(starts_room);
     // Where each word ends in the buffer (each starts where the one before ended).
-    let mut ends: Vec<usize> = Vec::with_capacity(room);
+    let ends: Vec<usize> = Vec::with_capacity(room);
     let mut drafts = Vec::with_capacity(spans.len());
     // The current line's number and whether it is boilerplate (each line is
     // looked at once).
@@ -368,23 +368,22 @@ pub fn prepare<'a>(
     debug_assert!(quotes
         .windows(2)
         .all(|w| w[0].inner.end <= w[1].inner.start));
+    // The vectors the tokenizer fills, moved out of `buffers` while it does (and
+    // back after): locals, their lengths and ends stay in registers through
+    // the pushes, where each push through a reference read and wrote them.
+    let mut toks = std::mem::take(tokens);
+    let mut sink = WordSink {
+        text,
+        vocabulary,
+        buf,
+        ids: std::mem::take(ids),
+        capitals: std::mem::take(capitals),
+        ends,
+    };
     for (span, on) in spans {
-        let first = tokens.len();
-        text::tokenize_into(span.of(text), span.start, tokens);
-        let end = tokens.len();
-        // Filled in place, one slot per token (three pushes per token, each with
-        // its capacity check, were a tenth of this loop).
-        ends.resize(end, 0);
-        ids.resize(end, 0);
-        capitals.resize(end, false);
-        let slots = ends[first..]
-            .iter_mut()
-            .zip(&mut ids[first..])
-            .zip(&mut capitals[first..]);
-        for (t, ((word_end, id), capital)) in tokens[first..].iter().zip(slots) {
-            (*capital, *id) = push_word(&mut buf, text, t.span, &lexicon.vocabulary);
-            *word_end = buf.len();
-        }
+        let first = toks.len();
+        text::tokenize_with(span.of(text), span.start, &mut toks, &mut sink);
+        let end = toks.len();
         let from = quotes.partition_point(|q| q.inner.end <= span.start);
         let to = from + quotes[from..].partition_point(|q| q.inner.start < span.end);
         let near = &quotes[from..to];
@@ -396,7 +395,7 @@ pub fn prepare<'a>(
             // overlap: the one that may hold a token is the first that does not
             // end before it, and the walk to it goes on from the token before.
             let mut k = 0;
-            quoted.extend(tokens[first..].iter().map(|t| {
+            quoted.extend(toks[first..].iter().map(|t| {
                 while near.get(k).is_some_and(|q| q.inner.end < t.span.end) {
                     k += 1;
                 }
@@ -420,7 +419,7 @@ pub fn prepare<'a>(
         lens.resize(l0 + dl, 0);
         starts.resize(s0 + ds, 0);
         let present =
-            vocabulary.phrase_tables(&ids[first..end], &mut lens[l0..], &mut starts[s0..]);
+            vocabulary.phrase_tables(&sink.ids[first..end], &mut lens[l0..], &mut starts[s0..]);
         drafts.push(Draft {
             span,
             tokens: first..end,
@@ -431,6 +430,14 @@ pub fn prepare<'a>(
             boilerplate,
         });
     }
+    let WordSink {
+        buf,
+        ids: found_ids,
+        capitals: found_capitals,
+        ends,
+        ..
+    } = sink;
+    (*tokens, *ids, *capitals) = (toks, found_ids, found_capitals);
     // Only whole chars were pushed: the bytes are UTF-8 (checked, never lossy).
     *lower = String::from_utf8(buf)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -477,6 +484,69 @@ pub fn prepare<'a>(
         })
         .collect();
     (out, quotes)
+}
+
+/// Where [`prepare`] puts each token's word as the tokenizer finds it: its
+/// lowercase appended to `buf` (its end into `ends`), its id, and whether it
+/// starts with a capital.
+struct WordSink<'s> {
+    text: &'s str,
+    vocabulary: &'s crate::lexicon::Vocabulary,
+    buf: Vec<u8>,
+    ids: Vec<WordId>,
+    capitals: Vec<bool>,
+    ends: Vec<usize>,
+}
+
+impl WordSink<'_> {
+    /// Records a word pushed to `buf`.
+    #[inline(always)]
+    fn record(&mut self, (capital, id): (bool, WordId)) {
+        self.ids.push(id);
+        self.capitals.push(capital);
+        self.ends.push(self.buf.len());
+    }
+}
+
+impl text::TokenSink for WordSink<'_> {
+    /// Nearly every token: lowercased in its register (bit 7 of each capital's
+    /// byte, moved to bit 5), tested for a leading capital and appended all at
+    /// once, then looked up by those bytes.
+    #[inline(always)]
+    fn short_word(&mut self, bytes: u64, len: usize) {
+        let capitals = text::capitals_mask(bytes);
+        let lower = bytes | (capitals >> 2);
+        // All eight bytes, then back to `len`: a copy of fixed size, not a call.
+        let end = self.buf.len() + len;
+        self.buf.extend_from_slice(&lower.to_le_bytes());
+        self.buf.truncate(end);
+        let id = self.vocabulary.id_of_short(lower, len);
+        self.record((capitals & 0x80 != 0, id));
+    }
+
+    /// Most of the rest: as [`WordSink::short_word`], in two registers.
+    #[inline(always)]
+    fn medium_word(&mut self, head: u64, tail: u64, len: usize) {
+        let head_capitals = text::capitals_mask(head);
+        let head = head | (head_capitals >> 2);
+        let tail = tail | (text::capitals_mask(tail) >> 2);
+        // The head's eight bytes, then the bytes of the tail past them (the tail's
+        // last `len - 8`, shifted down), eight bytes and back: copies of fixed size.
+        let end = self.buf.len() + len;
+        self.buf.extend_from_slice(&head.to_le_bytes());
+        self.buf
+            .extend_from_slice(&(tail >> (8 * (16 - len))).to_le_bytes());
+        self.buf.truncate(end);
+        let id = self.vocabulary.id_of_medium(head, tail, len);
+        self.record((head_capitals & 0x80 != 0, id));
+    }
+
+    /// The rest: long words and words not in ASCII.
+    #[inline(never)]
+    fn other(&mut self, token: Token) {
+        let found = push_word(&mut self.buf, self.text, token.span, self.vocabulary);
+        self.record(found);
+    }
 }
 
 /// Appends token `span`'s text lowercased to `buf` (see [`push_lowercase`]) and
@@ -625,6 +695,13 @@ fn headline_end(text: &str) -> usize {
     }
 }
 
+thread_local! {
+    /// Each thread's sentence buffers, lent to one document at a time: a document
+    /// made its own — a dozen vectors of about its size, allocated and freed.
+    static REUSED_BUFFERS: std::cell::Cell<SentenceBuffers> =
+        std::cell::Cell::new(SentenceBuffers::default());
+}
+
 /// Turns documents into entities and events, with a gazetteer and lexicons.
 #[derive(Debug)]
 pub struct Extractor {
@@ -682,7 +759,18 @@ impl Extractor {
     }
 
     /// Extracts entities and events from one document. Never fails.
+    ///
+    /// The sentence buffers are the thread's, kept from one document to the
+    /// next (see [`REUSED_BUFFERS`]).
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut buffers = REUSED_BUFFERS.take();
+        let out = self.extract_into(doc, &mut buffers);
+        REUSED_BUFFERS.set(buffers);
+        out
+    }
+
+    /// [`Extractor::extract`] with sentence buffers to fill (cleared first).
+    fn extract_into(&self, doc: &Document, buffers: &mut SentenceBuffers) -> Extraction {
         let mut out = Extraction {
             doc: doc.id.clone(),
             ..Extraction::default()
@@ -692,9 +780,8 @@ impl Extractor {
             return out;
         }
         let text = doc.text.as_str();
-        let mut buffers = SentenceBuffers::default();
         let mut words = Vec::new();
-        let (sentences, quotes, ents) = self.resolved(doc, &mut buffers, &mut words);
+        let (sentences, quotes, ents) = self.resolved(doc, buffers, &mut words);
         let ctx = clause::Context::new(text, doc, &sentences, &quotes, &ents, &self.lexicon);
         let mut events = statements::find(&ctx);
         events.extend(pledges::find(&ctx));
