@@ -126,6 +126,9 @@ pub struct FormTrie {
     /// "al-Sisi", "de Mistura", "el-Sisi", "the Faroes"); two bytes let through a
     /// tenth.
     starts: Box<Filter>,
+    /// `starts` by the pair read little-endian: bit `b * 256 + a` for the bytes
+    /// `a b` (two bytes read as a `u16` are that number as they are).
+    starts_le: Box<Filter>,
 }
 
 impl FormTrie {
@@ -268,7 +271,15 @@ impl FormTrie {
                 root[usize::from(b)] = child as u32;
             }
         }
+        let mut starts_le = empty_filter();
+        for bit in 0..1 << 16 {
+            if starts[bit / 64] & (1 << (bit % 64)) != 0 {
+                let swapped = (bit % 256) * 256 + bit / 256;
+                starts_le[swapped / 64] |= 1 << (swapped % 64);
+            }
+        }
         FormTrie {
+            starts_le,
             root,
             nodes,
             edge_bytes,
@@ -382,9 +393,34 @@ impl FormTrie {
     /// The first position at or after `from` where a pattern may start by its
     /// first byte and then by its first two ([`FormTrie::starts`]; at the last
     /// byte, by the byte alone).
+    ///
+    /// Eight positions at a time from one read of their eight bytes (and the
+    /// byte after them): each is one test of its pair's bit. (A pair's bit is
+    /// set only when its first byte starts a pattern: the pair alone settles
+    /// `first` too.) A loop byte by byte over `first`, then `starts` for a third
+    /// of the bytes, cost half again as much.
     #[inline]
     fn next_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
         let mut i = from;
+        while let Some(chunk) = bytes.get(i..i + 9) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&chunk[..8]);
+            let x = u64::from_le_bytes(eight);
+            let after = u64::from(chunk[8]);
+            for k in 0..8 {
+                // Bytes `i + k` and `i + k + 1`, the first low.
+                let pair = if k < 7 {
+                    (x >> (8 * k)) as u16
+                } else {
+                    ((x >> 56) | (after << 8)) as u16
+                };
+                let bit = usize::from(pair);
+                if self.starts_le[bit / 64] & (1 << (bit % 64)) != 0 {
+                    return Some(i + k);
+                }
+            }
+            i += 8;
+        }
         while i < bytes.len() {
             let a = bytes[i];
             if self.first[usize::from(a)] {

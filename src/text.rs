@@ -574,7 +574,14 @@ pub fn tokenize_with<S: TokenSink>(text: &str, base: usize, out: &mut Vec<Token>
             continue;
         }
         if b.is_ascii_alphabetic() && (b.is_ascii_lowercase() || bytes.get(p + 1) != Some(&b'.')) {
-            let x = read_le_u64(bytes, p, (bytes.len() - p).min(8));
+            // (Eight bytes are there but near the end: one load, no mask.)
+            let x = match bytes
+                .get(p..p + 8)
+                .and_then(|e| <[u8; 8]>::try_from(e).ok())
+            {
+                Some(eight) => u64::from_le_bytes(eight),
+                None => read_le_u64(bytes, p, bytes.len() - p),
+            };
             let run = alphanumeric_run(x);
             // (Past the text's end `x` is zero: a byte that ends the word, as the
             // end does.)
