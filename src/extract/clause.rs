@@ -177,11 +177,19 @@ impl<'a> Context<'a> {
     /// The state whose office a person's mention names: the person's country,
     /// unless they hold an organization's office. `None` for any other mention.
     pub fn office_state(&self, m: &Mention) -> Option<usize> {
-        let a = &self.ents.list[m.entity?].attributes;
-        if self.kind_of(m) != Some(EntityKind::Person) || a.contains_key("org") {
+        self.entity_office_state(m.entity?)
+    }
+
+    /// [`Context::office_state`] of entity `e`.
+    pub fn entity_office_state(&self, e: usize) -> Option<usize> {
+        let entity = &self.ents.list[e];
+        if entity.kind != EntityKind::Person || entity.attributes.contains_key("org") {
             return None;
         }
-        a.get("country").and_then(|c| self.ents.find_id(c))
+        entity
+            .attributes
+            .get("country")
+            .and_then(|c| self.ents.find_id(c))
     }
 
     /// "Paz's government", "Dissanayake's office": for a person's mention followed

@@ -37,6 +37,11 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Is `w` (lowercased) a month's full name?
+pub(super) fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
 /// Every word [`resolve`] reads a date from or by: "yesterday", "today", "last"
 /// and "earlier", the weekdays, the months with their first three letters, and
 /// "sept". A sentence with none of them dates nothing of its own (the lexicon's

@@ -118,19 +118,19 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                 // "The two sides agreed to ...": one pledge per member. What "the two
                 // leaders agreed" to do their states do (28 of 40 such pledges in the
                 // development half name the states).
-                let leaders = matches!(&m.kind, MentionKind::Group { name }
-                    if ["leaders", "presidents", "premiers", "prime ministers"]
-                        .iter()
-                        .any(|h| name.to_lowercase().ends_with(h)));
+                let words = &ctx.sentences[m.sentence].words[m.first..m.end];
+                let leaders = matches!(m.kind, MentionKind::Group { .. })
+                    && match words {
+                        [.., last]
+                            if matches!(last.as_str(), "leaders" | "presidents" | "premiers") =>
+                        {
+                            true
+                        }
+                        [.., prime, last] => prime == "prime" && last == "ministers",
+                        _ => false,
+                    };
                 for e in ctx.actors(m) {
-                    let state = leaders
-                        .then(|| {
-                            let a = &ctx.ents.list[e].attributes;
-                            (ctx.ents.list[e].kind == EntityKind::Person && !a.contains_key("org"))
-                                .then(|| a.get("country").and_then(|c| ctx.ents.find_id(c)))
-                                .flatten()
-                        })
-                        .flatten();
+                    let state = leaders.then(|| ctx.entity_office_state(e)).flatten();
                     jobs.push((cue.clone(), m, state.unwrap_or(e)));
                 }
             }
@@ -1542,25 +1542,8 @@ fn giving_to_named(ctx: &Context, si: usize, k: usize, j: usize) -> bool {
 /// Does tokens `from..to` of `s` name a time still to come ("next year", "in
 /// December", "before the end of August", "by June", "in the coming weeks")?
 fn future_time_in(s: &Sentence, from: usize, to: usize) -> bool {
-    let month = |k: usize| {
-        s.words.get(k).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )
-        }) && s.capitalized(k)
-    };
+    let month =
+        |k: usize| s.words.get(k).is_some_and(|w| super::dates::is_month(w)) && s.capitalized(k);
     (from..to.min(s.words.len())).any(|k| match s.words[k].as_str() {
         "next" | "coming" => true,
         "in" | "by" => month(k + 1),

@@ -86,21 +86,19 @@ fn trim<'g>(d: &Diagram<'g>) -> Option<Diagram<'g>> {
         .take(MAX_ACTORS)
         .map(|n| n.entity.id.as_str())
         .collect();
-    let mut edges: Vec<&crate::diagram::DiagramEdge> = d
-        .edges
-        .iter()
-        .filter(|e| kept.contains(e.source.as_str()) && kept.contains(e.target.as_str()))
+    // The heaviest edges among the kept actors, drawn in their first order.
+    let mut picked: Vec<usize> = (0..d.edges.len())
+        .filter(|&i| {
+            let e = &d.edges[i];
+            kept.contains(e.source.as_str()) && kept.contains(e.target.as_str())
+        })
         .collect();
-    edges.sort_by_key(|e| std::cmp::Reverse(e.count));
-    edges.truncate(MAX_EDGES);
+    picked.sort_by_key(|&i| std::cmp::Reverse(d.edges[i].count));
+    picked.truncate(MAX_EDGES);
+    picked.sort_unstable();
     let mut out = d.clone();
     out.nodes.retain(|n| kept.contains(n.entity.id.as_str()));
-    out.edges = d
-        .edges
-        .iter()
-        .filter(|e| edges.iter().any(|k| std::ptr::eq(*k, *e)))
-        .cloned()
-        .collect();
+    out.edges = picked.iter().map(|&i| d.edges[i].clone()).collect();
     out.clusters.retain(|c| kept.contains(c.anchor.as_str()));
     for c in &mut out.clusters {
         c.members.retain(|m| kept.contains(m.as_str()));
