@@ -62,6 +62,10 @@ pub struct Organization {
     /// Cities that stand for it in actor position ("Brussels" for the EU); they win
     /// over a country's capital of the same name.
     pub seats: Vec<String>,
+    /// A body that hosts and mediates the meetings of others (the United Nations)
+    /// rather than meeting as its members' leaders: "the leaders" of a story it
+    /// convenes are never this body.
+    pub convener: bool,
 }
 
 /// An office held by a person.
@@ -634,10 +638,51 @@ pub fn surname_in(name: &str, country: &str) -> Option<String> {
     surname(name)
 }
 
+/// Countries whose names carry two family names, the father's first, and whose
+/// press calls people by the first of them alone on second reference ("Lourdes
+/// Castellanos Paz" ... "Castellanos", "Santiago Peña Palacios" ... "Peña").
+const TWO_FAMILY_NAMES: &[&str] = &[
+    "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV", "GNQ", "GTM", "HND", "MEX",
+    "NIC", "PAN", "PRY", "PER", "ESP", "URY", "VEN",
+];
+
+/// The paternal family name of a person serving `country` (ISO alpha-3) where
+/// people carry two family names: the next-to-last word of a name of three words
+/// or more, when no particle precedes the last ("Julio Berdegué Sacristán" ...
+/// "Berdegué"). Nothing elsewhere, or for "Juan de la Cruz".
+pub fn paternal_surname_in(name: &str, country: &str) -> Option<String> {
+    if !TWO_FAMILY_NAMES.contains(&country) {
+        return None;
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !is_generational(w))
+        .collect();
+    match words[..] {
+        [.., before, paternal, _] if !is_particle(paternal) && !is_particle(before) => {
+            Some(paternal.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// "Jr.", "Sr.", "II", "III": a suffix after the family name, not the name itself
+/// ("Ferdinand Marcos Jr." is "Marcos").
+fn is_generational(w: &str) -> bool {
+    matches!(
+        w,
+        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "Jnr" | "Snr"
+    )
+}
+
 /// The surname of a full name: the last word, or the particle phrase that ends it
-/// ("von der Leyen", "da Silva", "al-Sharaa").
+/// ("von der Leyen", "da Silva", "al-Sharaa"), before a generational suffix
+/// ("Marcos" of "Ferdinand Marcos Jr.").
 pub fn surname(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 2 && words.last().is_some_and(|w| is_generational(w)) {
+        words.pop();
+    }
     if words.len() < 2 {
         return None;
     }
@@ -881,6 +926,23 @@ mod tests {
         );
         assert_eq!(surname("Emmanuel Macron").as_deref(), Some("Macron"));
         assert_eq!(surname("Macron"), None);
+        assert_eq!(surname("Ferdinand Marcos Jr.").as_deref(), Some("Marcos"));
+    }
+
+    #[test]
+    fn two_family_names_give_the_paternal_one() {
+        let p = |n: &str, c: &str| paternal_surname_in(n, c);
+        assert_eq!(
+            p("Lourdes Castellanos Paz", "HND").as_deref(),
+            Some("Castellanos")
+        );
+        assert_eq!(
+            p("Oscar Pérez-Oliva Fraga", "CUB").as_deref(),
+            Some("Pérez-Oliva")
+        );
+        assert_eq!(p("Lourdes Castellanos Paz", "FRA"), None);
+        assert_eq!(p("Javier Milei", "ARG"), None);
+        assert_eq!(p("Juan de la Cruz", "MEX"), None);
     }
 
     #[test]

@@ -153,8 +153,30 @@ pub fn render_with(
 
 /// Draws a planned diagram (see [`Diagram::plan`]) with a chosen engine.
 pub fn draw(diagram: &Diagram, format: RenderFormat, engine: Engine) -> Result<Vec<u8>> {
+    draw_counted(diagram, format, engine).map(|d| d.bytes)
+}
+
+/// A drawn picture and how much of its diagram it shows.
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    /// The picture (or DOT text).
+    pub bytes: Vec<u8>,
+    /// Actors drawn: fewer than the diagram's when the built-in layout cut it.
+    pub actors: usize,
+    /// Edges drawn, likewise.
+    pub edges: usize,
+}
+
+/// Draws like [`draw`] and says how many actors and edges the picture shows — the
+/// built-in layout draws only the most connected part of a large diagram.
+pub fn draw_counted(diagram: &Diagram, format: RenderFormat, engine: Engine) -> Result<Drawing> {
+    let whole = |bytes: Vec<u8>| Drawing {
+        bytes,
+        actors: diagram.nodes.len(),
+        edges: diagram.edges.len(),
+    };
     if format == RenderFormat::Dot {
-        return Ok(dot::write(diagram).into_bytes());
+        return Ok(whole(dot::write(diagram).into_bytes()));
     }
     let engine = match engine {
         Engine::Auto if graphviz_available() => Engine::Graphviz,
@@ -162,7 +184,7 @@ pub fn draw(diagram: &Diagram, format: RenderFormat, engine: Engine) -> Result<V
         e => e,
     };
     match (engine, format) {
-        (Engine::Builtin, RenderFormat::Svg) => builtin::svg(diagram),
+        (Engine::Builtin, RenderFormat::Svg) => builtin::svg_counted(diagram),
         (Engine::Builtin, _) => Err(Error::Export {
             message: format!(
                 "rendering {} needs Graphviz's `dot` on the PATH; install graphviz \
@@ -171,13 +193,15 @@ pub fn draw(diagram: &Diagram, format: RenderFormat, engine: Engine) -> Result<V
             ),
         }),
         // Graphviz 2.43 fails on a small share of boxed graphs: retry unboxed.
-        (_, format) => graphviz(&dot::write(diagram), format).or_else(|e| {
-            if diagram.boxed {
-                graphviz(&dot::write(&diagram.without_boxes()), format)
-            } else {
-                Err(e)
-            }
-        }),
+        (_, format) => graphviz(&dot::write(diagram), format)
+            .or_else(|e| {
+                if diagram.boxed {
+                    graphviz(&dot::write(&diagram.without_boxes()), format)
+                } else {
+                    Err(e)
+                }
+            })
+            .map(whole),
     }
 }
 

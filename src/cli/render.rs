@@ -32,23 +32,36 @@ pub fn run(a: &RenderArgs) -> Result<Outcome> {
     let opts = options(&a.diagram, &graph, &a.store.graph, true)?;
     let started = Instant::now();
     let diagram = Diagram::plan(&graph, &opts);
-    let bytes = render::draw(&diagram, format, engine)?;
+    let drawing = render::draw_counted(&diagram, format, engine)?;
     let elapsed = started.elapsed();
     match &a.output {
         Some(p) => {
-            store::write_atomic(p, &bytes)?;
+            store::write_atomic(p, &drawing.bytes)?;
+            // The built-in layout draws only the most connected part of a large
+            // diagram: say what the picture shows.
+            let shown =
+                if (drawing.actors, drawing.edges) == (diagram.nodes.len(), diagram.edges.len()) {
+                    format!("{} actors, {} edges", drawing.actors, drawing.edges)
+                } else {
+                    format!(
+                        "{} of {} actors, {} of {} edges — the built-in layout's cut; install \
+                     Graphviz to draw all",
+                        drawing.actors,
+                        diagram.nodes.len(),
+                        drawing.edges,
+                        diagram.edges.len()
+                    )
+                };
             eprintln!(
-                "wrote {} ({} actors, {} edges, {} events) in {:.2}s",
+                "wrote {} ({shown}, {} events) in {:.2}s",
                 p.display(),
-                diagram.nodes.len(),
-                diagram.edges.len(),
                 diagram.event_count,
                 elapsed.as_secs_f64()
             );
         }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
+            out.write_all(&drawing.bytes)?;
             out.flush()?;
         }
     }

@@ -688,15 +688,28 @@ impl<'a> Context<'a> {
             return Vec::new();
         }
         // "A German foreign ministry spokesperson said", "a Kremlin spokesman
-        // said": the body or state the unnamed spokesperson speaks for.
+        // said", "a German foreign ministry official said": the body or state the
+        // unnamed spokesperson or official speaks for — also past a lowercase
+        // word or two of what they deal with ("an Ivorian trade official").
         if j >= 2
             && matches!(
                 s.words[j - 1].as_str(),
-                "spokesperson" | "spokesman" | "spokeswoman"
+                "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officials"
             )
-            && self.mention_ending(si, j - 1).is_some()
         {
-            j -= 1;
+            let mut k = j - 1;
+            while k > 1
+                && j - 1 - k < 2
+                && self.mention_ending(si, k).is_none()
+                && !s.capitalized(k - 1)
+                && s.words[k - 1].chars().all(char::is_alphabetic)
+                && !self.lexicon.function_words.contains(&s.words[k - 1])
+            {
+                k -= 1;
+            }
+            if self.mention_ending(si, k).is_some() {
+                j = k;
+            }
         }
         // "the Philippines as chair would convene": past the role it acts in.
         if j >= 3
@@ -901,11 +914,23 @@ impl<'a> Context<'a> {
             b >= 1 && s.words[b - 1] == "to"
         };
         while let Some(m) = self.mention_ending(si, j) {
-            if self.after_preposition(si, m.head_first()) {
+            // "Jovana Đukić of the Belgrade Open Policy Forum said": a body's name
+            // starts at the place that the article before it shows names it.
+            let h = match self.mention_ending(si, m.head_first()) {
+                Some(p)
+                    if p.first >= 1
+                        && s.words[p.first - 1] == "the"
+                        && self.kind_of(p) == Some(EntityKind::Country)
+                        && self.kind_of(m) == Some(EntityKind::Organization) =>
+                {
+                    p.first
+                }
+                _ => m.head_first(),
+            };
+            if self.after_preposition(si, h) {
                 // "The foreign ministers of Peru, Bolivia and Chile ... agreed", "the
                 // presidents of Mercosur closed", "the government of Togo said": the
                 // officials of states or a body stand for them.
-                let h = m.head_first();
                 // ("Officials from Indonesia and Germany said": the same.)
                 // ("Foreign ministers of the Quad": over the name's article.)
                 let officials = |preposition: &str, nouns: &[&str]| {
@@ -931,7 +956,7 @@ impl<'a> Context<'a> {
                     Some(EntityKind::Country | EntityKind::Organization)
                 );
                 // ("Officials in Dodoma said": the state of the capital.)
-                let in_officials = officials("in", &["officials", "authorities"])
+                let in_officials = officials("in", &["officials", "authorities", "official"])
                     && self.kind_of(m) == Some(EntityKind::Country);
                 let of_officials = officials(
                     "of",

@@ -1156,14 +1156,21 @@ fn in_sentence(
             }
         }
         // "Minister of State for Foreign Affairs Adel al-Jubeir": a portfolio.
+        // ("Minister of the Presidency Juan Carlos Orillac": past the article.)
         if j + 1 < n && matches!(s.words[j].as_str(), "for" | "of") {
-            if let Some(len) = lexicon.portfolios.match_at(&s.ids, j + 1) {
-                j += 1 + len;
-                // "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono"
-                while j + 1 < n && s.words[j] == "and" {
+            let at = if s.words[j + 1] == "the" && s.capitalized((j + 2).min(n - 1)) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some(len) = lexicon.portfolios.match_at(&s.ids, at) {
+                j = at + len;
+                // "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono",
+                // "Minister of Industry, Trade and Investment Jumoke Oduwole"
+                while j + 1 < n && matches!(s.words[j].as_str(), "and" | ",") {
                     match lexicon.portfolios.match_at(&s.ids, j + 1) {
-                        Some(len) => j += 1 + len,
-                        None => break,
+                        Some(len) if s.capitalized(j + 1) => j += 1 + len,
+                        _ => break,
                     }
                 }
             }
@@ -1236,6 +1243,15 @@ fn in_sentence(
                 if !matches!(th.hit.entry, Entry::Person(_)) {
                     affiliation = Some(th.hit.entry);
                     title_start = th.first;
+                    // "Turkish Cypriot leader", "Bosnian Serb member": a demonym
+                    // before the demonym is part of the title.
+                    while let Some(d) = tok_hits
+                        .iter()
+                        .find(|t| t.end == title_start && t.hit.form == Form::Demonym)
+                        .filter(|_| th.hit.form == Form::Demonym)
+                    {
+                        title_start = d.first;
+                    }
                 }
             }
         }

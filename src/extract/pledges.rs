@@ -2496,29 +2496,42 @@ fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
     }) {
         k = i;
     }
-    // "told parliament (last week) that", "told the paper that": past the one
-    // told, a word or two.
-    if let Some(v) = (k.saturating_sub(3)..k.saturating_sub(1)).find(|&v| {
-        matches!(
-            s.words[v].as_str(),
-            "told" | "tells" | "telling" | "assured" | "informed" | "briefed"
-        ) && (v + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
-    }) {
-        k = v + 1;
-    }
-    // "said (that) it would", "pledged/promised that it would", and "..., adding
-    // that the authorities had".
-    (k.saturating_sub(3)..k).find(|&v| {
-        [
-            &lx.speech_verbs,
-            &lx.commitment_verbs,
-            &lx.speech_participles,
-        ]
-        .iter()
-        .any(|set| {
-            set.match_at(&s.ids, v)
-                .is_some_and(|l| v + l == k || (v + l > k && v + l <= open))
+    let verb_before = |mut k: usize| {
+        // "told parliament (last week) that", "told the paper that": past the one
+        // told, a word or two.
+        if let Some(v) = (k.saturating_sub(3)..k.saturating_sub(1)).find(|&v| {
+            matches!(
+                s.words[v].as_str(),
+                "told" | "tells" | "telling" | "assured" | "informed" | "briefed"
+            ) && (v + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
+        }) {
+            k = v + 1;
+        }
+        // "said (that) it would", "pledged/promised that it would", and "...,
+        // adding that the authorities had".
+        (k.saturating_sub(3)..k).find(|&v| {
+            [
+                &lx.speech_verbs,
+                &lx.commitment_verbs,
+                &lx.speech_participles,
+            ]
+            .iter()
+            .any(|set| {
+                set.match_at(&s.ids, v)
+                    .is_some_and(|l| v + l == k || (v + l > k && v + l <= open))
+            })
         })
+    };
+    // "told us on his way out that", "said at the closing news conference that":
+    // past one phrase of where or when it was said.
+    verb_before(k).or_else(|| {
+        let p = (k.saturating_sub(6)..k.saturating_sub(1)).find(|&i| {
+            matches!(
+                s.words[i].as_str(),
+                "on" | "at" | "after" | "before" | "during" | "outside" | "from" | "via"
+            ) && (i + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
+        })?;
+        verb_before(p)
     })
 }
 

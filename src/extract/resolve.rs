@@ -8,7 +8,7 @@
 //! wrong referent is worse than none.
 
 use super::{DocEntities, Mention, MentionKind, Pronoun, Sentence};
-use crate::gazetteer::{surname, surname_in, Entry, Form, Gazetteer};
+use crate::gazetteer::{paternal_surname_in, surname, surname_in, Entry, Form, Gazetteer};
 use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Lexicon, ShapeFilter};
 use crate::model::{slug, Entity, EntityKind};
@@ -17,6 +17,9 @@ use crate::model::{slug, Entity, EntityKind};
 #[derive(Clone, Debug, Default)]
 struct PersonFacts {
     surname: String,
+    /// The father's family name where people carry two ("Castellanos" of "Lourdes
+    /// Castellanos Paz"), which the press also uses alone; else empty.
+    paternal: String,
     first_name: String,
     gender: Option<char>,
     country: Option<String>,
@@ -164,7 +167,9 @@ pub fn resolve(
                     .collect();
                 (cands.len() == 1).then(|| cands[0])
             };
-            unique(&|p| p.surname == name).or_else(|| unique(&|p| p.first_name == name))
+            unique(&|p| p.surname == name)
+                .or_else(|| unique(&|p| p.paternal == name))
+                .or_else(|| unique(&|p| p.first_name == name))
         };
         match &m.kind {
             MentionKind::Gazetteer {
@@ -223,11 +228,39 @@ pub fn resolve(
         for (k, f) in &facts {
             counts.entry(f.surname.clone()).or_default().push(*k);
         }
-        counts
+        let mut unique: HashMap<String, usize> = counts
             .into_iter()
             .filter(|(_, v)| v.len() == 1)
             .map(|(s, v)| (s, v[0]))
-            .collect()
+            .collect();
+        // A paternal family name that is nobody's surname and nobody else's
+        // paternal name.
+        // (A person of no known state may be of the state the article is about:
+        // "Foreign Minister Lourdes Castellanos Paz" in a story from Tegucigalpa.)
+        let home_iso = dominant_country(&mentions, &ents.list)
+            .and_then(|e| ents.list[e].id.strip_prefix("country:"))
+            .unwrap_or("");
+        let mut paternal: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, f) in &facts {
+            let name = &ents.list[*k].name;
+            let p = if !f.paternal.is_empty() {
+                Some(f.paternal.clone())
+            } else if f.country.is_none() {
+                paternal_surname_in(name, home_iso)
+            } else {
+                None
+            };
+            if let Some(p) = p {
+                paternal.entry(p).or_default().push(*k);
+            }
+        }
+        let taken: Vec<&String> = facts.values().map(|f| &f.surname).collect();
+        for (name, v) in paternal {
+            if v.len() == 1 && !taken.iter().any(|t| **t == name) {
+                unique.insert(name, v[0]);
+            }
+        }
+        unique
     };
     // The surnames' first bytes and lengths: most tokens are not looked up at all.
     let mut shapes = ShapeFilter::default();
@@ -666,12 +699,15 @@ fn kingdoms(ents: &DocEntities, gazetteer: &Gazetteer) -> Vec<usize> {
 /// The state an article is about, when one clearly dominates: mentioned at least
 /// three times and at least twice as often as any other.
 fn home_country(ents: &DocEntities) -> Option<usize> {
+    dominant_country(&ents.mentions, &ents.list)
+}
+
+/// The country that dominates `mentions`: named at least three times and at least
+/// twice as often as any other.
+fn dominant_country(mentions: &[Mention], list: &[Entity]) -> Option<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::default();
-    for m in &ents.mentions {
-        if let Some(e) = m
-            .entity
-            .filter(|&e| ents.list[e].kind == EntityKind::Country)
-        {
+    for m in mentions {
+        if let Some(e) = m.entity.filter(|&e| list[e].kind == EntityKind::Country) {
             *counts.entry(e).or_default() += 1;
         }
     }
@@ -751,6 +787,9 @@ fn merge_facts(facts: &mut HashMap<usize, PersonFacts>, idx: usize, fact: Person
     if f.surname.is_empty() {
         f.surname = fact.surname;
     }
+    if f.paternal.is_empty() {
+        f.paternal = fact.paternal;
+    }
     if f.first_name.is_empty() {
         f.first_name = fact.first_name;
     }
@@ -802,6 +841,7 @@ fn person_entity(
                 .and_then(|c| c.strip_prefix("country:"))
                 .unwrap_or("");
             fact.surname = surname_in(&person.name, iso).unwrap_or_else(|| person.name.clone());
+            fact.paternal = paternal_surname_in(&person.name, iso).unwrap_or_default();
             fact.first_name = person
                 .name
                 .split_whitespace()
@@ -853,6 +893,7 @@ fn person_entity(
             .and_then(|c| c.strip_prefix("country:"))
         {
             fact.surname = surname_in(name, iso).unwrap_or_else(|| name.to_string());
+            fact.paternal = paternal_surname_in(name, iso).unwrap_or_default();
         }
     }
     (entity, fact)
@@ -927,11 +968,12 @@ fn capital_is_actor(text: &str, s: &Sentence, m: &Mention, lexicon: &Lexicon) ->
     if prev == Some("from") && before.is_some_and(|w| lexicon.given_nouns.contains(w)) {
         return true;
     }
-    // "Officials in Dodoma said": the state's people, by where they sit.
+    // "Officials in Dodoma said", "an official in Niamey told": the state's
+    // people, by where they sit.
     // (Not "diplomats in Doha", often foreign ones, nor "Chinese officials in New
     // Delhi".)
     if prev == Some("in")
-        && before.is_some_and(|w| matches!(w, "officials" | "authorities"))
+        && before.is_some_and(|w| matches!(w, "officials" | "authorities" | "official"))
         && (m.first.saturating_sub(4)..m.first.saturating_sub(2)).all(|k| {
             let w = s.tokens[k].span.of(text);
             !w.starts_with(char::is_uppercase)
@@ -1118,6 +1160,14 @@ fn summit_org(
         if matches!(m.kind, MentionKind::Summit) {
             continue;
         }
+        let convener = ents.list[e]
+            .id
+            .strip_prefix("org:")
+            .and_then(|id| gazetteer.org_by_id(id))
+            .is_some_and(|o| gazetteer.organizations[o].convener);
+        if convener {
+            continue;
+        }
         if let Some(c) = counts.iter_mut().find(|c| c.0 == e) {
             c.1 += 1;
             continue;
@@ -1169,7 +1219,17 @@ fn organ_of_named_parent(ents: &DocEntities, gazetteer: &Gazetteer, phrase: &str
         if org.parent.is_empty() || !org.descriptions.iter().any(|d| d == phrase) {
             continue;
         }
-        if ents.find_id(&format!("org:{}", org.parent)).is_some() {
+        let parent = format!("org:{}", org.parent);
+        let own = format!("org:{}", org.id);
+        // The parent named, or someone who serves the organ or its parent
+        // ("Enlargement Commissioner Marta Kos ... the Commission").
+        let served = ents.list.iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.attributes
+                    .get("org")
+                    .is_some_and(|x| *x == parent || *x == own)
+        });
+        if ents.find_id(&parent).is_some() || served {
             if found.is_some() {
                 return None;
             }

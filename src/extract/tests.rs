@@ -2487,6 +2487,60 @@ fn round_eighteen_shapes() {
 }
 
 #[test]
+fn round_twenty_five_shapes() {
+    check(&[
+        Case {
+            name: "a phrase of where it was said between 'told us' and 'that'",
+            text: "Montenegro's Prime Minister Milojko Spajić told us on his way out that the government would send the last three laws to parliament.",
+            want: &["pledge Montenegro", "statement Milojko Spajić"],
+            not: &[],
+        },
+        Case {
+            name: "two demonyms before a title belong to the title: both leaders agreed",
+            text: "Cypriot President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhürman agreed on Tuesday to build a solar power park.",
+            want: &["pledge Nikos Christodoulides", "pledge Tufan Erhürman"],
+            not: &[],
+        },
+        Case {
+            name: "the UN convening talks is never 'the leaders' who agree",
+            text: "UN envoy Maria Holguin hosted Cypriot President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhürman at the UN compound. The UN said the meeting was constructive. The leaders also agreed to open two crossings.",
+            want: &[],
+            not: &["pledge United Nations"],
+        },
+        Case {
+            name: "an unnamed official of a state's ministry or trade speaks for the state",
+            text: "A German foreign ministry official said Berlin was ready to host talks. An Ivorian trade official said Abidjan would follow the majority. Niger did not comment, but an official in Niamey told reporters the three states would reply jointly.",
+            want: &["statement Germany", "statement Ivory Coast", "statement Niger"],
+            not: &[],
+        },
+        Case {
+            name: "a portfolio list or 'the Presidency' after 'Minister of' is title, not name",
+            text: "Minister of Industry, Trade and Investment Jumoke Oduwole said Nigeria would apply the rules. Minister of the Presidency Juan Carlos Orillac said the port would reopen.",
+            want: &["statement Jumoke Oduwole", "statement Juan Carlos Orillac"],
+            not: &["statement Investment Jumoke Oduwole", "statement Presidency Juan Carlos Orillac"],
+        },
+        Case {
+            name: "an emphatic 'did say' attributes",
+            text: "Chinese envoy Liu Zhenmin gave no figure. He did say China would train 200 meteorologists.",
+            want: &["statement Liu Zhenmin", "pledge China"],
+            not: &[],
+        },
+        Case {
+            name: "'the Commission' is the European Commission where a commissioner speaks",
+            text: "Enlargement Commissioner Marta Kos met ministers in Brussels. The Commission will pay out 62 million euros to Montenegro next week, a spokesperson said.",
+            want: &["pledge European Commission -> Montenegro"],
+            not: &[],
+        },
+        Case {
+            name: "a paternal family name alone is the person of two family names",
+            text: "Mexican Agriculture Minister Julio Berdegué Sacristán met ranchers on Monday. Berdegué said Mexico would reopen the border to cattle in June.",
+            want: &["statement Julio Berdegué Sacristán"],
+            not: &[],
+        },
+    ]);
+}
+
+#[test]
 fn round_twenty_two_shapes() {
     check(&[
         Case {

@@ -34,10 +34,19 @@ const LEGEND_HEIGHT: f64 = 56.0;
 const MAX_ACTORS: usize = 40;
 const MAX_EDGES: usize = 120;
 
-/// Lays out and draws a diagram as SVG.
-pub fn svg(d: &Diagram) -> Result<Vec<u8>> {
+/// Lays out and draws a diagram as SVG, saying how many actors and edges it drew.
+pub fn svg_counted(d: &Diagram) -> Result<super::Drawing> {
     let trimmed = trim(d);
     let d = trimmed.as_ref().unwrap_or(d);
+    Ok(super::Drawing {
+        bytes: draw_svg(d)?,
+        actors: d.nodes.len(),
+        edges: d.edges.len(),
+    })
+}
+
+/// Lays out and draws a diagram small enough for the built-in layout.
+fn draw_svg(d: &Diagram) -> Result<Vec<u8>> {
     let picture = if d.nodes.is_empty() {
         None
     } else {

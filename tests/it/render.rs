@@ -582,6 +582,13 @@ fn render_falls_back_to_builtin_svg_without_dot_on_path() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     well_formed_svg(&std::fs::read(dir.join("u.svg")).unwrap());
+    // The dev graph's Ukraine neighbourhood is larger than the built-in layout
+    // draws: the summary line says how much of it the picture shows.
+    let err = stderr(&o);
+    assert!(
+        err.contains(" of ") && err.contains("built-in layout's cut"),
+        "{err}"
+    );
 
     let o = run_no_dot(&["render", "--graph", "g.ron", "-o", "u.png"]);
     assert_eq!(o.status.code(), Some(2));
