@@ -1229,6 +1229,12 @@ impl Lexicon {
     pub fn has(&self, set: &PhraseSet, word: &str) -> bool {
         set.contains(self.vocabulary.id(word))
     }
+
+    /// Is this phrase (lowercase words) a member of the set, as a whole?
+    pub fn has_phrase(&self, set: &PhraseSet, phrase: &[&str]) -> bool {
+        let ids: Vec<WordId> = phrase.iter().map(|w| self.vocabulary.id(w)).collect();
+        set.match_ids(&ids, 0) == Some(ids.len())
+    }
 }
 
 #[cfg(test)]

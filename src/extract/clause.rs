@@ -1008,8 +1008,20 @@ impl<'a> Context<'a> {
                         .flatten()
                         .filter(|p| self.kind_of(p) == Some(EntityKind::Person) && out.is_empty())
                 };
+                // "The Troika of the United States, Britain and Norway said": a
+                // body named by its members speaks, not its members.
+                let body_of = {
+                    let b = with_article(h);
+                    (b >= 2 && s.words[b - 1] == "of")
+                        .then(|| self.mention_ending(si, b - 1))
+                        .flatten()
+                        .filter(|o| self.kind_of(o) == Some(EntityKind::Organization))
+                };
                 if let Some(p) = person_of {
                     out.push(p);
+                } else if let Some(o) = body_of {
+                    out.clear();
+                    out.push(o);
                 } else if of_officials || loyal_to || from_officials || in_officials {
                     out.push(m);
                 } else if saw_and && !after_to(h) && !(out.len() == 1 && comma_and) {

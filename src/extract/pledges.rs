@@ -269,6 +269,15 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
 pub(crate) const CUE_WORDS: &[&str] = &[
     // `cues`: participles after "with", and ", with X to" an action.
     "with",
+    "paying",
+    "helping",
+    "providing",
+    "supplying",
+    "funding",
+    "financing",
+    "contributing",
+    "covering",
+    "donating",
     "offering",
     "promising",
     "pledging",
@@ -341,10 +350,12 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         *reported_cell.get_or_init(|| {
             // (Each set from one token where it starts to the next: the answer
             // is the same in any order.)
+            // ("Kenya would ring-fence the revenue, according to the report.")
             [
                 &lx.speech_verbs,
                 &lx.commitment_verbs,
                 &lx.speech_participles,
+                &lx.source_phrases,
             ]
             .into_iter()
             .any(|set| {
@@ -357,6 +368,9 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                         && s.words.get(k + 1).is_some_and(|w| w == "that")
                         && !ctx.in_quote(si, k)
             })
+                // "Under the arrangement described by the newspaper, CNPC would
+                // provide loans": the terms of a deal are reported commitments.
+                || under_terms(s)
         })
     };
     // A question commits no one ("Did Washington commit to anything?").
@@ -404,10 +418,31 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     .match_at(&s.ids, k)
                     .is_some_and(|len| amount_in_object(ctx, si, k + len))
         };
+        // "Germany would cover 55% of the cost, with France paying the rest",
+        // "Sweden will transfer jets, with Norway and Denmark helping to pay":
+        // giving participles after "with", where the sentence speaks of the future.
+        let giving_in_future = || {
+            matches!(
+                s.words[k].as_str(),
+                "paying"
+                    | "helping"
+                    | "providing"
+                    | "supplying"
+                    | "funding"
+                    | "financing"
+                    | "contributing"
+                    | "covering"
+                    | "donating"
+            ) && (0..k).any(|i| {
+                lx.future_modals.match_at(&s.ids, i).is_some()
+                    || lx.reported_modals.match_at(&s.ids, i).is_some()
+            })
+        };
         if (matches!(
             s.words[k].as_str(),
             "offering" | "promising" | "pledging" | "committing" | "vowing" | "agreeing"
-        ) || announcing())
+        ) || announcing()
+            || giving_in_future())
             && !ctx.in_quote(si, k)
         {
             // "with the IsDB and the Kuwait Fund each committing": every one of them.
@@ -496,10 +531,17 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     if s.tokens.get(a).is_some_and(|t| t.kind == TokenKind::Quote) {
                         a += 1;
                     }
-                    bare_verb_at(ctx, si, a).then_some(a)
+                    // ("commits the bloc to sending a technical mission")
+                    let gerund = s
+                        .words
+                        .get(a)
+                        .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !s.capitalized(a));
+                    (bare_verb_at(ctx, si, a) || gerund).then_some(a)
                 };
+                // (The committed may hold its article: "commits the bloc to".)
                 let bound = ctx
-                    .mention_after(si, k + 1)
+                    .mention_starting(si, k + 1)
+                    .or_else(|| ctx.mention_after(si, k + 1))
                     .filter(|m| {
                         m.first <= k + 2
                             && ((m.entity.is_some() && ctx.kind_of(m) != Some(EntityKind::Group))
@@ -542,6 +584,12 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         ) || lx.threat_verbs.match_at(&s.ids, k).is_some()
         {
             let mut t = k + 1;
+            // "agreed in principle to lend": a reservation, still a commitment.
+            if s.words.get(t).is_some_and(|w| w == "in")
+                && s.words.get(t + 1).is_some_and(|w| w == "principle")
+            {
+                t += 2;
+            }
             while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
                 t += 1;
             }
@@ -1698,6 +1746,39 @@ fn with_actor_to_act(ctx: &Context, si: usize, with: usize) -> Option<Cue> {
     })
 }
 
+/// Does the sentence open (after its dateline) with the terms of a deal: "Under
+/// the agreement,", "Under the arrangement described by the officials,"?
+fn under_terms(s: &Sentence) -> bool {
+    let w = |k: usize| s.words.get(s.dateline + k).map_or("", |w| w.as_str());
+    w(0) == "under"
+        && matches!(w(1), "the" | "a" | "an" | "its" | "their" | "this" | "that")
+        && (2..4).any(|k| {
+            matches!(
+                w(k),
+                "deal"
+                    | "agreement"
+                    | "arrangement"
+                    | "understanding"
+                    | "accord"
+                    | "accords"
+                    | "plan"
+                    | "text"
+                    | "memorandum"
+                    | "roadmap"
+                    | "package"
+                    | "proposal"
+                    | "terms"
+                    | "pact"
+                    | "compact"
+                    | "programme"
+                    | "program"
+                    | "framework"
+                    | "deals"
+                    | "agreements"
+            )
+        })
+}
+
 /// "will make its first loan contribution", "would make a $20 million
 /// donation": making a gift names the action by its noun, within four
 /// lowercase words.
@@ -2642,19 +2723,21 @@ fn pledge(
     }
     // "keep fighting", "continue pressing": carrying on, not committing — unless
     // what carries on is itself a commitment ("keep paying", "continue funding").
-    let carried = |w: &str| {
+    // ("keep working with": the action with its particle, "work with".)
+    let carried = |w: &str, next: &str| {
         let stem = w.strip_suffix("ing").unwrap_or(w);
-        [stem.to_string(), format!("{stem}e")]
-            .iter()
-            .any(|v| lx.has(&lx.commitment_actions, v))
+        [stem.to_string(), format!("{stem}e")].iter().any(|v| {
+            lx.has(&lx.commitment_actions, v) || lx.has_phrase(&lx.commitment_actions, &[v, next])
+        })
     };
+    let after = s.words.get(cue.object + 2).map_or("", |w| w.as_str());
     if matches!(
         s.words.get(cue.object).map(Word::as_str),
         Some("keep" | "continue")
     ) && s
         .words
         .get(cue.object + 1)
-        .is_some_and(|w| w.ends_with("ing") && !carried(w))
+        .is_some_and(|w| w.ends_with("ing") && !carried(w, after))
     {
         return None;
     }

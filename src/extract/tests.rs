@@ -2532,6 +2532,30 @@ fn round_twenty_five_shapes() {
             not: &[],
         },
         Case {
+            name: "giving participles after 'with' in a sentence of the future",
+            text: "Under the arrangement, Germany would cover 55% of the cost, with France paying the rest, the newspaper said. Sweden will transfer jets to Ukraine, with Norway and Denmark helping to pay for training. The bridge opened in 2019, with China paying most of the cost.",
+            want: &["pledge France", "pledge Norway", "pledge Denmark", "pledge Germany"],
+            not: &["pledge China"],
+        },
+        Case {
+            name: "agreed in principle; the terms a report describes; keep working with",
+            text: "China's Export-Import Bank has agreed in principle to lend Kenya 26 billion yuan. Kenya would ring-fence freight revenue in an escrow account, according to the report. He said Washington would keep working with Ankara on deconfliction.",
+            want: &["pledge Export-Import Bank of China -> Kenya", "pledge Kenya", "pledge United States"],
+            not: &[],
+        },
+        Case {
+            name: "a text commits the body it names, to an action or a gerund",
+            text: "Caribbean Community leaders closed their meeting with a communiqué that commits the bloc to sending a technical mission to Cuba.",
+            want: &["pledge CARICOM -> Cuba"],
+            not: &[],
+        },
+        Case {
+            name: "the Troika speaks and commits as one",
+            text: "The Troika of the United States, Britain and Norway said in a joint statement that it stood ready to support the monitoring mission.",
+            want: &["statement Troika", "pledge Troika"],
+            not: &["statement United Kingdom"],
+        },
+        Case {
             name: "a paternal family name alone is the person of two family names",
             text: "Mexican Agriculture Minister Julio Berdegué Sacristán met ranchers on Monday. Berdegué said Mexico would reopen the border to cattle in June.",
             want: &["statement Julio Berdegué Sacristán"],
