@@ -286,9 +286,8 @@ impl<'a> Context<'a> {
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
             | "country" | "party" | "delegation" | "capital" | "forces" | "companies" | "firms"
             | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" | "agencies"
-            | "organizations" | "organisations" | "institutions" | "funds" | "bodies" => {
-                (false, false)
-            }
+            | "organizations" | "organisations" | "institutions" | "funds" | "bodies" | "blocs"
+            | "groupings" | "alliances" => (false, false),
             _ => return None,
         };
         // "the two Gulf states" are states, not the Foreign Office named before them.
@@ -529,7 +528,15 @@ impl<'a> Context<'a> {
         // "the two agencies" are bodies, never the states named beside them.
         let bodies_only = matches!(
             noun,
-            "agencies" | "organizations" | "organisations" | "institutions" | "funds" | "bodies"
+            "agencies"
+                | "organizations"
+                | "organisations"
+                | "institutions"
+                | "funds"
+                | "bodies"
+                | "blocs"
+                | "groupings"
+                | "alliances"
         );
         let member = |x: &Mention| -> Option<Option<usize>> {
             if x.is_demonym() || (sides && self.mediator_or_venue(x)) {

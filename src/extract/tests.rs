@@ -2550,6 +2550,12 @@ fn round_twenty_five_shapes() {
             not: &[],
         },
         Case {
+            name: "'the two blocs' are the two bodies; applying a deal or for membership commits",
+            text: "Mercosur and ASEAN signed the pact in Geneva. In the statement, the two blocs commit to completing their internal procedures without delay. Uruguay's Foreign Minister Mario Lubetkin said Montevideo was ready to apply the deal.",
+            want: &["pledge Mercosur", "pledge ASEAN", "pledge Uruguay"],
+            not: &[],
+        },
+        Case {
             name: "the Troika speaks and commits as one",
             text: "The Troika of the United States, Britain and Norway said in a joint statement that it stood ready to support the monitoring mission.",
             want: &["statement Troika", "pledge Troika"],
