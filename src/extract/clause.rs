@@ -899,6 +899,16 @@ impl<'a> Context<'a> {
             }
             if k > 0 && s.words[k - 1] == "'s" {
                 j = k - 1;
+            } else if let Some(p) = self.mention_ending(si, j - len).filter(|p| {
+                // "The Trump administration plans to": the leader's name as an
+                // attribute of the government noun.
+                len == 1
+                    && p.first > 0
+                    && s.words[p.first - 1] == "the"
+                    && self.kind_of(p) == Some(EntityKind::Person)
+                    && self.office_state(p).is_some()
+            }) {
+                j = p.end;
             }
         }
         // "President Ferdinand Marcos Jr." — a dot after the name

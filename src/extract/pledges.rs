@@ -187,13 +187,21 @@ fn is_government_noun(w: &str) -> bool {
 
 /// For a person's mention followed by "'s government" (or administration, cabinet,
 /// authorities) — "Paz's government undertook to" — the state of that person.
+/// Also "the Trump administration plans to", the name as the noun's attribute.
 fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
-    let (state, at) = ctx.possessor_state(m)?;
     let s = &ctx.sentences[m.sentence];
-    s.words
-        .get(at)
-        .is_some_and(|w| is_government_noun(w))
-        .then_some(state)
+    if let Some((state, at)) = ctx.possessor_state(m) {
+        return s
+            .words
+            .get(at)
+            .is_some_and(|w| is_government_noun(w))
+            .then_some(state);
+    }
+    let attributive = m.first > 0
+        && s.words[m.first - 1] == "the"
+        && ctx.kind_of(m) == Some(EntityKind::Person)
+        && s.words.get(m.end).is_some_and(|w| is_government_noun(w));
+    attributive.then(|| ctx.office_state(m)).flatten()
 }
 
 /// Does a question open at token `at` and close with a comma before token `upto`?

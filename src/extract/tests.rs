@@ -2556,6 +2556,12 @@ fn round_twenty_five_shapes() {
             not: &[],
         },
         Case {
+            name: "'the Trump administration' is the leader's state",
+            text: "US President Donald Trump met Javier Milei on Monday. The Trump administration plans to quadruple the quota for Argentine beef. The Trump administration said the talks went well.",
+            want: &["pledge United States -> Argentina", "statement United States"],
+            not: &["statement Donald Trump", "pledge Donald Trump"],
+        },
+        Case {
             name: "the Troika speaks and commits as one",
             text: "The Troika of the United States, Britain and Norway said in a joint statement that it stood ready to support the monitoring mission.",
             want: &["statement Troika", "pledge Troika"],
