@@ -360,7 +360,8 @@ impl<'a> Context<'a> {
     /// "The leaders agreed" or "the ministers agreed" in a story of no summit body
     /// (a bilateral visit, a readout): the two leaders (presidents, prime ministers,
     /// chancellors, monarchs) — or the two ministers — of two different states the
-    /// article has named so far. Anything but exactly two is ambiguous: none.
+    /// article has named so far; else three ministers of three states (a
+    /// trilateral meeting). Anything else is ambiguous: none.
     fn meeting_pair(&self, m: &Mention) -> Option<Vec<usize>> {
         let phrase = m.span.of(self.text).to_lowercase();
         let leaders = phrase.ends_with("leaders") || phrase.contains("heads of");
@@ -369,7 +370,13 @@ impl<'a> Context<'a> {
             return None;
         }
         let noun = if leaders { "leaders" } else { "ministers" };
-        self.office_holders(m.sentence, noun, 2)
+        // (A trilateral meeting's three ministers, each of another state — not
+        // three leaders, whose "leaders" may be any summit's.)
+        self.office_holders(m.sentence, noun, 2).or_else(|| {
+            ministers
+                .then(|| self.office_holders(m.sentence, noun, 3))
+                .flatten()
+        })
     }
 
     /// The office holders of `count` different states that the article names up to

@@ -2588,12 +2588,27 @@ fn reporting_verb(ctx: &Context, si: usize, pronoun: usize) -> Option<usize> {
     let verb_before = |mut k: usize| {
         // "told parliament (last week) that", "told the paper that": past the one
         // told, a word or two.
-        if let Some(v) = (k.saturating_sub(3)..k.saturating_sub(1)).find(|&v| {
+        // ("told Chile's economic development agency, CORFO, that": a longer
+        // object, with its possessive and an apposition.)
+        let told = |v: usize| {
             matches!(
                 s.words[v].as_str(),
                 "told" | "tells" | "telling" | "assured" | "informed" | "briefed"
-            ) && (v + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
-        }) {
+            )
+        };
+        let short = (k.saturating_sub(3)..k.saturating_sub(1)).find(|&v| {
+            told(v) && (v + 1..k).all(|j| s.words[j].chars().all(char::is_alphanumeric))
+        });
+        let long = || {
+            (k.saturating_sub(9)..k.saturating_sub(1)).rev().find(|&v| {
+                told(v)
+                    && (v + 1..k).all(|j| {
+                        s.words[j].chars().all(char::is_alphanumeric)
+                            || matches!(s.words[j].as_str(), "'s" | ",")
+                    })
+            })
+        };
+        if let Some(v) = short.or_else(long) {
             k = v + 1;
         }
         // "said (that) it would", "pledged/promised that it would", and "...,

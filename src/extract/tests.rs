@@ -2562,6 +2562,12 @@ fn round_twenty_five_shapes() {
             not: &["statement Donald Trump", "pledge Donald Trump"],
         },
         Case {
+            name: "'the ministers' of a trilateral meeting are its three ministers",
+            text: "South Korean Foreign Minister Cho Hyun, Japanese Foreign Minister Toshimitsu Motegi and Chinese Foreign Minister Wang Yi met in Tokyo on Sunday. The ministers also committed to raising the secretariat's budget by 10 percent.",
+            want: &["pledge Cho Hyun", "pledge Toshimitsu Motegi", "pledge Wang Yi"],
+            not: &[],
+        },
+        Case {
             name: "the Troika speaks and commits as one",
             text: "The Troika of the United States, Britain and Norway said in a joint statement that it stood ready to support the monitoring mission.",
             want: &["statement Troika", "pledge Troika"],
