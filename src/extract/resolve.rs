@@ -1252,8 +1252,23 @@ fn antecedent_org(
     // A state's ministry, department or office goes by any of the three ("the
     // Foreign Office ... the department said").
     let office = matches!(head, "ministry" | "department" | "office");
+    // "the company", "the party", "the lender": the nearest body of that kind.
+    let kinds: &[&str] = match head {
+        "company" | "firm" | "manufacturer" | "maker" | "operator" | "developer"
+        | "conglomerate" | "carrier" | "shipbuilder" | "miner" | "producer" => &["company"],
+        "group" => &["company", "armed_group"],
+        "party" => &["party"],
+        "lender" => &["bank"],
+        _ => &[],
+    };
     let fits = |idx: usize| {
         let e = &ents.list[idx];
+        if e.attributes
+            .get("type")
+            .is_some_and(|t| kinds.contains(&t.as_str()))
+        {
+            return Some(idx);
+        }
         let id = e.id.strip_prefix("org:")?;
         let o = gazetteer.org_by_id(id)?;
         let org = &gazetteer.organizations[o];

@@ -2568,6 +2568,12 @@ fn round_twenty_five_shapes() {
             not: &[],
         },
         Case {
+            name: "'the company' is the nearest company named before it",
+            text: "Swedish defence group Saab won the order on Monday. Chief executive Micael Johansson said the company would build a third plant in Linkoping.",
+            want: &["pledge Saab"],
+            not: &[],
+        },
+        Case {
             name: "the Troika speaks and commits as one",
             text: "The Troika of the United States, Britain and Norway said in a joint statement that it stood ready to support the monitoring mission.",
             want: &["statement Troika", "pledge Troika"],
