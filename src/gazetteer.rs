@@ -195,6 +195,31 @@ pub struct Gazetteer {
     /// ([`Gazetteer::styled_kingdom`])? Every document asked it of each of its
     /// states, by a search of every name.
     kingdoms: Vec<bool>,
+    /// By person: the surnames of the name ([`Gazetteer::person_surname`]), found
+    /// once where every mention of a known person looked for them anew.
+    surnames: Vec<PersonSurnames>,
+}
+
+/// What [`surname_in`] says of a known person's name, for either kind of state.
+#[derive(Clone, Debug, Default)]
+struct PersonSurnames {
+    /// [`surname`] of the name.
+    last: Option<String>,
+    /// The first word, when there are two or more (a state that writes the
+    /// family name first).
+    family_first: Option<String>,
+}
+
+impl PersonSurnames {
+    /// The surnames of `name`.
+    fn of(name: &str) -> PersonSurnames {
+        let mut words = name.split_whitespace();
+        let first = words.next();
+        PersonSurnames {
+            last: surname(name),
+            family_first: first.filter(|_| words.next().is_some()).map(str::to_string),
+        }
+    }
 }
 
 /// The entity ids of a gazetteer's entries, by kind and index.
@@ -298,6 +323,7 @@ impl Gazetteer {
                 .map(|r| format!("group:{}", crate::model::slug(&r.name)))
                 .collect(),
         };
+        let surnames = people.iter().map(|p| PersonSurnames::of(&p.name)).collect();
         let kingdoms = countries
             .iter()
             .map(|c| {
@@ -309,6 +335,7 @@ impl Gazetteer {
         Ok(Gazetteer {
             ids,
             kingdoms,
+            surnames,
             countries,
             organizations,
             people,
@@ -486,6 +513,17 @@ impl Gazetteer {
         self.kingdoms.get(c).copied().unwrap_or(false)
     }
 
+    /// [`surname_in`] of known person `person`'s name and `country` (ISO alpha-3,
+    /// or ""), as found when the gazetteer was built.
+    pub fn person_surname(&self, person: usize, country: &str) -> Option<&str> {
+        let names = self.surnames.get(person)?;
+        if FAMILY_NAME_FIRST.contains(&country) {
+            names.family_first.as_deref()
+        } else {
+            names.last.as_deref()
+        }
+    }
+
     /// The entity id of a country by ISO alpha-3, if known.
     pub fn country_id(&self, iso3: &str) -> Option<String> {
         self.country_by_iso3(iso3)
@@ -636,26 +674,48 @@ pub fn surname_in(name: &str, country: &str) -> Option<String> {
 
 /// The surname of a full name: the last word, or the particle phrase that ends it
 /// ("von der Leyen", "da Silva", "al-Sharaa").
+///
+/// The words are read from the end, without a vector of them and a join (a
+/// person entity is built for every titled name of a document).
 pub fn surname(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 {
+    let count = name.split_whitespace().count();
+    if count < 2 {
         return None;
     }
+    let mut back = name.split_whitespace().rev();
+    let last = back.next()?;
     // A hyphenated given name after the family name: "Park Yoon-joo", "Lee
     // Jae-myung".
-    if let [family, given] = words[..] {
-        let mut parts = given.splitn(2, '-');
+    if count == 2 {
+        let family = back.next()?;
+        let mut parts = last.splitn(2, '-');
         let (head, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         let lower_tail = !tail.is_empty() && tail.chars().all(char::is_lowercase);
         if lower_tail && head.chars().next().is_some_and(char::is_uppercase) {
             return Some(family.to_string());
         }
+        return Some(last.to_string());
     }
-    let mut start = words.len() - 1;
-    while start > 1 && is_particle(words[start - 1]) {
+    // The particles before the last word, back to the second word at most
+    // (word `start - 1` is asked while `start > 1`).
+    let mut start = count - 1;
+    let mut particles = 0;
+    for w in back {
+        if start <= 1 || !is_particle(w) {
+            break;
+        }
         start -= 1;
+        particles += 1;
     }
-    Some(words[start..].join(" "))
+    // The words from `start` on, joined by single spaces.
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace().skip(count - 1 - particles) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    Some(out)
 }
 
 fn is_particle(w: &str) -> bool {

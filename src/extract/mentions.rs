@@ -882,10 +882,13 @@ impl<'b> TokenBits<'b> {
     ) -> &'b mut Vec<u64> {
         let n = s.tokens.len();
         bits.clear();
-        bits.resize(n.div_ceil(64), 0);
         match set.starts(&s.ids) {
-            Some(starts) => bits.copy_from_slice(starts),
+            // (A sentence of at most 64 tokens, nearly every one, is one block:
+            // pushed, without the zeroing and the call to copy a slice.)
+            Some(&[block]) => bits.push(block),
+            Some(starts) => bits.extend_from_slice(starts),
             None => {
+                bits.resize(n.div_ceil(64), 0);
                 // Every token (no bit past the last).
                 bits.iter_mut().for_each(|b| *b = !0);
                 if let Some(last) = bits.last_mut().filter(|_| !n.is_multiple_of(64)) {
@@ -1103,11 +1106,15 @@ fn in_sentence(
     scratch.lists.resize(n, std::cell::Cell::new(0));
     let lists = &TokenLists {
         cells: &scratch.lists,
-        maybe: TokenBits(TokenBits::phrase_starts(
-            s,
-            &lexicon.name_list_words,
-            &mut scratch.list_words,
-        )),
+        // (The vocabulary's bits as they are when it has them: nothing is added.)
+        maybe: match lexicon.name_list_words.starts(&s.ids) {
+            Some(starts) => TokenBits(starts),
+            None => TokenBits(TokenBits::phrase_starts(
+                s,
+                &lexicon.name_list_words,
+                &mut scratch.list_words,
+            )),
+        },
         text,
         s,
         lexicon,
@@ -2042,7 +2049,11 @@ fn in_sentence(
         i += 1;
     }
 
-    out.sort_by_key(|m| m.first);
+    // (The steps above push in order of tokens within each, and a sentence has
+    // few mentions: mostly in order already, and then not moved.)
+    if !out.is_sorted_by_key(|m| m.first) {
+        out.sort_by_key(|m| m.first);
+    }
     out
 }
 
