@@ -2618,7 +2618,11 @@ fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
 /// Drops leading honorifics from a name as written ("Sheikh Tamim bin Hamad" ->
 /// "Tamim bin Hamad"); inside a name they are part of it ("Hassan Sheikh Mohamud").
 fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
-    let raw = crate::text::title_case_surnames(raw);
+    let raw = if has_no_capitals_word(raw) {
+        Cow::Borrowed(raw)
+    } else {
+        crate::text::title_case_surnames(raw)
+    };
     // The words joined by single spaces, written into one string (every title
     // pattern makes one).
     let mut out = String::with_capacity(raw.len());
@@ -2629,6 +2633,20 @@ fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Is `text` ASCII with a lowercase letter after each of its capitals ("Emmanuel
+/// Macron", nearly every name a title pattern finds)? Then it holds no word in
+/// capitals, and `title_case_surnames` leaves it as it is: each of its capital
+/// marks (`text::capital_marks`) is a capital before a lowercase letter, which
+/// starts nothing. (Every name was marked and looked through for them, into a
+/// vector of its own.)
+fn has_no_capitals_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b.is_ascii()
+            && (!b.is_ascii_uppercase() || bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+    })
 }
 
 /// Title-cases a role as written: "foreign minister" -> "Foreign Minister".

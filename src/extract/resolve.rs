@@ -221,13 +221,11 @@ pub fn resolve(
         // A single name: a unique surname, else a unique first name ("Prince Faisal"
         // for Faisal bin Farhan).
         let by_surname = |name: &str| {
+            // (The only candidate, without a vector of them.)
             let unique = |f: &dyn Fn(&PersonFacts) -> bool| {
-                let cands: Vec<usize> = persons
-                    .iter()
-                    .filter(|(_, p)| f(p))
-                    .map(|(k, _)| *k)
-                    .collect();
-                (cands.len() == 1).then(|| cands[0])
+                let mut cands = persons.iter().filter(|(_, p)| f(p)).map(|(k, _)| *k);
+                let first = cands.next()?;
+                cands.next().is_none().then_some(first)
             };
             unique(&|p| p.surname == name).or_else(|| unique(&|p| p.first_name == name))
         };
@@ -349,7 +347,11 @@ pub fn resolve(
     }
     let mut all = mentions;
     all.extend(extra);
-    all.sort_by_key(|m| (m.sentence, m.first));
+    // (Without surnames found alone, nearly always, the mentions are in order
+    // already: not moved.)
+    if !all.is_sorted_by_key(|m| (m.sentence, m.first)) {
+        all.sort_by_key(|m| (m.sentence, m.first));
+    }
 
     apposed_states(
         text, sentences, &all, &mut ents, &mut facts, gazetteer, lexicon,
