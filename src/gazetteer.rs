@@ -675,41 +675,51 @@ pub fn surname_in(name: &str, country: &str) -> Option<String> {
 /// The surname of a full name: the last word, or the particle phrase that ends it
 /// ("von der Leyen", "da Silva", "al-Sharaa").
 ///
-/// The words are read from the end, without a vector of them and a join (a
-/// person entity is built for every titled name of a document).
+/// The words are kept on the stack and the surname written into one string,
+/// without a vector of the words and a join (a person entity is built for every
+/// titled name of a document).
 pub fn surname(name: &str) -> Option<String> {
-    let count = name.split_whitespace().count();
-    if count < 2 {
+    // A name's words on the stack (a name of more than eight words, which never
+    // comes, in a vector).
+    let mut stack = [""; 8];
+    let mut count = 0;
+    let mut longer = Vec::new();
+    for w in crate::text::whitespace_words(name) {
+        if count < stack.len() {
+            stack[count] = w;
+        } else {
+            if longer.is_empty() {
+                longer.extend_from_slice(&stack);
+            }
+            longer.push(w);
+        }
+        count += 1;
+    }
+    let words = if longer.is_empty() {
+        &stack[..count]
+    } else {
+        &longer[..]
+    };
+    if words.len() < 2 {
         return None;
     }
-    let mut back = name.split_whitespace().rev();
-    let last = back.next()?;
     // A hyphenated given name after the family name: "Park Yoon-joo", "Lee
     // Jae-myung".
-    if count == 2 {
-        let family = back.next()?;
-        let mut parts = last.splitn(2, '-');
+    if let [family, given] = words[..] {
+        let mut parts = given.splitn(2, '-');
         let (head, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         let lower_tail = !tail.is_empty() && tail.chars().all(char::is_lowercase);
         if lower_tail && head.chars().next().is_some_and(char::is_uppercase) {
             return Some(family.to_string());
         }
-        return Some(last.to_string());
     }
-    // The particles before the last word, back to the second word at most
-    // (word `start - 1` is asked while `start > 1`).
-    let mut start = count - 1;
-    let mut particles = 0;
-    for w in back {
-        if start <= 1 || !is_particle(w) {
-            break;
-        }
+    let mut start = words.len() - 1;
+    while start > 1 && is_particle(words[start - 1]) {
         start -= 1;
-        particles += 1;
     }
-    // The words from `start` on, joined by single spaces.
+    // The words joined by single spaces, written into one string.
     let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace().skip(count - 1 - particles) {
+    for w in &words[start..] {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -311,10 +311,18 @@ pub fn resolve(
     } else {
         sentences.len()
     }) {
-        for (ti, t) in s.tokens.iter().enumerate() {
-            if capitalized && !s.capitalized(ti) {
-                continue;
+        // Only the capitalized tokens when every surname is capitalized: most
+        // tokens are not.
+        let (mut capitals, mut every) = (s.capitalized_tokens(), 0..s.tokens.len());
+        let mut next = || {
+            if capitalized {
+                capitals.next()
+            } else {
+                every.next()
             }
+        };
+        while let Some(ti) = next() {
+            let t = &s.tokens[ti];
             if !shapes.may_contain(bytes.get(t.span.start..t.span.end).unwrap_or_default()) {
                 continue;
             }
