@@ -126,9 +126,12 @@ pub struct FormTrie {
     /// "al-Sisi", "de Mistura", "el-Sisi", "the Faroes"); two bytes let through a
     /// tenth.
     starts: Box<Filter>,
-    /// `starts` by the pair read little-endian: bit `b * 256 + a` for the bytes
-    /// `a b` (two bytes read as a `u16` are that number as they are).
-    starts_le: Box<Filter>,
+    /// `starts` by the pair read little-endian, a byte per pair: entry `b * 256 +
+    /// a` for the bytes `a b` (two bytes read as a `u16` are that number as they
+    /// are). The scan asks it of every position of every text: one load and a
+    /// compare, where a bit of a filter took the word's index, its load and the
+    /// bit's test.
+    starts_le: Box<[bool; 1 << 16]>,
 }
 
 impl FormTrie {
@@ -271,11 +274,10 @@ impl FormTrie {
                 root[usize::from(b)] = child as u32;
             }
         }
-        let mut starts_le = empty_filter();
+        let mut starts_le = Box::new([false; 1 << 16]);
         for bit in 0..1 << 16 {
             if starts[bit / 64] & (1 << (bit % 64)) != 0 {
-                let swapped = (bit % 256) * 256 + bit / 256;
-                starts_le[swapped / 64] |= 1 << (swapped % 64);
+                starts_le[(bit % 256) * 256 + bit / 256] = true;
             }
         }
         FormTrie {
@@ -296,8 +298,13 @@ impl FormTrie {
         }
     }
 
-    /// Could a pattern start at `bytes[i]`, by its first two bytes, then four, then
-    /// eight?
+    /// Could a pattern start at `bytes[i]`, a position [`FormTrie::next_start`]
+    /// found, by its first four bytes, then eight?
+    ///
+    /// (Where `next_start` stops, the first byte is a pattern of its own, or the
+    /// first two bytes start one: their bit of `starts` is set, and without a
+    /// one-byte pattern that is their bit of `pairs`. So `pairs` is not asked
+    /// again.)
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let a = bytes[i];
@@ -308,9 +315,7 @@ impl FormTrie {
             return false;
         };
         let bit = usize::from(a) * 256 + usize::from(b);
-        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-            return false;
-        }
+        debug_assert!(self.pairs[bit / 64] & (1 << (bit % 64)) != 0);
         if self.short_pairs[bit / 64] & (1 << (bit % 64)) != 0 {
             return true;
         }
@@ -395,9 +400,9 @@ impl FormTrie {
     /// byte, by the byte alone).
     ///
     /// Eight positions at a time from one read of their eight bytes (and the
-    /// byte after them): each is one test of its pair's bit. (A pair's bit is
-    /// set only when its first byte starts a pattern: the pair alone settles
-    /// `first` too.) A loop byte by byte over `first`, then `starts` for a third
+    /// byte after them): each is one test of its pair's entry in `starts_le`. (A
+    /// pair's entry is set only when its first byte starts a pattern: the pair
+    /// alone settles `first` too.) A loop byte by byte over `first`, then `starts` for a third
     /// of the bytes, cost half again as much.
     #[inline]
     fn next_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
@@ -414,8 +419,7 @@ impl FormTrie {
                 } else {
                     ((x >> 56) | (after << 8)) as u16
                 };
-                let bit = usize::from(pair);
-                if self.starts_le[bit / 64] & (1 << (bit % 64)) != 0 {
+                if self.starts_le[usize::from(pair)] {
                     return Some(i + k);
                 }
             }

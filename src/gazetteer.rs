@@ -199,6 +199,31 @@ pub struct Gazetteer {
     /// ([`Gazetteer::styled_kingdom`])? Every document asked it of each of its
     /// states, by a search of every name.
     kingdoms: Vec<bool>,
+    /// By person: the surnames of the name ([`Gazetteer::person_surname`]), found
+    /// once where every mention of a known person looked for them anew.
+    surnames: Vec<PersonSurnames>,
+}
+
+/// What [`surname_in`] says of a known person's name, for either kind of state.
+#[derive(Clone, Debug, Default)]
+struct PersonSurnames {
+    /// [`surname`] of the name.
+    last: Option<String>,
+    /// The first word, when there are two or more (a state that writes the
+    /// family name first).
+    family_first: Option<String>,
+}
+
+impl PersonSurnames {
+    /// The surnames of `name`.
+    fn of(name: &str) -> PersonSurnames {
+        let mut words = name.split_whitespace();
+        let first = words.next();
+        PersonSurnames {
+            last: surname(name),
+            family_first: first.filter(|_| words.next().is_some()).map(str::to_string),
+        }
+    }
 }
 
 /// The entity ids of a gazetteer's entries, by kind and index.
@@ -302,6 +327,7 @@ impl Gazetteer {
                 .map(|r| format!("group:{}", crate::model::slug(&r.name)))
                 .collect(),
         };
+        let surnames = people.iter().map(|p| PersonSurnames::of(&p.name)).collect();
         let kingdoms = countries
             .iter()
             .map(|c| {
@@ -313,6 +339,7 @@ impl Gazetteer {
         Ok(Gazetteer {
             ids,
             kingdoms,
+            surnames,
             countries,
             organizations,
             people,
@@ -488,6 +515,17 @@ impl Gazetteer {
     /// ("Kingdom of Saudi Arabia", "Sultanate of Oman")?
     pub fn styled_kingdom(&self, c: usize) -> bool {
         self.kingdoms.get(c).copied().unwrap_or(false)
+    }
+
+    /// [`surname_in`] of known person `person`'s name and `country` (ISO alpha-3,
+    /// or ""), as found when the gazetteer was built.
+    pub fn person_surname(&self, person: usize, country: &str) -> Option<&str> {
+        let names = self.surnames.get(person)?;
+        if FAMILY_NAME_FIRST.contains(&country) {
+            names.family_first.as_deref()
+        } else {
+            names.last.as_deref()
+        }
     }
 
     /// The entity id of a country by ISO alpha-3, if known.
@@ -678,11 +716,36 @@ fn is_generational(w: &str) -> bool {
 /// The surname of a full name: the last word, or the particle phrase that ends it
 /// ("von der Leyen", "da Silva", "al-Sharaa"), before a generational suffix
 /// ("Marcos" of "Ferdinand Marcos Jr.").
+///
+/// The words are kept on the stack and the surname written into one string,
+/// without a vector of the words and a join (a person entity is built for every
+/// titled name of a document).
 pub fn surname(name: &str) -> Option<String> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > 2 && words.last().is_some_and(|w| is_generational(w)) {
-        words.pop();
+    // A name's words on the stack (a name of more than eight words, which never
+    // comes, in a vector).
+    let mut stack = [""; 8];
+    let mut count = 0;
+    let mut longer = Vec::new();
+    for w in crate::text::whitespace_words(name) {
+        if count < stack.len() {
+            stack[count] = w;
+        } else {
+            if longer.is_empty() {
+                longer.extend_from_slice(&stack);
+            }
+            longer.push(w);
+        }
+        count += 1;
     }
+    let words = if longer.is_empty() {
+        &stack[..count]
+    } else {
+        &longer[..]
+    };
+    let words = match words {
+        [rest @ .., last] if rest.len() > 1 && is_generational(last) => rest,
+        _ => words,
+    };
     if words.len() < 2 {
         return None;
     }
@@ -700,7 +763,15 @@ pub fn surname(name: &str) -> Option<String> {
     while start > 1 && is_particle(words[start - 1]) {
         start -= 1;
     }
-    Some(words[start..].join(" "))
+    // The words joined by single spaces, written into one string.
+    let mut out = String::with_capacity(name.len());
+    for w in &words[start..] {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    Some(out)
 }
 
 fn is_particle(w: &str) -> bool {

@@ -974,6 +974,32 @@ const TITLES: &str = include_str!("../data/lexicon/titles.ron");
 /// POINTS")? A label over the text, not text: its capitalized words name nobody
 /// new. Two words at least, with letters and no lowercase letter; the scan stops
 /// at the first lowercase letter, near the start of any line of text.
+/// Writes the ASCII start of `bytes[..len]` (`len` at most 64), lowercased, to
+/// the start of `out`, and returns its length (where the first byte that is not
+/// ASCII is, or `len`). Eight bytes at a time: each eight are one load (of the
+/// text past `len` too, masked), one test for a byte that is not ASCII, their
+/// capitals lowercased at once (bit 5 set where [`crate::text::capitals_mask`]
+/// flags one) and one store — the start of every line of every document was
+/// searched, copied and lowercased byte by byte.
+fn lower_ascii_head(bytes: &[u8], len: usize, out: &mut [u8; 64]) -> usize {
+    let len = len.min(64).min(bytes.len());
+    let mut p = 0;
+    while p < len {
+        let x = crate::text::read_le_u64(bytes, p, (len - p).min(8));
+        let lower = x | (crate::text::capitals_mask(x) >> 2);
+        // (All eight stored: those past the ASCII start are never read.)
+        if let Some(to) = out.get_mut(p..p + 8) {
+            to.copy_from_slice(&lower.to_le_bytes());
+        }
+        let high = x & crate::text::HIGH_BITS;
+        if high != 0 {
+            return p + (high.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    len
+}
+
 fn is_caps_heading(line: &str) -> bool {
     let mut letters = false;
     for c in line.chars() {
@@ -1137,15 +1163,9 @@ impl Lexicon {
         let bytes = line.as_bytes();
         let head_bytes = bytes.len().min(k);
         // ASCII chars are one byte each: up to `head_bytes`, bytes are chars.
-        let ascii_end = bytes[..head_bytes]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(head_bytes);
         let mut buf = [0u8; 64];
-        let ascii = &mut buf[..ascii_end];
-        ascii.copy_from_slice(&bytes[..ascii_end]);
-        ascii.make_ascii_lowercase();
-        let ascii: &[u8] = ascii;
+        let ascii_end = lower_ascii_head(bytes, head_bytes, &mut buf);
+        let ascii: &[u8] = &buf[..ascii_end];
         // The lowercased head is `ascii` and no more.
         let whole = ascii_end == head_bytes;
         // The first byte of the lowercased head settles nearly every opener. With
@@ -1240,6 +1260,30 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_heads_lowercase_as_bytes_do() {
+        let long = "Ab".repeat(40);
+        let lines = [
+            "",
+            "The Foreign MINISTRY said",
+            "Ça va",
+            "ABCDEFG\u{e9}HIJ",
+            "@[`{ AZ az 09 \u{2019}s",
+            long.as_str(),
+        ];
+        for line in lines {
+            let bytes = line.as_bytes();
+            let head = &bytes[..bytes.len().min(64)];
+            let end = head
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(head.len());
+            let mut out = [0u8; 64];
+            let len = lower_ascii_head(bytes, head.len(), &mut out);
+            assert_eq!(&out[..len], &head[..end].to_ascii_lowercase()[..], "{line}");
+        }
+    }
 
     #[test]
     fn shape_filter_keeps_its_members_and_turns_most_others_away() {

@@ -119,17 +119,24 @@ impl<'a> Context<'a> {
         // Quotations are in text order and disjoint: those overlapping the sentence
         // are one run, found by binary search.
         let from = self.quotes.partition_point(|q| q.inner.end <= span.start);
-        let parts: Vec<&str> = self.quotes[from..]
+        // Written into one string as they come (nearly always one part): no
+        // vector of the parts, then a join, for every event.
+        let mut joined: Option<String> = None;
+        let parts = self.quotes[from..]
             .iter()
             .take_while(|q| q.inner.start < span.end)
             .map(|q| q.inner.of(self.text).trim())
-            .filter(|q| !q.is_empty())
-            .collect();
-        if parts.is_empty() {
-            None
-        } else {
-            Some(parts.join(" ... "))
+            .filter(|q| !q.is_empty());
+        for part in parts {
+            match &mut joined {
+                Some(out) => {
+                    out.push_str(" ... ");
+                    out.push_str(part);
+                }
+                None => joined = Some(part.to_string()),
+            }
         }
+        joined
     }
 
     /// The resolved mention that ends right before token `end` in sentence `si`.
@@ -922,7 +929,8 @@ impl<'a> Context<'a> {
         if j > 0 && s.words[j - 1] == "." {
             j -= 1;
         }
-        let mut out: Vec<&Mention> = Vec::new();
+        // (Room for a few subjects at once: most verbs have one or two.)
+        let mut out: Vec<&Mention> = Vec::with_capacity(4);
         let mut saw_and = false;
         let mut comma_and = false;
         // Where a mention whose head is at `h` starts with its article.

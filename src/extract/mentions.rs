@@ -882,10 +882,13 @@ impl<'b> TokenBits<'b> {
     ) -> &'b mut Vec<u64> {
         let n = s.tokens.len();
         bits.clear();
-        bits.resize(n.div_ceil(64), 0);
         match set.starts(&s.ids) {
-            Some(starts) => bits.copy_from_slice(starts),
+            // (A sentence of at most 64 tokens, nearly every one, is one block:
+            // pushed, without the zeroing and the call to copy a slice.)
+            Some(&[block]) => bits.push(block),
+            Some(starts) => bits.extend_from_slice(starts),
             None => {
+                bits.resize(n.div_ceil(64), 0);
                 // Every token (no bit past the last).
                 bits.iter_mut().for_each(|b| *b = !0);
                 if let Some(last) = bits.last_mut().filter(|_| !n.is_multiple_of(64)) {
@@ -1103,11 +1106,15 @@ fn in_sentence(
     scratch.lists.resize(n, std::cell::Cell::new(0));
     let lists = &TokenLists {
         cells: &scratch.lists,
-        maybe: TokenBits(TokenBits::phrase_starts(
-            s,
-            &lexicon.name_list_words,
-            &mut scratch.list_words,
-        )),
+        // (The vocabulary's bits as they are when it has them: nothing is added.)
+        maybe: match lexicon.name_list_words.starts(&s.ids) {
+            Some(starts) => TokenBits(starts),
+            None => TokenBits(TokenBits::phrase_starts(
+                s,
+                &lexicon.name_list_words,
+                &mut scratch.list_words,
+            )),
+        },
         text,
         s,
         lexicon,
@@ -2058,7 +2065,11 @@ fn in_sentence(
         i += 1;
     }
 
-    out.sort_by_key(|m| m.first);
+    // (The steps above push in order of tokens within each, and a sentence has
+    // few mentions: mostly in order already, and then not moved.)
+    if !out.is_sorted_by_key(|m| m.first) {
+        out.sort_by_key(|m| m.first);
+    }
     out
 }
 
@@ -2623,7 +2634,11 @@ fn word_followed_by_dot(s: &Sentence, text: &str, j: usize) -> bool {
 /// Drops leading honorifics from a name as written ("Sheikh Tamim bin Hamad" ->
 /// "Tamim bin Hamad"); inside a name they are part of it ("Hassan Sheikh Mohamud").
 fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
-    let raw = crate::text::title_case_surnames(raw);
+    let raw = if has_no_capitals_word(raw) {
+        Cow::Borrowed(raw)
+    } else {
+        crate::text::title_case_surnames(raw)
+    };
     // The words joined by single spaces, written into one string (every title
     // pattern makes one).
     let mut out = String::with_capacity(raw.len());
@@ -2634,6 +2649,20 @@ fn clean_name(raw: &str, lexicon: &Lexicon) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Is `text` ASCII with a lowercase letter after each of its capitals ("Emmanuel
+/// Macron", nearly every name a title pattern finds)? Then it holds no word in
+/// capitals, and `title_case_surnames` leaves it as it is: each of its capital
+/// marks (`text::capital_marks`) is a capital before a lowercase letter, which
+/// starts nothing. (Every name was marked and looked through for them, into a
+/// vector of its own.)
+fn has_no_capitals_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b.is_ascii()
+            && (!b.is_ascii_uppercase() || bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+    })
 }
 
 /// Title-cases a role as written: "foreign minister" -> "Foreign Minister".

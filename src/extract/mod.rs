@@ -75,6 +75,53 @@ impl Sentence<'_> {
     pub fn capitalized_word(&self, i: usize) -> bool {
         self.capitalized(i) && self.tokens[i].kind == text::TokenKind::Word
     }
+
+    /// The tokens that start with an uppercase letter, in order: eight flags
+    /// read at a time, and eight tokens without one passed by one test (most
+    /// tokens are lowercase; a loop over all of them asked each its flag).
+    pub fn capitalized_tokens(&self) -> CapitalizedTokens<'_> {
+        CapitalizedTokens {
+            flags: self.capitals,
+            next: 0,
+            base: 0,
+            bits: 0,
+        }
+    }
+}
+
+/// The iterator of [`Sentence::capitalized_tokens`].
+pub struct CapitalizedTokens<'a> {
+    flags: &'a [bool],
+    /// The first flag not read yet.
+    next: usize,
+    /// The token of the low byte of `bits`.
+    base: usize,
+    /// The flags read but not yet given, a byte each (0 or 1), the first low.
+    bits: u64,
+}
+
+impl Iterator for CapitalizedTokens<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            let rest = self.flags.get(self.next..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            let n = rest.len().min(8);
+            let mut eight = [0u8; 8];
+            for (byte, &flag) in eight.iter_mut().zip(&rest[..n]) {
+                *byte = u8::from(flag);
+            }
+            (self.base, self.next) = (self.next, self.next + n);
+            self.bits = u64::from_le_bytes(eight);
+        }
+        let k = (self.bits.trailing_zeros() / 8) as usize;
+        self.bits &= self.bits - 1;
+        Some(self.base + k)
+    }
 }
 
 /// A pronoun that may refer to an actor.

@@ -38,13 +38,16 @@ struct Cue {
 /// Finds the pledges of a document (firm, conditional, hedged and negated alike;
 /// the modality says which).
 pub fn find(ctx: &Context) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
+    // Room for a pledge every fourth sentence (about what news text has): the
+    // events, a few hundred bytes each, were copied at every growth.
+    let mut out: Vec<Event> = Vec::with_capacity(ctx.sentences.len() / 4 + 1);
     for si in 0..ctx.sentences.len() {
         for cue in cues(ctx, si) {
             // A mention made for an unnamed government subject (see
             // `unattributed_government`); declared first, as the jobs borrow it.
             let government: Option<(Mention, usize)>;
-            let mut jobs: Vec<(Cue, &Mention, usize)> = Vec::new();
+            // (Room for a few at once: a cue has one committer or a few.)
+            let mut jobs: Vec<(Cue, &Mention, usize)> = Vec::with_capacity(4);
             let agent = cue
                 .agent
                 .and_then(|(msi, first)| ctx.mention_starting(msi, first));
@@ -3074,7 +3077,7 @@ pub(super) fn pledge_cameo(what: &str) -> &'static str {
 /// or the number of codes when none has. Eight bytes or more follow `len` in
 /// `padded` (zeros: no word has a zero byte, so none matches into them).
 ///
-/// One walk over the text: at each byte, a bit says whether some word starts
+/// One walk over the text: at each byte, an entry says whether some word starts
 /// with it and the next byte, and only then are the words starting there
 /// compared — by their first eight bytes, masked, against the eight bytes read
 /// there (a call to compare slices for each was most of the walk's cost).
@@ -3127,24 +3130,25 @@ struct CameoWord {
 struct CameoTable {
     /// The words by their first byte.
     by_first: Vec<Vec<CameoWord>>,
-    /// Bit `a * 256 + b`: some word starts with the bytes `a b`, or is the byte
-    /// `a` alone.
-    pairs: Vec<u64>,
+    /// Entry `a * 256 + b`: some word starts with the bytes `a b`, or is the
+    /// byte `a` alone. (A byte per pair, asked at every byte of what is pledged:
+    /// one load, where a bit of a filter took its word's index, its load and the
+    /// bit's test.)
+    pairs: Box<[bool; 1 << 16]>,
 }
 
 impl CameoTable {
-    /// Bit `a * 256 + b` of `pairs`.
+    /// Entry `a * 256 + b` of `pairs`.
     #[inline]
     fn may_start(&self, a: u8, b: u8) -> bool {
-        let bit = usize::from(a) << 8 | usize::from(b);
-        self.pairs[bit / 64] >> (bit % 64) & 1 != 0
+        self.pairs[usize::from(a) << 8 | usize::from(b)]
     }
 }
 
 static CAMEO_TABLE: std::sync::LazyLock<CameoTable> = std::sync::LazyLock::new(|| {
     let mut table = CameoTable {
         by_first: std::iter::repeat_with(Vec::new).take(256).collect(),
-        pairs: vec![0; 1 << 10],
+        pairs: Box::new([false; 1 << 16]),
     };
     for (code, (_, words)) in CAMEO_WORDS.iter().enumerate() {
         for w in words.iter().map(|w| w.as_bytes()) {
@@ -3166,8 +3170,7 @@ static CAMEO_TABLE: std::sync::LazyLock<CameoTable> = std::sync::LazyLock::new(|
                 None => 0..=u8::MAX,
             };
             for b in seconds {
-                let bit = usize::from(a) << 8 | usize::from(b);
-                table.pairs[bit / 64] |= 1 << (bit % 64);
+                table.pairs[usize::from(a) << 8 | usize::from(b)] = true;
             }
         }
     }

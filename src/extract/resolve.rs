@@ -26,6 +26,49 @@ struct PersonFacts {
     role: String,
 }
 
+/// The person entities pass 1 of [`resolve`] has built and added, by what they
+/// were built from: a person's later mentions (most are named more than once)
+/// find their entity here instead of building it again — the entity, its id's
+/// slug, its surname, its attributes — only for `DocEntities::add` to merge it
+/// into itself and `merge_facts` to keep the facts it has. (Both leave an
+/// entity and its facts as they are when given the same again.)
+#[derive(Default)]
+struct PersonsBuilt {
+    /// Titled and named persons ([`MentionKind::Person`]): the index of the
+    /// mention the entity was built from, and the entity's.
+    titled: Vec<(usize, usize)>,
+    /// Gazetteer persons: the person's index in the gazetteer, and the entity's.
+    known: Vec<(usize, usize)>,
+}
+
+impl PersonsBuilt {
+    /// The entity built for a [`MentionKind::Person`] of the same name, role,
+    /// affiliation and gazetteer person as `kind` (what `person_entity` reads),
+    /// among the mentions `seen`.
+    fn titled(&self, seen: &[Mention], kind: &MentionKind) -> Option<usize> {
+        /// What `person_entity` reads of a person's mention: the name, role,
+        /// affiliation and gazetteer person.
+        type Key<'k> = (&'k str, Option<&'k str>, Option<Entry>, Option<usize>);
+        fn key(kind: &MentionKind) -> Option<Key<'_>> {
+            match kind {
+                MentionKind::Person {
+                    name,
+                    role,
+                    affiliation,
+                    known,
+                    ..
+                } => Some((name.as_str(), role.as_deref(), *affiliation, *known)),
+                _ => None,
+            }
+        }
+        let want = key(kind)?;
+        self.titled
+            .iter()
+            .find(|&&(k, _)| key(&seen[k].kind) == Some(want))
+            .map(|&(_, idx)| idx)
+    }
+}
+
 /// Resolves every mention in place and returns the document's entities.
 pub fn resolve(
     text: &str,
@@ -39,8 +82,16 @@ pub fn resolve(
     let mut facts: HashMap<usize, PersonFacts> = HashMap::default();
     let mut added: HashMap<Entry, usize> = HashMap::default();
 
+    // The person entities pass 1 has built: a person named again the same way
+    // ("President Emmanuel Macron" twice) is the entity built the first time (see
+    // `PersonsBuilt`).
+    let mut built = PersonsBuilt::default();
+
     // Pass 1: names — titled persons, gazetteer full names, countries, organizations.
-    for m in mentions.iter_mut() {
+    for k in 0..mentions.len() {
+        // The mentions before this one, read by `built`, and this one, resolved.
+        let (seen, rest) = mentions.split_at_mut(k);
+        let m = &mut rest[0];
         let surface = m.span.of(text);
         match &m.kind {
             MentionKind::Person {
@@ -55,30 +106,44 @@ pub fn resolve(
                 if single && known.is_none() {
                     continue; // "President Trump" with no known Trump: pass 2
                 }
-                let (entity, fact) = person_entity(
-                    name,
-                    role.as_deref(),
-                    *affiliation,
-                    *known,
-                    published,
-                    gazetteer,
-                );
-                let idx = ents.add(entity);
+                let idx = match built.titled(seen, &m.kind) {
+                    Some(idx) => idx,
+                    None => {
+                        let (entity, fact) = person_entity(
+                            name,
+                            role.as_deref(),
+                            *affiliation,
+                            *known,
+                            published,
+                            gazetteer,
+                        );
+                        let idx = ents.add(entity);
+                        merge_facts(&mut facts, idx, fact);
+                        built.titled.push((k, idx));
+                        idx
+                    }
+                };
                 ents.list[idx].add_alias(surface);
                 if let Some(f) = full {
                     ents.list[idx].add_alias(f);
                 }
-                merge_facts(&mut facts, idx, fact);
                 m.entity = Some(idx);
             }
             MentionKind::Gazetteer { entry, form } => match (entry, form) {
                 (Entry::Person(_), Form::Surname) => {}
                 (Entry::Person(p), _) => {
-                    let (entity, fact) =
-                        person_entity(surface, None, None, Some(*p), published, gazetteer);
-                    let idx = ents.add(entity);
+                    let idx = match built.known.iter().find(|&&(q, _)| q == *p) {
+                        Some(&(_, idx)) => idx,
+                        None => {
+                            let (entity, fact) =
+                                person_entity(surface, None, None, Some(*p), published, gazetteer);
+                            let idx = ents.add(entity);
+                            merge_facts(&mut facts, idx, fact);
+                            built.known.push((*p, idx));
+                            idx
+                        }
+                    };
                     ents.list[idx].add_alias(surface);
-                    merge_facts(&mut facts, idx, fact);
                     m.entity = Some(idx);
                 }
                 (_, Form::Capital | Form::Seat) => {
@@ -159,13 +224,11 @@ pub fn resolve(
         // A single name: a unique surname, else a unique first name ("Prince Faisal"
         // for Faisal bin Farhan).
         let by_surname = |name: &str| {
+            // (The only candidate, without a vector of them.)
             let unique = |f: &dyn Fn(&PersonFacts) -> bool| {
-                let cands: Vec<usize> = persons
-                    .iter()
-                    .filter(|(_, p)| f(p))
-                    .map(|(k, _)| *k)
-                    .collect();
-                (cands.len() == 1).then(|| cands[0])
+                let mut cands = persons.iter().filter(|(_, p)| f(p)).map(|(k, _)| *k);
+                let first = cands.next()?;
+                cands.next().is_none().then_some(first)
             };
             unique(&|p| p.surname == name)
                 .or_else(|| unique(&|p| p.paternal == name))
@@ -281,10 +344,18 @@ pub fn resolve(
     } else {
         sentences.len()
     }) {
-        for (ti, t) in s.tokens.iter().enumerate() {
-            if capitalized && !s.capitalized(ti) {
-                continue;
+        // Only the capitalized tokens when every surname is capitalized: most
+        // tokens are not.
+        let (mut capitals, mut every) = (s.capitalized_tokens(), 0..s.tokens.len());
+        let mut next = || {
+            if capitalized {
+                capitals.next()
+            } else {
+                every.next()
             }
+        };
+        while let Some(ti) = next() {
+            let t = &s.tokens[ti];
             if !shapes.may_contain(bytes.get(t.span.start..t.span.end).unwrap_or_default()) {
                 continue;
             }
@@ -317,7 +388,11 @@ pub fn resolve(
     }
     let mut all = mentions;
     all.extend(extra);
-    all.sort_by_key(|m| (m.sentence, m.first));
+    // (Without surnames found alone, nearly always, the mentions are in order
+    // already: not moved.)
+    if !all.is_sorted_by_key(|m| (m.sentence, m.first)) {
+        all.sort_by_key(|m| (m.sentence, m.first));
+    }
 
     apposed_states(
         text, sentences, &all, &mut ents, &mut facts, gazetteer, lexicon,
@@ -840,7 +915,10 @@ fn person_entity(
                 .as_deref()
                 .and_then(|c| c.strip_prefix("country:"))
                 .unwrap_or("");
-            fact.surname = surname_in(&person.name, iso).unwrap_or_else(|| person.name.clone());
+            fact.surname = gazetteer
+                .person_surname(p, iso)
+                .unwrap_or(&person.name)
+                .to_string();
             fact.paternal = paternal_surname_in(&person.name, iso).unwrap_or_default();
             fact.first_name = person
                 .name

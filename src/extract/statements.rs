@@ -13,11 +13,12 @@ use super::clause::Context;
 use super::{Mention, Word};
 use crate::model::{EntityKind, Event, EventKind, Modality};
 use crate::text::TokenKind;
-use std::collections::BTreeSet;
 
 /// Finds the statements of a document.
 pub fn find(ctx: &Context) -> Vec<Event> {
-    let mut out = Vec::new();
+    // Room for a statement every other sentence (about what news text has): the
+    // events, a few hundred bytes each, were copied at every growth.
+    let mut out = Vec::with_capacity(ctx.sentences.len() / 2 + 1);
     // The institution that spoke last, and in which sentence.
     let mut last_institution: Option<(usize, usize)> = None;
     for si in 0..ctx.sentences.len() {
@@ -555,11 +556,13 @@ fn fronted_clause_subject<'a>(ctx: &Context<'a>, si: usize, before: usize) -> Op
 }
 
 fn statement(ctx: &Context, si: usize, speaker: usize) -> Event {
-    let mut about: BTreeSet<usize> = BTreeSet::new();
+    // The entities the sentence names besides the speaker, in order, each once:
+    // a sentence names a few, looked for in the list (a set of them was an
+    // allocation and a tree per statement).
     let mut about_order: Vec<usize> = Vec::new();
     for m in ctx.mentions_in(si) {
         if let Some(e) = m.entity {
-            if e != speaker && about.insert(e) {
+            if e != speaker && !about_order.contains(&e) {
                 about_order.push(e);
             }
         }
