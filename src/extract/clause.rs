@@ -210,6 +210,22 @@ impl<'a> Context<'a> {
         Some((self.office_state(m)?, m.end + 1))
     }
 
+    /// For a person's name used as an attribute after "the" — "the Trump
+    /// administration" — the state of the office the person holds and the token
+    /// after the name; else the possessive form's ([`Context::possessor_state`]).
+    pub fn leader_state(&self, m: &Mention) -> Option<(usize, usize)> {
+        self.possessor_state(m).or_else(|| {
+            let s = &self.sentences[m.sentence];
+            let attributive = m.first > 0
+                && s.words[m.first - 1] == "the"
+                && self.kind_of(m) == Some(EntityKind::Person);
+            attributive
+                .then(|| self.office_state(m))
+                .flatten()
+                .map(|state| (state, m.end))
+        })
+    }
+
     /// The actors a subject mention stands for: its entity, or each member of a
     /// counted collective ("The three governments said": each member speaks).
     pub fn actors(&self, m: &Mention) -> Vec<usize> {
@@ -292,9 +308,8 @@ impl<'a> Context<'a> {
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
             | "country" | "party" | "delegation" | "capital" | "forces" | "companies" | "firms"
-            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" | "agencies"
-            | "organizations" | "organisations" | "institutions" | "funds" | "bodies" | "blocs"
-            | "groupings" | "alliances" => (false, false),
+            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" => (false, false),
+            w if is_body_collective(w) => (false, false),
             _ => return None,
         };
         // "the two Gulf states" are states, not the Foreign Office named before them.
@@ -540,18 +555,7 @@ impl<'a> Context<'a> {
         // Demonyms modify ("Chinese coast guard activity"); they name no side.
         let sides = matches!(noun, "sides" | "parties" | "side" | "party");
         // "the two agencies" are bodies, never the states named beside them.
-        let bodies_only = matches!(
-            noun,
-            "agencies"
-                | "organizations"
-                | "organisations"
-                | "institutions"
-                | "funds"
-                | "bodies"
-                | "blocs"
-                | "groupings"
-                | "alliances"
-        );
+        let bodies_only = is_body_collective(noun);
         let member = |x: &Mention| -> Option<Option<usize>> {
             if x.is_demonym() || (sides && self.mediator_or_venue(x)) {
                 return None;
@@ -916,11 +920,7 @@ impl<'a> Context<'a> {
             } else if let Some(p) = self.mention_ending(si, j - len).filter(|p| {
                 // "The Trump administration plans to": the leader's name as an
                 // attribute of the government noun.
-                len == 1
-                    && p.first > 0
-                    && s.words[p.first - 1] == "the"
-                    && self.kind_of(p) == Some(EntityKind::Person)
-                    && self.office_state(p).is_some()
+                len == 1 && self.leader_state(p).is_some_and(|(_, at)| at == p.end)
             }) {
                 j = p.end;
             }
@@ -946,23 +946,11 @@ impl<'a> Context<'a> {
             b >= 1 && s.words[b - 1] == "to"
         };
         while let Some(m) = self.mention_ending(si, j) {
-            // "Jovana Đukić of the Belgrade Open Policy Forum said": a body's name
-            // starts at the place that the article before it shows names it.
-            let h = match self.mention_ending(si, m.head_first()) {
-                Some(p)
-                    if p.first >= 1
-                        && s.words[p.first - 1] == "the"
-                        && self.kind_of(p) == Some(EntityKind::Country)
-                        && self.kind_of(m) == Some(EntityKind::Organization) =>
-                {
-                    p.first
-                }
-                _ => m.head_first(),
-            };
-            if self.after_preposition(si, h) {
+            if self.after_preposition(si, m.head_first()) {
                 // "The foreign ministers of Peru, Bolivia and Chile ... agreed", "the
                 // presidents of Mercosur closed", "the government of Togo said": the
                 // officials of states or a body stand for them.
+                let h = m.head_first();
                 // ("Officials from Indonesia and Germany said": the same.)
                 // ("Foreign ministers of the Quad": over the name's article.)
                 let officials = |preposition: &str, nouns: &[&str]| {
@@ -1427,4 +1415,21 @@ fn holds_office(role: &str, noun: &str) -> bool {
         }
         _ => true,
     }
+}
+
+/// "agencies", "institutions", "blocs": a plural that counts bodies ("the two
+/// agencies", "the two blocs"), never the states named beside them.
+fn is_body_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "agencies"
+            | "organizations"
+            | "organisations"
+            | "institutions"
+            | "funds"
+            | "bodies"
+            | "blocs"
+            | "groupings"
+            | "alliances"
+    )
 }

@@ -1252,12 +1252,13 @@ fn in_sentence(
                     title_start = th.first;
                     // "Turkish Cypriot leader", "Bosnian Serb member": a demonym
                     // before the demonym is part of the title.
-                    while let Some(d) = tok_hits
-                        .iter()
-                        .find(|t| t.end == title_start && t.hit.form == Form::Demonym)
-                        .filter(|_| th.hit.form == Form::Demonym)
-                    {
-                        title_start = d.first;
+                    if th.hit.form == Form::Demonym {
+                        while let Some(d) = tok_hits
+                            .iter()
+                            .find(|t| t.end == title_start && t.hit.form == Form::Demonym)
+                        {
+                            title_start = d.first;
+                        }
                     }
                 }
             }

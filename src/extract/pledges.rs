@@ -192,19 +192,12 @@ fn is_government_noun(w: &str) -> bool {
 /// authorities) — "Paz's government undertook to" — the state of that person.
 /// Also "the Trump administration plans to", the name as the noun's attribute.
 fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
+    let (state, at) = ctx.leader_state(m)?;
     let s = &ctx.sentences[m.sentence];
-    if let Some((state, at)) = ctx.possessor_state(m) {
-        return s
-            .words
-            .get(at)
-            .is_some_and(|w| is_government_noun(w))
-            .then_some(state);
-    }
-    let attributive = m.first > 0
-        && s.words[m.first - 1] == "the"
-        && ctx.kind_of(m) == Some(EntityKind::Person)
-        && s.words.get(m.end).is_some_and(|w| is_government_noun(w));
-    attributive.then(|| ctx.office_state(m)).flatten()
+    s.words
+        .get(at)
+        .is_some_and(|w| is_government_noun(w))
+        .then_some(state)
 }
 
 /// Does a question open at token `at` and close with a comma before token `upto`?
@@ -270,6 +263,20 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
     out
 }
 
+/// Participles that give after "with" in a sentence of the future ("with France
+/// paying the rest"); each is in [`CUE_WORDS`] too.
+const GIVING_PARTICIPLES: &[&str] = &[
+    "paying",
+    "helping",
+    "providing",
+    "supplying",
+    "funding",
+    "financing",
+    "contributing",
+    "covering",
+    "donating",
+];
+
 /// Every word [`cues`] tests a token against by its spelling ("offering",
 /// "pledge", "agreed", "has", "could", ...). With the first words of the phrase sets
 /// it asks at every token (commitment verbs, amount verbs, future and reported
@@ -278,7 +285,8 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
 /// that a new rule in `cues` (or in what it calls for every token) tests must be
 /// added here.
 pub(crate) const CUE_WORDS: &[&str] = &[
-    // `cues`: participles after "with", and ", with X to" an action.
+    // `cues`: participles after "with" (the giving ones of `GIVING_PARTICIPLES`
+    // first), and ", with X to" an action.
     "with",
     "paying",
     "helping",
@@ -433,21 +441,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         // "Sweden will transfer jets, with Norway and Denmark helping to pay":
         // giving participles after "with", where the sentence speaks of the future.
         let giving_in_future = || {
-            matches!(
-                s.words[k].as_str(),
-                "paying"
-                    | "helping"
-                    | "providing"
-                    | "supplying"
-                    | "funding"
-                    | "financing"
-                    | "contributing"
-                    | "covering"
-                    | "donating"
-            ) && (0..k).any(|i| {
-                lx.future_modals.match_at(&s.ids, i).is_some()
-                    || lx.reported_modals.match_at(&s.ids, i).is_some()
-            })
+            GIVING_PARTICIPLES.contains(&s.words[k].as_str())
+                && (0..k).any(|i| {
+                    lx.future_modals.match_at(&s.ids, i).is_some()
+                        || lx.reported_modals.match_at(&s.ids, i).is_some()
+                })
         };
         if (matches!(
             s.words[k].as_str(),

@@ -300,16 +300,21 @@ pub fn resolve(
         // paternal name.
         // (A person of no known state may be of the state the article is about:
         // "Foreign Minister Lourdes Castellanos Paz" in a story from Tegucigalpa.)
-        let home_iso = dominant_country(&mentions, &ents.list)
+        // (Counted only when such a person is there: most documents have none.)
+        let stateless = facts
+            .values()
+            .any(|f| f.paternal.is_empty() && f.country.is_none());
+        let home_iso = stateless
+            .then(|| dominant_country(&mentions, &ents.list))
+            .flatten()
             .and_then(|e| ents.list[e].id.strip_prefix("country:"))
             .unwrap_or("");
         let mut paternal: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, f) in &facts {
-            let name = &ents.list[*k].name;
             let p = if !f.paternal.is_empty() {
                 Some(f.paternal.clone())
             } else if f.country.is_none() {
-                paternal_surname_in(name, home_iso)
+                paternal_surname_in(&ents.list[*k].name, home_iso)
             } else {
                 None
             };
@@ -317,9 +322,8 @@ pub fn resolve(
                 paternal.entry(p).or_default().push(*k);
             }
         }
-        let taken: Vec<&String> = facts.values().map(|f| &f.surname).collect();
         for (name, v) in paternal {
-            if v.len() == 1 && !taken.iter().any(|t| **t == name) {
+            if v.len() == 1 && !facts.values().any(|f| f.surname == name) {
                 unique.insert(name, v[0]);
             }
         }

@@ -495,15 +495,9 @@ fn titled_opening_person<'a>(ctx: &Context<'a>, si: usize, k: usize) -> Option<&
 /// the speech verb at `k`: the state of that person, when they hold a state's
 /// office.
 fn leaders_office(ctx: &Context, m: &Mention, k: usize) -> Option<usize> {
+    // (Also "the Trump administration said": the name as the body's attribute.)
+    let (state, at) = ctx.leader_state(m)?;
     let s = &ctx.sentences[m.sentence];
-    // ("the Trump administration said": the name as the body's attribute.)
-    let attributive = || {
-        (m.first > 0 && s.words[m.first - 1] == "the" && ctx.kind_of(m) == Some(EntityKind::Person))
-            .then(|| ctx.office_state(m))
-            .flatten()
-            .map(|state| (state, m.end))
-    };
-    let (state, at) = ctx.possessor_state(m).or_else(attributive)?;
     let body: Vec<&str> = s.words.get(at..k)?.iter().map(|w| w.as_str()).collect();
     let office = matches!(
         body.as_slice(),
