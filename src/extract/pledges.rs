@@ -153,11 +153,18 @@ pub fn find(ctx: &Context) -> Vec<Event> {
             }
             for (cue, m, actor_idx) in jobs {
                 if let Some(ev) = pledge(ctx, si, &cue, actor_idx, m) {
-                    if !out
-                        .iter()
-                        .any(|e| e.evidence[0].start == ev.evidence[0].start && e.actor == ev.actor)
-                    {
-                        out.push(ev);
+                    let same = out.iter().position(|e| {
+                        e.evidence[0].start == ev.evidence[0].start && e.actor == ev.actor
+                    });
+                    match same {
+                        None => out.push(ev),
+                        // "Poland will not put troops in Ukraine but will act as the
+                        // logistics base": one pledge per actor and sentence, and a
+                        // firm one over the refusal beside it.
+                        Some(i) if out[i].modality.negated && !ev.modality.negated => {
+                            out[i] = ev;
+                        }
+                        Some(_) => {}
                     }
                 }
             }
@@ -603,16 +610,21 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 t += 1;
             }
             // "agreed at a meeting in Manado, North Sulawesi, last week to hold": over
-            // a phrase of place and time.
+            // a phrase of place and time; "agreed with the UN refugee agency to
+            // resume": over the partner the subject agreed with.
             if t < n
                 && matches!(
                     s.words[t].as_str(),
-                    "at" | "in" | "during" | "after" | "following" | "on"
+                    "at" | "in" | "during" | "after" | "following" | "on" | "with"
                 )
             {
+                let partner = s.words[t] == "with";
                 if let Some(to) = (t + 1..n.min(t + 16))
                     .take_while(|&j| {
-                        !matches!(s.words[j].as_str(), "that" | ";" | "but" | "—" | "and")
+                        // ("with Kenya and Uganda to build": a list of partners.)
+                        let listed = partner && s.words[j] == "and" && s.capitalized(j + 1);
+                        (listed
+                            || !matches!(s.words[j].as_str(), "that" | ";" | "but" | "—" | "and"))
                             && lx.speech_verbs.match_at(&s.ids, j).is_none()
                     })
                     .find(|&j| s.words[j] == "to")
@@ -1705,8 +1717,48 @@ fn action_at(ctx: &Context, si: usize, j: usize) -> Option<usize> {
     ctx.lexicon
         .commitment_actions
         .match_at(ids, j)
+        .filter(|_| !hope_or_duration(ctx, si, j))
         .or_else(|| ctx.lexicon.threat_actions.match_at(ids, j))
         .or_else(|| made_gift(ctx, si, j).then_some(1))
+}
+
+/// "would welcome a ceasefire", "would welcome help from anyone": a hope, where
+/// "will welcome 20,000 refugees" takes people in. "Welcome" at token `j` is an
+/// action only with a number or people right after it. And "would take time",
+/// "will take years": how long, not what anyone does.
+fn hope_or_duration(ctx: &Context, si: usize, j: usize) -> bool {
+    let s = &ctx.sentences[si];
+    if s.words[j] == "take" {
+        return s.words.get(j + 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "time" | "longer" | "years" | "months" | "weeks" | "decades" | "days"
+            )
+        });
+    }
+    if s.words[j] != "welcome" {
+        return false;
+    }
+    let upto = (j + 6).min(s.words.len());
+    !s.words[j + 1..upto].iter().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.as_str(),
+                "refugees"
+                    | "migrants"
+                    | "asylum"
+                    | "evacuees"
+                    | "families"
+                    | "children"
+                    | "students"
+                    | "patients"
+                    | "workers"
+                    | "people"
+                    | "troops"
+                    | "ships"
+                    | "vessels"
+            )
+    })
 }
 
 /// ", with Spain's Interior Ministry to run training", ", with Qatar to host the
@@ -2035,7 +2087,13 @@ fn committers<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Vec<&'a Mention> {
         if government_clause_before_and(ctx, si, j).is_some() {
             return Vec::new();
         }
-        if j >= 1 && s.words[j - 1] == "and" && (j < 2 || s.words[j - 2] != "," || distributive) {
+        // ("Poland will not put troops in Ukraine but will act as the logistics
+        // base": "but" coordinates a predicate the same way, after a comma too.)
+        let but = j >= 1 && s.words[j - 1] == "but";
+        if j >= 1
+            && (s.words[j - 1] == "and" || but)
+            && (j < 2 || s.words[j - 2] != "," || distributive || but)
+        {
             let start = s.dateline;
             let subject = ctx
                 .mentions_in(si)
@@ -2260,12 +2318,15 @@ fn start_of_verb_group(ctx: &Context, si: usize, at: usize) -> usize {
 /// the/its government" (or administration, cabinet, authorities).
 fn government_clause_before_and(ctx: &Context, si: usize, j: usize) -> Option<usize> {
     let s = &ctx.sentences[si];
-    if j < 2 || s.words[j - 1] != "and" {
+    if j < 2 || !matches!(s.words[j - 1].as_str(), "and" | "but") {
         return None;
     }
-    let t = (j.saturating_sub(24)..j - 1)
-        .rev()
-        .find(|&k| s.words[k] == "that")?;
+    // ("said his government “will not take part” but would keep cooperating": a
+    // speech verb opens the clause too.)
+    let t = (j.saturating_sub(24)..j - 1).rev().find(|&k| {
+        s.words[k] == "that"
+            || (!ctx.in_quote(si, k) && ctx.lexicon.speech_verbs.match_at(&s.ids, k) == Some(1))
+    })?;
     let det = s.words.get(t + 1)?.as_str();
     let noun = s.words.get(t + 2)?.as_str();
     // "said the country had contracted two plants and would bring a third online".
@@ -2449,6 +2510,8 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let a = &entity.attributes;
     let state = match entity.kind {
         EntityKind::Country => Some(e),
+        // ("a USTR spokesperson said the administration would": a state's body.)
+        EntityKind::Organization => a.get("country").and_then(|c| ctx.ents.find_id(c)),
         _ => ctx.office_state(speaker),
     };
     // "ISLAMABAD: ... Aurangzeb said the government would": an official of no
@@ -2459,7 +2522,8 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
     let envoy = a
         .get("role")
         .is_some_and(|r| r.contains("mbassador") || r.contains("nvoy"));
-    let stateless = !a.contains_key("country")
+    let stateless = entity.kind == EntityKind::Person
+        && !a.contains_key("country")
         && !a.contains_key("org")
         && !envoy
         && !matches!(noun, "kingdom" | "country" | "republic");
@@ -2524,11 +2588,12 @@ fn reporting_speaker<'a>(ctx: &Context<'a>, si: usize, pronoun: usize) -> Option
         .or_else(|| {
             // "Kast ... said Chile wanted energy, and pledged that his government
             // would": a coordinated verb speaks for the sentence's one speaker.
+            // ("The office of Prime Minister X said the government would": the
+            // state speaks, through the one who holds its office.)
             match super::statements::speakers(ctx, si).as_slice() {
-                [e] => ctx
-                    .mentions_in(si)
-                    .iter()
-                    .find(|m| m.entity == Some(*e) && m.end <= verb),
+                [e] => ctx.mentions_in(si).iter().find(|m| {
+                    m.end <= verb && (m.entity == Some(*e) || ctx.office_state(m) == Some(*e))
+                }),
                 _ => None,
             }
         })
@@ -2797,6 +2862,12 @@ fn pledge(
     let verb_group = start_of_verb_group(ctx, si, cue.at);
     if verb_group > from && matches!(s.words[verb_group - 1].as_str(), "but" | "and") {
         from = verb_group;
+    }
+    // "declined to commit personnel but said it would keep funding", "will not put
+    // troops in but will act as the logistics base": a refusal before "but" is
+    // not the polarity of what follows it.
+    if let Some(but) = (from..cue.at.min(n)).rev().find(|&k| s.words[k] == "but") {
+        from = but + 1;
     }
     // Whether every negation there is a plain "not" or "never" (not "refused").
     let mut plain_negation = true;

@@ -1339,6 +1339,9 @@ fn antecedent_org(
         "company" | "firm" | "manufacturer" | "maker" | "operator" | "developer"
         | "conglomerate" | "carrier" | "shipbuilder" | "miner" | "producer" => &["company"],
         "group" => &["company", "armed_group"],
+        // ("the movement would waive registration fees": the armed or political
+        // movement named before.)
+        "movement" | "militia" => &["armed_group", "party"],
         "party" => &["party"],
         "lender" => &["bank"],
         _ => &[],

@@ -2694,3 +2694,57 @@ fn round_twenty_two_shapes() {
         },
     ]);
 }
+
+#[test]
+fn round_twenty_seven_shapes() {
+    check(&[
+        Case {
+            name: "a refusal before 'but' leaves what follows it firm",
+            text: "Tokyo declined to commit personnel, citing constitutional limits, but said it would keep funding demining for Ukraine. Prime Minister Donald Tusk has said Poland will not put troops in Ukraine but will act as the force's logistics base. Japan said it had no plans to change its contribution but would speed up payments.",
+            want: &["pledge Japan -> Ukraine", "pledge Poland"],
+            not: &["pledge? Japan", "pledge? Poland"],
+        },
+        Case {
+            name: "a refusal alone stays negated",
+            text: "Prime Minister Donald Tusk has said Poland will not put troops in Ukraine.",
+            want: &["pledge? Poland"],
+            not: &["pledge Poland"],
+        },
+        Case {
+            name: "'his government ... but would' is the government's",
+            text: "Prime Minister Pedro Sánchez said his government \"will not take part in sending people away\" but would keep cooperating on search and rescue.",
+            want: &["pledge Spain"],
+            not: &["pledge Pedro Sánchez"],
+        },
+        Case {
+            name: "agreed with a partner to act",
+            text: "Tanzania and Burundi signed seven agreements on Tuesday. On refugees, the two governments agreed with the UN refugee agency to resume voluntary returns from the Nduta camp. Germany agreed with France and Italy to build a tank.",
+            want: &["pledge Tanzania", "pledge Burundi", "pledge Germany"],
+            not: &["pledge UNHCR"],
+        },
+        Case {
+            name: "the office of a leader speaks for the state, and so does its government",
+            text: "PORT-AU-PRINCE, Feb 18 - Aid flights resumed. The office of Prime Minister Alix Didier Fils-Aimé said the government would provide police escorts at distribution points.",
+            want: &["statement Haiti", "pledge Haiti"],
+            not: &[],
+        },
+        Case {
+            name: "'the movement' is the armed movement named before",
+            text: "The Rapid Support Forces control the west of Darfur. Its spokesman, Hassan Ibrahim Dagash, said the movement would waive registration fees for aid agencies.",
+            want: &["pledge Rapid Support Forces"],
+            not: &[],
+        },
+        Case {
+            name: "a state body's spokesperson speaks for its state, not the dateline's",
+            text: "PRETORIA, March 3 - South Africa sent a trade offer. In Washington, a USTR spokesperson said the administration would impose the tariffs on April 15.",
+            want: &[],
+            not: &["pledge South Africa", "pledge? South Africa"],
+        },
+        Case {
+            name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
+            text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
+            want: &["pledge Canada"],
+            not: &["pledge European Union", "pledge Jordan"],
+        },
+    ]);
+}
