@@ -300,7 +300,20 @@ impl<'a> Context<'a> {
                 }
                 (ids.len() == count).then_some(ids)
             };
-            return Some(of_kind(true).or_else(|| of_kind(false)).unwrap_or_default());
+            // "Norway, Iceland, the Faroe Islands and Britain agreed ... The four
+            // will set the catch": else a coordinated list of exactly the count
+            // of states or bodies in the sentences before.
+            let listed = || {
+                self.counted_members((m.sentence, m.first), count, (false, false, false), "")
+                    .filter(|(_, coordinated)| *coordinated)
+                    .map(|(list, _)| list)
+            };
+            return Some(
+                of_kind(true)
+                    .or_else(|| of_kind(false))
+                    .or_else(listed)
+                    .unwrap_or_default(),
+            );
         }
         let (persons, state_persons) = match words.last()?.as_str() {
             "leaders" | "presidents" | "premiers" | "leader" => (true, true),
@@ -1066,6 +1079,26 @@ impl<'a> Context<'a> {
             if k > 1 && s.words[k - 1] == "'s" && self.kind_of(m) == Some(EntityKind::Person) {
                 if let Some(owner) = self.mention_ending(si, k - 1) {
                     k = owner.head_first();
+                }
+            }
+            // "Gitanas Nausėda and his Polish counterpart Karol Nawrocki": past "his
+            // (Polish) counterpart".
+            // (The title may hold the demonym and "counterpart", or not.)
+            if k > 2 && self.kind_of(m) == Some(EntityKind::Person) {
+                let mut b = k;
+                if matches!(s.words[b - 1].as_str(), "counterpart" | "counterparts") {
+                    b -= 1;
+                }
+                if let Some(d) = self.mention_ending(si, b).filter(|d| d.is_demonym()) {
+                    b = d.first;
+                }
+                let counterpart = (b..m.first)
+                    .any(|i| matches!(s.words[i].as_str(), "counterpart" | "counterparts"));
+                if counterpart
+                    && b >= 1
+                    && matches!(s.words[b - 1].as_str(), "his" | "her" | "their")
+                {
+                    k = b - 1;
                 }
             }
             if k < 2 {

@@ -1539,9 +1539,11 @@ fn in_sentence(
             && matches!(s.words[i].as_str(), "two" | "three" | "four")
             && (lexicon.speech_verbs.match_at(&s.ids, i + 1).is_some()
                 || lexicon.commitment_verbs.match_at(&s.ids, i + 1).is_some()
-                || s.words
-                    .get(i + 1)
-                    .is_some_and(|w| w == "agreed" || w == "also"))
+                // ("the four will set the catch", "the four are to review").
+                || lexicon.future_modals.match_at(&s.ids, i + 1).is_some()
+                || s.words.get(i + 1).is_some_and(|w| {
+                    matches!(w.as_str(), "agreed" | "also" | "are" | "have" | "would")
+                }))
         {
             mark(taken, i, i + 1);
             out.push(group(text, si, s, i, i + 1));

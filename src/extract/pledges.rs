@@ -362,6 +362,10 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "made",
     "makes",
     "make",
+    // `signed_to_act`.
+    "signed",
+    "signs",
+    "sign",
 ];
 
 fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
@@ -491,6 +495,12 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 k += 1;
                 continue;
             }
+        }
+        if let Some((cue, partner)) = signed_to_act(ctx, si, k) {
+            k = cue.object;
+            out.extend(partner);
+            out.push(cue);
+            continue;
         }
         if let Some(cue) = made_pledges(ctx, si, k) {
             k += 1;
@@ -766,6 +776,111 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         k += 1;
     }
     out
+}
+
+/// The texts states and bodies sign ("an agreement", "a declaration of intent",
+/// "a memorandum of understanding"), lowercased.
+const SIGNED_TEXTS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "memorandum",
+    "memoranda",
+    "memorandums",
+    "mou",
+    "mous",
+    "declaration",
+    "accord",
+    "contract",
+    "contracts",
+    "pact",
+    "pacts",
+    "protocol",
+    "roadmap",
+    "treaty",
+    "framework",
+    "arrangement",
+    "charter",
+    "letter",
+];
+
+/// "Kenya and Uganda signed an agreement to build a pipeline", "Britain and France
+/// signed a declaration of intent in Paris in January to deploy troops": a signed
+/// text whose purpose is an action commits its signers (the subject of "signed",
+/// found as for any cue) — and a partner it was signed "with" ("Al Wajba Energy
+/// signed a memorandum with CI-Energies to co-finance a plant": both). Not "signed
+/// a letter to the council" (no action) nor "signed up to" (a commitment verb).
+fn signed_to_act(ctx: &Context, si: usize, k: usize) -> Option<(Cue, Option<Cue>)> {
+    let s = &ctx.sentences[si];
+    let n = s.words.len();
+    if !matches!(s.words[k].as_str(), "signed" | "signs" | "sign") || ctx.in_quote(si, k) {
+        return None;
+    }
+    // The text: a determiner or number, then up to three modifiers before its noun
+    // ("a defence cooperation agreement", "seven agreements").
+    let mut j = k + 1;
+    if s.words.get(j).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "two" | "three" | "four" | "five" | "six" | "seven" | "several"
+        ) || w.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        j += 1;
+    }
+    let noun = (j..n.min(j + 4)).find(|&i| SIGNED_TEXTS.contains(&s.words[i].as_str()))?;
+    if (j..noun).any(|i| !s.tokens[i].kind.eq(&TokenKind::Word) || s.words[i] == "to") {
+        return None;
+    }
+    // "of intent", "of understanding", "of cooperation".
+    let mut t = noun + 1;
+    if s.words.get(t).is_some_and(|w| w == "of") && s.words.get(t + 2).is_some() {
+        t += 2;
+    }
+    // Over a phrase of place, time or partner ("in Paris in January", "with
+    // Ivorian state utility CI-Energies", "on Tuesday") to "to".
+    let to = (t..n.min(t + 14))
+        .take_while(|&i| {
+            !matches!(
+                s.words[i].as_str(),
+                "," | ";" | "—" | "that" | "which" | "and"
+            ) && s.tokens[i].kind != TokenKind::Quote
+        })
+        .find(|&i| s.words[i] == "to")?;
+    let opens_phrase = |w: &str| matches!(w, "in" | "on" | "at" | "with" | "during" | "last");
+    // ("signed a contract on Tuesday for Mitsubishi Heavy Industries to build":
+    // the builder is another.)
+    if to > t && !opens_phrase(&s.words[t]) && !ctx.is_time_word(si, t)
+        || (t..to).any(|i| s.words[i] == "for")
+    {
+        return None;
+    }
+    let v = to + 1;
+    if action_at(ctx, si, v).is_none() && !s.words.get(v).is_some_and(|w| w.starts_with("co-")) {
+        return None;
+    }
+    let cue = |agent: Option<(usize, usize)>| Cue {
+        at: k,
+        object: v,
+        future: false,
+        hedged: false,
+        agent,
+        affiliation: false,
+        negated: false,
+    };
+    let partner = (t..to)
+        .find(|&i| s.words[i] == "with")
+        .and_then(|w| ctx.mention_after(si, w + 1))
+        .filter(|m| {
+            m.end <= to
+                && !m.is_demonym()
+                && matches!(
+                    ctx.kind_of(m),
+                    Some(EntityKind::Country | EntityKind::Organization)
+                )
+        })
+        .map(|m| cue(Some((m.sentence, m.first))));
+    Some((cue(None), partner))
 }
 
 /// "Qatar expressed its readiness to host the talks", "affirmed the State of
@@ -2323,10 +2438,14 @@ fn government_clause_before_and(ctx: &Context, si: usize, j: usize) -> Option<us
     }
     // ("said his government “will not take part” but would keep cooperating": a
     // speech verb opens the clause too.)
-    let t = (j.saturating_sub(24)..j - 1).rev().find(|&k| {
+    let mut t = (j.saturating_sub(24)..j - 1).rev().find(|&k| {
         s.words[k] == "that"
             || (!ctx.in_quote(si, k) && ctx.lexicon.speech_verbs.match_at(&s.ids, k) == Some(1))
     })?;
+    // ("said on Monday the kingdom wanted ... and would support": past the time.)
+    while t + 1 < j && ctx.is_time_word(si, t + 1) {
+        t += 1;
+    }
     let det = s.words.get(t + 1)?.as_str();
     let noun = s.words.get(t + 2)?.as_str();
     // "said the country had contracted two plants and would bring a third online".
@@ -2447,7 +2566,7 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         "forces" if s.words[j - 2] == "armed" => {
             matches!(det, "his" | "her" | "the" | "its" | "their")
         }
-        "kingdom" | "country" | "republic" => matches!(det, "the" | "his" | "her"),
+        "kingdom" | "country" | "republic" | "city-state" => matches!(det, "the" | "his" | "her"),
         _ => false,
     };
     // "SADC executive secretary Elias Magosi said the secretariat would": a body's
@@ -2526,7 +2645,7 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         && !a.contains_key("country")
         && !a.contains_key("org")
         && !envoy
-        && !matches!(noun, "kingdom" | "country" | "republic");
+        && !matches!(noun, "kingdom" | "country" | "republic" | "city-state");
     let state = state.or(ctx.ents.dateline_state.filter(|_| stateless))?;
     // "the kingdom, Turkish officials said": only a kingdom's own.
     if noun == "kingdom" && !ctx.ents.kingdoms.contains(&state) {

@@ -2741,6 +2741,30 @@ fn round_twenty_seven_shapes() {
             not: &["pledge South Africa", "pledge? South Africa"],
         },
         Case {
+            name: "the city-state; the kingdom after a time phrase, coordinated with 'and would'",
+            text: "Prime Minister Lawrence Wong said the city-state would offer 200 training places a year. Saudi Arabia's finance minister Mohammed al-Jadaan said on Monday the kingdom wanted the G20 \"to stay focused\" and would support whatever text the presidency tabled.",
+            want: &["pledge Singapore", "pledge Saudi Arabia"],
+            not: &[],
+        },
+        Case {
+            name: "a bare count with a modal stands for the list named before",
+            text: "Norway, Iceland and Britain agreed on Thursday to cut the mackerel catch. Under the deal, the three are to review the shares after three years.",
+            want: &["pledge Norway", "pledge Iceland", "pledge United Kingdom"],
+            not: &[],
+        },
+        Case {
+            name: "a signed text whose purpose is an action commits its signers",
+            text: "Britain and France signed a declaration of intent in Paris in January to deploy troops to Ukraine. Kenya and Uganda signed an agreement to build a pipeline. Japan and Australia signed a contract on Tuesday for Mitsubishi Heavy Industries to build three frigates. Ghana signed a letter to the council.",
+            want: &["pledge United Kingdom -> Ukraine", "pledge France -> Ukraine", "pledge Kenya", "pledge Uganda"],
+            not: &["pledge Japan", "pledge Australia", "pledge Ghana"],
+        },
+        Case {
+            name: "a leader and 'his counterpart' are both subjects",
+            text: "Lithuanian President Gitanas Nausėda and his Polish counterpart Karol Nawrocki agreed to link the two fortification programmes.",
+            want: &["pledge Gitanas Nausėda", "pledge Karol Nawrocki"],
+            not: &[],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
