@@ -459,6 +459,18 @@ impl<'a> Context<'a> {
             if matches!(w, "at" | "in" | "by" | "from") {
                 return true;
             }
+            // "flights from Sanaa to Amman and Cairo": a capital as a destination.
+            if w == "to"
+                && matches!(
+                    x.kind,
+                    MentionKind::Gazetteer {
+                        form: Form::Capital,
+                        ..
+                    }
+                )
+            {
+                return true;
+            }
             if s.capitalized(p) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return false;
             }
@@ -1100,6 +1112,13 @@ impl<'a> Context<'a> {
                 {
                     k = b - 1;
                 }
+            }
+            // "Ukraine and its Western backers plan to": past the possessive.
+            if k > 2
+                && matches!(s.words[k - 1].as_str(), "its" | "their")
+                && s.words[k - 2] == "and"
+            {
+                k -= 1;
             }
             if k < 2 {
                 break;

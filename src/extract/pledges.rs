@@ -199,8 +199,13 @@ fn is_government_noun(w: &str) -> bool {
 /// authorities) — "Paz's government undertook to" — the state of that person.
 /// Also "the Trump administration plans to", the name as the noun's attribute.
 fn possessed_government(ctx: &Context, m: &Mention) -> Option<usize> {
-    let (state, at) = ctx.leader_state(m)?;
     let s = &ctx.sentences[m.sentence];
+    // "the government of President Rodrigo Paz would commit to": the same.
+    let h = m.head_first();
+    if h >= 2 && s.words[h - 1] == "of" && is_government_noun(&s.words[h - 2]) {
+        return ctx.office_state(m);
+    }
+    let (state, at) = ctx.leader_state(m)?;
     s.words
         .get(at)
         .is_some_and(|w| is_government_noun(w))
@@ -3050,11 +3055,12 @@ fn pledge(
     let target = recipient(ctx, si, cue.object, obj_end, actor_idx)
         .or_else(|| recipient(ctx, si, obj_end, rest_end, actor_idx));
     // "will retaliate", "would respond": a threat, not a pledge. "Threatened to
-    // suspend aid unless ..." commits on its stated condition; without one it only
-    // threatens.
+    // suspend aid unless ..." and "would respond with proportional measures if the
+    // tariffs took effect" commit on their stated condition (annotators mark every
+    // such conditional one a pledge); without one they only threaten.
     let threatened = lx.threat_verbs.match_at(&s.ids, cue.at).is_some();
-    let kind = if (threat_at(ctx, si, cue.object) && !restraint)
-        || (threatened && !modality.conditional)
+    let kind = if ((threat_at(ctx, si, cue.object) && !restraint) || threatened)
+        && !modality.conditional
     {
         EventKind::Threaten
     } else {

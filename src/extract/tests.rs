@@ -2765,6 +2765,30 @@ fn round_twenty_seven_shapes() {
             not: &[],
         },
         Case {
+            name: "'X and its backers' are both subjects",
+            text: "Ukraine and its Western backers plan to double the war-risk insurance available to ships.",
+            want: &["pledge Ukraine"],
+            not: &[],
+        },
+        Case {
+            name: "capitals that are destinations are not 'the two sides'",
+            text: "AMMAN, May 20 - Yemen's government and the Houthi rebels agreed on Wednesday to reopen two roads. Yemenia will add weekly flights from Sanaa to Amman and Cairo. The two sides also agreed to form a technical committee.",
+            want: &["pledge Yemen", "pledge Houthis"],
+            not: &["pledge Jordan", "pledge Egypt"],
+        },
+        Case {
+            name: "'the government of President X' is X's state",
+            text: "Under the draft, the government of President Rodrigo Paz would commit to phasing out fuel subsidies by mid-2027, according to the newspaper.",
+            want: &["pledge Bolivia"],
+            not: &["pledge Rodrigo Paz"],
+        },
+        Case {
+            name: "a threat on a stated condition is a pledge; without one it only threatens",
+            text: "Trade Minister Lina Castañeda Rueda told reporters that Colombia would respond with proportional measures on U.S. farm goods if the tariffs took effect. Peru said it would retaliate.",
+            want: &["pledge Colombia -> United States", "conditional Colombia", "threaten Peru"],
+            not: &["threaten Colombia", "pledge Peru", "pledge? Peru"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
