@@ -321,7 +321,8 @@ impl<'a> Context<'a> {
             "sides" | "governments" | "countries" | "nations" | "states" | "parties"
             | "delegations" | "capitals" | "neighbours" | "neighbors" | "side" | "government"
             | "country" | "party" | "delegation" | "capital" | "forces" | "companies" | "firms"
-            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" => (false, false),
+            | "banks" | "lenders" | "navies" | "armies" | "militaries" | "guards" | "partners"
+            | "allies" => (false, false),
             w if is_body_collective(w) => (false, false),
             _ => return None,
         };
@@ -1023,6 +1024,7 @@ impl<'a> Context<'a> {
                         "armies",
                         "militaries",
                         "ministries",
+                        "members",
                     ],
                 );
                 // "Forces loyal to the GNU and the Radaa militia agreed": the

@@ -160,8 +160,14 @@ pub fn find(ctx: &Context) -> Vec<Event> {
                         None => out.push(ev),
                         // "Poland will not put troops in Ukraine but will act as the
                         // logistics base": one pledge per actor and sentence, and a
-                        // firm one over the refusal beside it.
-                        Some(i) if out[i].modality.negated && !ev.modality.negated => {
+                        // firm one over the refusal beside it — or over a threat
+                        // ("would hold Houthi leaders accountable and was prepared
+                        // to impose further sanctions").
+                        Some(i)
+                            if (out[i].modality.negated && !ev.modality.negated)
+                                || (out[i].kind == EventKind::Threaten
+                                    && ev.kind == EventKind::Pledge) =>
+                        {
                             out[i] = ev;
                         }
                         Some(_) => {}
@@ -1589,6 +1595,7 @@ fn action_after_modal(ctx: &Context, si: usize, mut j: usize) -> Option<usize> {
                     })
             };
             return (verb_after_modal_at(ctx, si, j)
+                && !hope_or_duration(ctx, si, j)
                 && (!lx.stative_verbs.contains(w) || obliged() || cooperates() || leads()))
             .then_some(j);
         }
@@ -2041,10 +2048,19 @@ fn threat_at(ctx: &Context, si: usize, j: usize) -> bool {
     } else {
         j
     };
-    ctx.lexicon
-        .threat_actions
-        .match_at(&ctx.sentences[si].ids, j)
-        .is_some()
+    // "would hold the Houthis accountable": a threat around its object.
+    let holds_to_account = words.get(j).is_some_and(|w| w == "hold")
+        && words
+            .iter()
+            .skip(j + 1)
+            .take(5)
+            .any(|w| w == "accountable" || w == "responsible");
+    holds_to_account
+        || ctx
+            .lexicon
+            .threat_actions
+            .match_at(&ctx.sentences[si].ids, j)
+            .is_some()
 }
 
 /// "new pledges", "the promise", "its commitment": a noun, not a verb.
@@ -2316,9 +2332,11 @@ fn reported_pronoun_before_and<'a>(
     let opens = k >= 1
         && (s.words[k - 1] == "that"
             || ctx.lexicon.speech_verbs.match_at(&s.ids, k - 1) == Some(1));
+    // (The pronoun's own verb may be one of speech: "said that it welcomed the
+    // invitation and would send".)
     let plain = (k + 1..and).all(|q| {
         !matches!(s.words[q].as_str(), "that" | "which" | "who" | ";")
-            && ctx.lexicon.speech_verbs.match_at(&s.ids, q).is_none()
+            && (q == k + 1 || ctx.lexicon.speech_verbs.match_at(&s.ids, q).is_none())
     });
     if !opens || !plain || ctx.in_quote(si, k) {
         return None;

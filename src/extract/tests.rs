@@ -2789,6 +2789,24 @@ fn round_twenty_seven_shapes() {
             not: &["threaten Colombia", "pledge Peru", "pledge? Peru"],
         },
         Case {
+            name: "members of a body, and 'the three partners' of a list",
+            text: "Members of the Quad agreed on Thursday to fund a maritime surveillance centre. The United States, Japan and the European Union agreed a price floor. According to the newspaper, the three partners plan to sign a framework agreement in Tokyo in late July.",
+            want: &["pledge Quad", "pledge Japan", "pledge European Union", "pledge United States"],
+            not: &[],
+        },
+        Case {
+            name: "'said that it welcomed X and would' is the speaker's",
+            text: "The European Commission said in a statement that it welcomed the invitation and would send Trade Commissioner Maroš Šefčovič.",
+            want: &["pledge European Commission"],
+            not: &[],
+        },
+        Case {
+            name: "holding someone accountable threatens; a pledge beside it wins",
+            text: "The State Department said it would hold the Houthis accountable for any attack. A State Department spokesperson said the United States would hold Houthi leaders personally accountable and was prepared to impose further sanctions on individuals.",
+            want: &["threaten State Department", "pledge United States"],
+            not: &["pledge State Department"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
