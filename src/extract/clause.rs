@@ -386,10 +386,28 @@ impl<'a> Context<'a> {
                 .then(|| self.office_holders(m.sentence, words.last()?, count))
                 .flatten()
         };
+        // "Saudi Crown Prince Mohammed bin Salman met Iraqi Prime Minister
+        // Mohammed Shia al-Sudani ... the two sides agreed": the states of the
+        // article's two leaders.
+        let leaders_states = || {
+            (count == 2 && sides && !persons)
+                .then(|| self.office_holders(m.sentence, "leaders", 2))
+                .flatten()
+                .map(|holders| {
+                    holders
+                        .into_iter()
+                        .filter_map(|e| self.entity_office_state(e))
+                        .collect::<Vec<usize>>()
+                })
+                .filter(|states| states.len() == 2 && states[0] != states[1])
+        };
         Some(match nearby {
             Some((list, true)) => list,
             Some((list, false)) => lead().unwrap_or(list),
-            None => lead().or_else(holders).unwrap_or_default(),
+            None => lead()
+                .or_else(holders)
+                .or_else(leaders_states)
+                .unwrap_or_default(),
         })
     }
 

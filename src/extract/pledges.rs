@@ -377,6 +377,10 @@ pub(crate) const CUE_WORDS: &[&str] = &[
     "signed",
     "signs",
     "sign",
+    // `quoted_readiness` ("committed" is above).
+    "ready",
+    "prepared",
+    "willing",
 ];
 
 fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
@@ -506,6 +510,11 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 k += 1;
                 continue;
             }
+        }
+        if let Some(cue) = quoted_readiness(ctx, si, k) {
+            k = cue.object;
+            out.push(cue);
+            continue;
         }
         if let Some((cue, partner)) = signed_to_act(ctx, si, k) {
             k = cue.object;
@@ -789,6 +798,64 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
     out
 }
 
+/// 'Doha “stands ready” to release funds', 'Korea “remains committed” to raising
+/// its aid': a readiness or commitment quoted on its own, its "to" and action after
+/// the closing quotation mark. The cue starts inside the quotation (where the
+/// subject's verb group starts); the object is the action.
+fn quoted_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
+    let s = &ctx.sentences[si];
+    if !matches!(
+        s.words[k].as_str(),
+        "ready" | "committed" | "prepared" | "willing"
+    ) || s
+        .tokens
+        .get(k + 1)
+        .is_none_or(|t| t.kind != TokenKind::Quote)
+        || s.words.get(k + 2).is_none_or(|w| w != "to")
+    {
+        return None;
+    }
+    let v = k + 3;
+    let gerund = s
+        .words
+        .get(v)
+        .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !s.capitalized(v));
+    if action_at(ctx, si, v).is_none() && !gerund {
+        return None;
+    }
+    // The opening mark, a few words back, and nothing but the verb group inside.
+    let open = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&i| s.tokens[i].kind == TokenKind::Quote)?;
+    let verb_group = (open + 1..k).all(|i| {
+        ctx.lexicon.skippable.contains(&s.words[i])
+            || matches!(
+                s.words[i].as_str(),
+                "stands"
+                    | "stand"
+                    | "remains"
+                    | "remain"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "fully"
+                    | "firmly"
+                    | "still"
+                    | "also"
+            )
+    });
+    verb_group.then_some(Cue {
+        at: open + 1,
+        object: v,
+        future: false,
+        hedged: false,
+        agent: None,
+        affiliation: false,
+        negated: false,
+    })
+}
+
 /// The texts states and bodies sign ("an agreement", "a declaration of intent",
 /// "a memorandum of understanding"), lowercased.
 const SIGNED_TEXTS: &[&str] = &[
@@ -1012,10 +1079,11 @@ fn promise_without_actor(ctx: &Context, si: usize, k: usize, from: usize) -> Opt
     }
     let passive = s.words.get(j).is_some_and(|w| w == "be");
     let agent = if passive {
-        let promiser = ctx
-            .subjects_before(si, k)
-            .into_iter()
-            .find(|m| !matches!(m.kind, MentionKind::Pronoun(_)))?;
+        // ("He pledged that migrants would be taken only to official centres":
+        // a pronoun that stands for a person.)
+        let promiser = ctx.subjects_before(si, k).into_iter().find(|m| {
+            !matches!(m.kind, MentionKind::Pronoun(_)) || ctx.kind_of(m) == Some(EntityKind::Person)
+        })?;
         Some((promiser.sentence, promiser.first))
     } else {
         None

@@ -2807,6 +2807,24 @@ fn round_twenty_seven_shapes() {
             not: &["pledge State Department"],
         },
         Case {
+            name: "a readiness or commitment quoted on its own, its 'to' after the quotation",
+            text: "A Qatari official said Doha \"stands ready\" to release funds for humanitarian purchases. The statement says Korea \"remains committed\" to raising its aid to Africa to $10 billion by 2030.",
+            want: &["pledge Qatar", "pledge South Korea"],
+            not: &[],
+        },
+        Case {
+            name: "a pronoun promiser gives a passive promise to the person's state",
+            text: "Libyan Interior Minister Emad Trabelsi spoke in Tripoli. He pledged that migrants intercepted at sea would be taken only to official centres.",
+            want: &["pledge Libya"],
+            not: &[],
+        },
+        Case {
+            name: "'the two sides' of a visit named by its two leaders are their states",
+            text: "Saudi Crown Prince Mohammed bin Salman met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad. The two sides agreed to open the Al-Jumaima border crossing before the end of the year.",
+            want: &["pledge Saudi Arabia", "pledge Iraq"],
+            not: &[],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
