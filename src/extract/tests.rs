@@ -2825,6 +2825,12 @@ fn round_twenty_seven_shapes() {
             not: &[],
         },
         Case {
+            name: "'will not let X' is a vow, 'will not allow X' a restraint; a tour is a schedule",
+            text: "Commissioner Hadja Lahbib said the bloc \"will not let Yemeni children pay for the Houthis' choices.\" Mauritius said it would not allow any new economic activity in the waters around Diego Garcia. The Romanian presidency said Dan would tour Hyundai Rotem's plant in Changwon on Wednesday.",
+            want: &["pledge Mauritius"],
+            not: &["pledge European Union", "pledge Romania", "pledge Nicușor Dan"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
