@@ -949,6 +949,20 @@ impl<'a> Context<'a> {
                 j = if plural_head { j - 1 } else { before };
             }
         }
+        // "the US Embassy in Vilnius said": the embassy speaks, not the place (a
+        // capital there is left unresolved, as a place).
+        if let Some(place) = self.sentence_mentions(si).iter().find(|m| m.end == j) {
+            let h = place.head_first();
+            if h >= 2
+                && s.words[h - 1] == "in"
+                && matches!(
+                    s.words[h - 2].as_str(),
+                    "embassy" | "consulate" | "mission" | "delegation"
+                )
+            {
+                j = h - 1;
+            }
+        }
         // "Russia's foreign ministry", "Sudan's army-backed government" (when not
         // already one mention of the state)
         if let Some(len) = self
@@ -961,10 +975,23 @@ impl<'a> Context<'a> {
             }
             if k > 0 && s.words[k - 1] == "'s" {
                 j = k - 1;
+            } else if let Some(its) = (k.saturating_sub(2)..k)
+                .rev()
+                .find(|&i| s.words[i] == "its")
+            {
+                // "China pledged more, and its finance ministry said", "Its foreign
+                // ministry said": the state "its" stands for (over one modifier).
+                return self.state_its_stands_for(si, its).into_iter().collect();
             } else if let Some(p) = self.mention_ending(si, j - len).filter(|p| {
                 // "The Trump administration plans to": the leader's name as an
                 // attribute of the government noun.
                 len == 1 && self.leader_state(p).is_some_and(|(_, at)| at == p.end)
+            }) {
+                j = p.end;
+            } else if let Some(p) = self.mention_ending(si, j - len).filter(|p| {
+                // "the US Embassy in Vilnius said": a state's office written with a
+                // capital, outside the state's mention.
+                self.kind_of(p) == Some(EntityKind::Country) && s.capitalized(j - len)
             }) {
                 j = p.end;
             }
@@ -1165,6 +1192,24 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// For "its" at token `its` before a state's office ("its foreign ministry"):
+    /// the state that opens the sentence ("China pledged more to IDA, and its
+    /// finance ministry said"), else, with nothing named before "its", the state
+    /// that opens the sentence before. (Only states: a body's "its" is its own.)
+    fn state_its_stands_for(&self, si: usize, its: usize) -> Option<&'a Mention> {
+        let state = |m: &&Mention| !m.is_demonym() && self.kind_of(m) == Some(EntityKind::Country);
+        let named_before = self.mentions_in(si).iter().any(|m| m.end <= its);
+        if named_before {
+            self.sentence_subject(si)
+                .filter(|m| m.end <= its)
+                .filter(state)
+        } else {
+            si.checked_sub(1)
+                .and_then(|p| self.sentence_subject(p))
+                .filter(state)
+        }
     }
 
     /// Is token `k` a courtesy title that stands outside a name ("Mr", "Sheikh",

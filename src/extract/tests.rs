@@ -2831,6 +2831,18 @@ fn round_twenty_seven_shapes() {
             not: &["pledge European Union", "pledge Romania", "pledge Nicușor Dan"],
         },
         Case {
+            name: "'its foreign ministry' is the state that opens the sentence or the one before",
+            text: "China objected. Its foreign ministry said in Beijing that the alliances risked politicising trade. Kenya pledged more to IDA, and its finance ministry said Nairobi would continue to support the fund. The World Bank lent more, and its board said it would meet.",
+            want: &["statement China", "statement Kenya"],
+            not: &["statement World Bank"],
+        },
+        Case {
+            name: "a state's chairmanship or embassy speaks for it, wherever the embassy is",
+            text: "Ministers ended the meeting without a budget, the Swiss chairmanship said. Most of those freed were driven into Lithuania, the US Embassy in Vilnius said.",
+            want: &["statement Switzerland", "statement United States"],
+            not: &["statement Lithuania"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
