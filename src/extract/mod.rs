@@ -588,6 +588,14 @@ impl text::TokenSink for WordSink<'_> {
         self.record((head_capitals & 0x80 != 0, id));
     }
 
+    /// Punctuation: no capital, its own lowercase, its id by its byte.
+    #[inline(always)]
+    fn one_byte(&mut self, b: u8) {
+        self.buf.push(b);
+        let id = self.vocabulary.id_of_byte(b);
+        self.record((false, id));
+    }
+
     /// The rest: long words and words not in ASCII.
     #[inline(never)]
     fn other(&mut self, token: Token) {
