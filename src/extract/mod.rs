@@ -726,8 +726,22 @@ fn push_other_word(
 ) -> (bool, WordId) {
     let w = span.of(text);
     let start = buf.len();
+    if is_caseless_mark(w) {
+        // Its own lowercase, but for the curly apostrophe (see `push_lowercase`).
+        buf.extend_from_slice(if w == "’" { b"'" } else { w.as_bytes() });
+        return (false, vocabulary.id_of_bytes(&buf[start..]));
+    }
     push_lowercase(buf, w);
     (starts_uppercase(w), vocabulary.id_of_bytes(&buf[start..]))
+}
+
+/// Is this token one char of general punctuation, a currency sign or a mark for
+/// symbols (U+2000 to U+20FF: curly quotes, dashes, bullets, "€", "₹")? Most
+/// tokens that are not ASCII are: such a char has no case, so it is its own
+/// lowercase and no capital, told by its bytes (E2 80 80 to E2 83 BF) without
+/// the char-by-char lowercasing of [`push_lowercase`].
+fn is_caseless_mark(w: &str) -> bool {
+    matches!(w.as_bytes(), [0xE2, 0x80..=0x83, _])
 }
 
 /// Does this token's text start with an uppercase letter?
