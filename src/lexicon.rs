@@ -91,6 +91,10 @@ pub struct Vocabulary {
     /// whole word): "government", "president", "ministry" in plural. A lookup
     /// in `ids` hashed every byte and compared behind a pointer.
     medium: MediumWords,
+    /// The ids of the words of one byte by that byte (empty until one is
+    /// interned): punctuation is a sixth of a text's tokens, and its id is one
+    /// load here, not a lookup in `short`.
+    bytes: Vec<WordId>,
     /// By word id: bit `slot` is set when the set in that slot has the word alone
     /// as a phrase. Most phrases are one word: [`Vocabulary::word_ids`] records
     /// their matches from these bits, without a loop over phrases. As long as
@@ -153,9 +157,25 @@ impl Vocabulary {
         self.medium.get((head, tail, len as u32))
     }
 
+    /// The id of the word that is the one byte `b` ([`Vocabulary::id_of_short`]
+    /// of it), or [`UNKNOWN_WORD`].
+    #[inline]
+    pub fn id_of_byte(&self, b: u8) -> WordId {
+        self.bytes
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(UNKNOWN_WORD)
+    }
+
     fn intern(&mut self, word: &str) -> WordId {
         let next = WordId::try_from(self.ids.len()).unwrap_or(UNKNOWN_WORD - 1);
         let id = *self.ids.entry(word.as_bytes().into()).or_insert(next);
+        if let &[b] = word.as_bytes() {
+            if self.bytes.is_empty() {
+                self.bytes = vec![UNKNOWN_WORD; 256];
+            }
+            self.bytes[usize::from(b)] = id;
+        }
         if let Some(key) = ShortWords::key(word.as_bytes()) {
             self.short.insert(key, id);
         }

@@ -549,7 +549,39 @@ pub trait TokenSink {
     fn medium_word(&mut self, head: u64, tail: u64, len: usize);
     /// The token just pushed is any other.
     fn other(&mut self, token: Token);
+    /// The token just pushed is the one ASCII byte `b`, punctuation or a straight
+    /// double quote ([`one_byte_token`]): [`TokenSink::short_word`] of it.
+    #[inline]
+    fn one_byte(&mut self, b: u8) {
+        self.short_word(u64::from(b), 1);
+    }
 }
+
+/// What an ASCII byte is as a token of its own, the way [`push_token`] says: a
+/// quotation mark (`"`), punctuation (any other printable byte that is no letter,
+/// digit or apostrophe), or none of these (None: letters, digits, whitespace, the
+/// apostrophe, whose token depends on what is around it, and bytes not ASCII).
+#[inline]
+fn one_byte_token(b: u8) -> Option<TokenKind> {
+    match ONE_BYTE_TOKENS[usize::from(b)] {
+        1 => Some(TokenKind::Punct),
+        2 => Some(TokenKind::Quote),
+        _ => None,
+    }
+}
+
+/// [`one_byte_token`] by byte: 1 punctuation, 2 a quotation mark, 0 neither.
+static ONE_BYTE_TOKENS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        if !b.is_ascii_alphanumeric() && b != b'\'' {
+            table[b as usize] = if b == b'"' { 2 } else { 1 };
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Splits text into tokens, appended to `out` (one vector for all the sentences of
 /// a document), telling `sink` of each. Whitespace (including non-breaking
@@ -595,19 +627,36 @@ pub fn tokenize_with<S: TokenSink>(text: &str, base: usize, out: &mut Vec<Token>
                 (end, bytes.get(end).copied())
             };
             if next.is_none_or(|n| n < 0x80 && n != b'\'' && n != b'-') {
-                let token = Token {
-                    span: Span::new(base + p, base + end),
+                let span = Span::new(base + p, base + end);
+                out.push(Token {
+                    span,
                     kind: TokenKind::Word,
-                };
-                out.push(token);
+                });
                 match end - p {
                     len @ 1..=8 => sink.short_word(x & (u64::MAX >> (64 - 8 * len)), len),
                     len @ 9..=16 => sink.medium_word(x, read_le_u64(bytes, end - 8, 8), len),
-                    _ => sink.other(token),
+                    _ => sink.other(Token {
+                        span,
+                        kind: TokenKind::Word,
+                    }),
                 }
-                p = end;
+                // The space after a word, nearly always there, is passed here (not
+                // by a turn of the loop).
+                p = end + usize::from(next == Some(b' '));
                 continue;
             }
+        }
+        // A comma, a period, a bracket, a straight double quote: a token of one
+        // byte, whatever is around it (`push_token` would decode the char and ask
+        // a dozen questions of it to say so).
+        if let Some(kind) = one_byte_token(b) {
+            out.push(Token {
+                span: Span::new(base + p, base + p + 1),
+                kind,
+            });
+            sink.one_byte(b);
+            p += 1;
+            continue;
         }
         let before = out.len();
         let start = p;

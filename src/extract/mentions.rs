@@ -406,7 +406,7 @@ pub fn find(
             initialisms(text, s, &found, &mut acronyms);
             if !acronyms.is_empty() {
                 defined.update(&acronyms);
-                let bits = &mut scratch.capitals;
+                let bits = &mut scratch.candidates;
                 acronym_uses(text, si, s, &acronyms, &defined, bits, &mut found);
             }
             out.append(&mut found);
@@ -766,9 +766,9 @@ impl DefinedShapes {
     /// The tokens of `s` that may be the first word of a name by the flag alone:
     /// the capitalized ones, when every first word starts with a capital, else
     /// all (written into `bits`).
-    fn candidates<'b>(&self, s: &Sentence, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
+    fn candidates<'b>(&self, s: &Sentence<'b>, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
         if self.capitalized {
-            return TokenBits::capitals(s, bits);
+            return TokenBits::capitals(s);
         }
         let n = s.tokens.len();
         bits.clear();
@@ -847,30 +847,10 @@ fn acronym_uses(
 struct TokenBits<'b>(&'b [u64]);
 
 impl<'b> TokenBits<'b> {
-    /// The capitalized tokens of `s` ([`Sentence::capitalized`]), written into
-    /// `bits` (a buffer kept from sentence to sentence).
-    fn capitals(s: &Sentence, bits: &'b mut Vec<u64>) -> TokenBits<'b> {
-        let n = s.tokens.len().min(s.capitals.len());
-        bits.clear();
-        bits.resize(n.div_ceil(64), 0);
-        // Eight flags at a time: as bytes (0 or 1) in a little-endian u64, flag k
-        // is bit 8k; the multiplication moves bit 8k to bit 56 + k (no carries
-        // reach the top byte), and the shift leaves the eight bits in order.
-        let mut chunks = s.capitals[..n].chunks_exact(8);
-        let mut i = 0;
-        for c in &mut chunks {
-            let bytes: [u8; 8] = std::array::from_fn(|k| u8::from(c[k]));
-            let packed = u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-            bits[i / 64] |= packed << (i % 64);
-            i += 8;
-        }
-        for &c in chunks.remainder() {
-            if c {
-                bits[i / 64] |= 1 << (i % 64);
-            }
-            i += 1;
-        }
-        TokenBits(bits)
+    /// The capitalized tokens of `s` ([`Sentence::capitalized`]): its bits as
+    /// they are.
+    fn capitals(s: &Sentence<'b>) -> TokenBits<'b> {
+        TokenBits(s.capitals)
     }
 
     /// The tokens where a phrase of `set` starts (all where the set has no slot in
@@ -1029,7 +1009,8 @@ struct Scratch {
     tok_hits: Vec<TokHit>,
     hit_index: Vec<usize>,
     taken: Vec<bool>,
-    capitals: Vec<u64>,
+    /// The tokens where a defined name may be used ([`DefinedShapes::candidates`]).
+    candidates: Vec<u64>,
     /// The tokens where the collective rules, then the description rules, may
     /// start.
     openers: Vec<u64>,
@@ -1101,7 +1082,7 @@ fn in_sentence(
     let mut out: Vec<Mention> = std::mem::take(&mut scratch.found);
     debug_assert!(out.is_empty());
     out.reserve(8);
-    let capitals = TokenBits::capitals(s, &mut scratch.capitals);
+    let capitals = TokenBits::capitals(s);
     scratch.lists.clear();
     scratch.lists.resize(n, std::cell::Cell::new(0));
     let lists = &TokenLists {

@@ -49,9 +49,12 @@ pub struct Sentence<'a> {
     pub ids: WordIds<'a>,
     /// Whether each token is inside a quotation (asked for nearly every token).
     pub quoted: &'a [bool],
-    /// Whether each token's text starts with an uppercase letter (asked for nearly
-    /// every token by the name rules; see [`Sentence::capitalized`]).
-    pub capitals: &'a [bool],
+    /// Which tokens' texts start with an uppercase letter: bit `i % 64` of block
+    /// `i / 64` for token `i`, none past the last (asked for nearly every token
+    /// by the name rules; see [`Sentence::capitalized`]). As bits, the rules that
+    /// go from one capitalized token to the next read them as they are: a vector
+    /// of flags was packed into bits again for every sentence.
+    pub capitals: &'a [u64],
     /// Which paragraph (line) it belongs to.
     pub paragraph: usize,
     /// It stands on a boilerplate line ("Related: ...", a byline, a credit).
@@ -67,7 +70,9 @@ impl Sentence<'_> {
     /// False past the end.
     #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
-        self.capitals.get(i).copied().unwrap_or(false)
+        self.capitals
+            .get(i / 64)
+            .is_some_and(|b| b >> (i % 64) & 1 != 0)
     }
 
     /// Is token `i` a word that starts with an uppercase letter? False past the end.
@@ -76,12 +81,12 @@ impl Sentence<'_> {
         self.capitalized(i) && self.tokens[i].kind == text::TokenKind::Word
     }
 
-    /// The tokens that start with an uppercase letter, in order: eight flags
-    /// read at a time, and eight tokens without one passed by one test (most
-    /// tokens are lowercase; a loop over all of them asked each its flag).
+    /// The tokens that start with an uppercase letter, in order: from one set
+    /// bit of [`Sentence::capitals`] to the next (most tokens are lowercase; a
+    /// loop over all of them asked each its flag).
     pub fn capitalized_tokens(&self) -> CapitalizedTokens<'_> {
         CapitalizedTokens {
-            flags: self.capitals,
+            blocks: self.capitals,
             next: 0,
             base: 0,
             bits: 0,
@@ -91,12 +96,12 @@ impl Sentence<'_> {
 
 /// The iterator of [`Sentence::capitalized_tokens`].
 pub struct CapitalizedTokens<'a> {
-    flags: &'a [bool],
-    /// The first flag not read yet.
+    blocks: &'a [u64],
+    /// The first block not read yet.
     next: usize,
-    /// The token of the low byte of `bits`.
+    /// The token of the low bit of `bits`.
     base: usize,
-    /// The flags read but not yet given, a byte each (0 or 1), the first low.
+    /// The bits of the block read last not yet given.
     bits: u64,
 }
 
@@ -106,19 +111,11 @@ impl Iterator for CapitalizedTokens<'_> {
     #[inline]
     fn next(&mut self) -> Option<usize> {
         while self.bits == 0 {
-            let rest = self.flags.get(self.next..)?;
-            if rest.is_empty() {
-                return None;
-            }
-            let n = rest.len().min(8);
-            let mut eight = [0u8; 8];
-            for (byte, &flag) in eight.iter_mut().zip(&rest[..n]) {
-                *byte = u8::from(flag);
-            }
-            (self.base, self.next) = (self.next, self.next + n);
-            self.bits = u64::from_le_bytes(eight);
+            let &block = self.blocks.get(self.next)?;
+            (self.base, self.next) = (64 * self.next, self.next + 1);
+            self.bits = block;
         }
-        let k = (self.bits.trailing_zeros() / 8) as usize;
+        let k = self.bits.trailing_zeros() as usize;
         self.bits &= self.bits - 1;
         Some(self.base + k)
     }
@@ -255,6 +252,10 @@ pub struct DocEntities {
     /// The states among the entities that style themselves a kingdom or a
     /// sultanate ("Kingdom of Saudi Arabia"): what "the kingdom" may point back to.
     pub kingdoms: Vec<usize>,
+    /// How many entities were added marked `implicit` (an implied state or body,
+    /// kept only where an event refers to it): with none, the extractor has
+    /// nothing to drop and does not look for the mark on every entity.
+    pub implicit: usize,
     /// The entities by a hash of their ids ([`DocEntities::id_hash`]): the first
     /// entity of each hash, its id compared to tell a collision. (Keyed by the ids
     /// themselves, the map held a copy of every entity's id.)
@@ -333,8 +334,11 @@ pub struct SentenceBuffers {
     tokens: Vec<Token>,
     /// Their words' ids.
     ids: Vec<WordId>,
-    /// Whether each starts with an uppercase letter.
-    capitals: Vec<bool>,
+    /// Which start with an uppercase letter, by sentence ([`Sentence::capitals`]).
+    capitals: Vec<u64>,
+    /// Which start with an uppercase letter, for the whole document (bit `k % 64`
+    /// of block `k / 64` for token `k`), as the tokenizer finds them.
+    document_capitals: Vec<u64>,
     /// Whether each is inside a quotation.
     quoted: Vec<bool>,
     /// The sentences' phrase lengths ([`crate::lexicon::Vocabulary::phrase_tables`]).
@@ -361,6 +365,8 @@ pub fn prepare<'a>(
         span: Span,
         /// Its tokens in the document's.
         tokens: std::ops::Range<usize>,
+        /// Its blocks of capital flags in the document's.
+        capitals: std::ops::Range<usize>,
         /// Its phrase tables in the document's, and which sets match.
         lens: std::ops::Range<usize>,
         starts: std::ops::Range<usize>,
@@ -373,6 +379,7 @@ pub fn prepare<'a>(
         tokens,
         ids,
         capitals,
+        document_capitals,
         quoted,
         lens,
         starts,
@@ -389,6 +396,7 @@ pub fn prepare<'a>(
     tokens.clear();
     ids.clear();
     capitals.clear();
+    document_capitals.clear();
     quoted.clear();
     lens.clear();
     starts.clear();
@@ -399,7 +407,8 @@ pub fn prepare<'a>(
     let (lens_room, starts_room) = vocabulary.table_sizes(room);
     tokens.reserve(room);
     ids.reserve(room);
-    capitals.reserve(room);
+    capitals.reserve(room / 32 + spans.len());
+    document_capitals.reserve(room / 64 + 1);
     quoted.reserve(room);
     lens.reserve(lens_room);
     starts.reserve(starts_room);
@@ -424,7 +433,7 @@ pub fn prepare<'a>(
         vocabulary,
         buf,
         ids: std::mem::take(ids),
-        capitals: std::mem::take(capitals),
+        capitals: std::mem::take(document_capitals),
         ends,
     };
     for (span, on) in spans {
@@ -459,6 +468,8 @@ pub fn prepare<'a>(
             );
         }
         let boilerplate = line.1 || span.end <= headline;
+        let c0 = capitals.len();
+        sentence_bits(&sink.capitals, first..end, capitals);
         // The phrase tables, zeroed sentence by sentence (a few hundred bytes at
         // a time).
         let (l0, s0) = (lens.len(), starts.len());
@@ -470,6 +481,7 @@ pub fn prepare<'a>(
         drafts.push(Draft {
             span,
             tokens: first..end,
+            capitals: c0..capitals.len(),
             lens: l0..lens.len(),
             starts: s0..starts.len(),
             present,
@@ -484,7 +496,7 @@ pub fn prepare<'a>(
         ends,
         ..
     } = sink;
-    (*tokens, *ids, *capitals) = (toks, found_ids, found_capitals);
+    (*tokens, *ids, *document_capitals) = (toks, found_ids, found_capitals);
     // Only whole chars were pushed: the bytes are UTF-8 (checked, never lossy).
     *lower = String::from_utf8(buf)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -522,8 +534,8 @@ pub fn prepare<'a>(
                     &starts[d.starts],
                     d.present,
                 ),
-                quoted: &quoted[r.clone()],
-                capitals: &capitals[r],
+                quoted: &quoted[r],
+                capitals: &capitals[d.capitals],
                 paragraph: d.paragraph,
                 boilerplate: d.boilerplate,
                 dateline: clause::dateline_end(words),
@@ -541,7 +553,9 @@ struct WordSink<'s> {
     vocabulary: &'s crate::lexicon::Vocabulary,
     buf: Vec<u8>,
     ids: Vec<WordId>,
-    capitals: Vec<bool>,
+    /// Bit `k % 64` of block `k / 64`: token `k` of the document starts with a
+    /// capital.
+    capitals: Vec<u64>,
     ends: Vec<usize>,
 }
 
@@ -549,9 +563,37 @@ impl WordSink<'_> {
     /// Records a word pushed to `buf`.
     #[inline(always)]
     fn record(&mut self, (capital, id): (bool, WordId)) {
+        let k = self.ids.len();
+        if k.is_multiple_of(64) {
+            self.capitals.push(0);
+        }
+        if let Some(block) = self.capitals.last_mut() {
+            *block |= u64::from(capital) << (k % 64);
+        }
         self.ids.push(id);
-        self.capitals.push(capital);
         self.ends.push(self.buf.len());
+    }
+}
+
+/// Appends the capital flags of the document's tokens `tokens` (bit `k % 64` of
+/// block `k / 64` of `document` for token `k`) to `out` as blocks of the
+/// sentence's own: bit `i % 64` of block `i / 64` for its token `i`, none past
+/// its last. (Two blocks' halves each: a sentence starts anywhere in a block.)
+fn sentence_bits(document: &[u64], tokens: std::ops::Range<usize>, out: &mut Vec<u64>) {
+    let n = tokens.len();
+    let (base, shift) = (tokens.start / 64, tokens.start % 64);
+    let block = |j: usize| document.get(j).copied().unwrap_or(0);
+    for j in 0..n.div_ceil(64) {
+        let low = block(base + j) >> shift;
+        // (A shift by 64 is no shift: the high half is none when there is no shift.)
+        let high = if shift == 0 {
+            0
+        } else {
+            block(base + j + 1) << (64 - shift)
+        };
+        let left = n - 64 * j;
+        let mask = if left < 64 { (1 << left) - 1 } else { !0 };
+        out.push((low | high) & mask);
     }
 }
 
@@ -586,6 +628,14 @@ impl text::TokenSink for WordSink<'_> {
         self.buf.truncate(end);
         let id = self.vocabulary.id_of_medium(head, tail, len);
         self.record((head_capitals & 0x80 != 0, id));
+    }
+
+    /// Punctuation: no capital, its own lowercase, its id by its byte.
+    #[inline(always)]
+    fn one_byte(&mut self, b: u8) {
+        self.buf.push(b);
+        let id = self.vocabulary.id_of_byte(b);
+        self.record((false, id));
     }
 
     /// The rest: long words and words not in ASCII.
@@ -676,8 +726,22 @@ fn push_other_word(
 ) -> (bool, WordId) {
     let w = span.of(text);
     let start = buf.len();
+    if is_caseless_mark(w) {
+        // Its own lowercase, but for the curly apostrophe (see `push_lowercase`).
+        buf.extend_from_slice(if w == "’" { b"'" } else { w.as_bytes() });
+        return (false, vocabulary.id_of_bytes(&buf[start..]));
+    }
     push_lowercase(buf, w);
     (starts_uppercase(w), vocabulary.id_of_bytes(&buf[start..]))
+}
+
+/// Is this token one char of general punctuation, a currency sign or a mark for
+/// symbols (U+2000 to U+20FF: curly quotes, dashes, bullets, "€", "₹")? Most
+/// tokens that are not ASCII are: such a char has no case, so it is its own
+/// lowercase and no capital, told by its bytes (E2 80 80 to E2 83 BF) without
+/// the char-by-char lowercasing of [`push_lowercase`].
+fn is_caseless_mark(w: &str) -> bool {
+    matches!(w.as_bytes(), [0xE2, 0x80..=0x83, _])
 }
 
 /// Does this token's text start with an uppercase letter?
@@ -839,15 +903,18 @@ impl Extractor {
             .collect();
         events.extend(listed::find(&ctx, &taken));
         // Implied states and bodies stay only where an event is theirs or about them.
+        // (Without one, no entity has the mark: none is asked for it.)
         let mut entities = ents.list;
-        entities.retain_mut(|e| {
-            if e.attributes.remove("implicit").is_none() {
-                return true;
-            }
-            events
-                .iter()
-                .any(|ev| ev.actor == e.id || ev.targets.contains(&e.id))
-        });
+        if ents.implicit > 0 {
+            entities.retain_mut(|e| {
+                if e.attributes.remove("implicit").is_none() {
+                    return true;
+                }
+                events
+                    .iter()
+                    .any(|ev| ev.actor == e.id || ev.targets.contains(&e.id))
+            });
+        }
         out.events = events;
         out.links = links(&entities, &self.gazetteer);
         out.entities = entities;

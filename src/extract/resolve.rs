@@ -694,6 +694,7 @@ fn implied_affiliations(ents: &mut DocEntities, gazetteer: &Gazetteer) {
             let mut e = gazetteer.entity(entry);
             e.attributes.insert("implicit".into(), "true".into());
             ents.add(e);
+            ents.implicit += 1;
         }
     }
 }

@@ -2850,3 +2850,21 @@ fn round_twenty_seven_shapes() {
         },
     ]);
 }
+
+#[test]
+fn caseless_marks_are_their_own_lowercase() {
+    // What `push_other_word` takes as it is, `push_lowercase` would write the
+    // same (the curly apostrophe aside), and it starts with no capital.
+    for c in '\u{2000}'..='\u{20ff}' {
+        let w = c.to_string();
+        assert!(is_caseless_mark(&w), "{c:?}");
+        let mut lower = Vec::new();
+        push_lowercase(&mut lower, &w);
+        let want: &[u8] = if c == '’' { b"'" } else { w.as_bytes() };
+        assert_eq!(lower, want, "{c:?}");
+        assert!(!starts_uppercase(&w), "{c:?}");
+    }
+    for w in ["’s", "é", "\u{1ff}", "\u{2100}", "Ω", "—x"] {
+        assert!(!is_caseless_mark(w), "{w:?}");
+    }
+}
