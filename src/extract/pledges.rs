@@ -2580,9 +2580,11 @@ fn unattributed_government(ctx: &Context, si: usize, at: usize) -> Option<(Menti
     let s = &ctx.sentences[si];
     let j = government_subject_end(ctx, si, at);
     let kingdom = j >= 2 && matches!(s.words[j - 1].as_str(), "kingdom" | "sultanate");
+    // ("The state has also offered to buy the estate": the article's state.)
+    let state = j >= 2 && s.words[j - 1] == "state";
     if j < 2
         || s.words[j - 2] != "the"
-        || !(is_government_noun(&s.words[j - 1]) || kingdom)
+        || !(is_government_noun(&s.words[j - 1]) || kingdom || state)
         || ctx.mention_ending(si, j).is_some()
     {
         return None;
@@ -2657,7 +2659,9 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         "forces" if s.words[j - 2] == "armed" => {
             matches!(det, "his" | "her" | "the" | "its" | "their")
         }
-        "kingdom" | "country" | "republic" | "city-state" => matches!(det, "the" | "his" | "her"),
+        "kingdom" | "country" | "republic" | "city-state" | "state" => {
+            matches!(det, "the" | "his" | "her")
+        }
         _ => false,
     };
     // "SADC executive secretary Elias Magosi said the secretariat would": a body's
@@ -2736,7 +2740,10 @@ fn home_government<'a>(ctx: &Context<'a>, si: usize, at: usize) -> Option<(&'a M
         && !a.contains_key("country")
         && !a.contains_key("org")
         && !envoy
-        && !matches!(noun, "kingdom" | "country" | "republic" | "city-state");
+        && !matches!(
+            noun,
+            "kingdom" | "country" | "republic" | "city-state" | "state"
+        );
     let state = state.or(ctx.ents.dateline_state.filter(|_| stateless))?;
     // "the kingdom, Turkish officials said": only a kingdom's own.
     if noun == "kingdom" && !ctx.ents.kingdoms.contains(&state) {

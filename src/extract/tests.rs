@@ -2843,6 +2843,18 @@ fn round_twenty_seven_shapes() {
             not: &["statement Lithuania"],
         },
         Case {
+            name: "'the state' is the article's state, or the speaker's",
+            text: "OSLO - Norway raised its Svalbard budget. The state has also offered to buy the last privately owned estate on the islands.",
+            want: &["pledge Norway"],
+            not: &[],
+        },
+        Case {
+            name: "'the state' in a state spokeswoman's words is her state",
+            text: "Iran's government spokeswoman Fatemeh Mohajerani said on Sunday that the state would add 10 million people to its food-coupon scheme.",
+            want: &["pledge Iran"],
+            not: &[],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
