@@ -630,11 +630,21 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
         ) || lx.threat_verbs.match_at(&s.ids, k).is_some()
         {
             let mut t = k + 1;
-            // "agreed in principle to lend": a reservation, still a commitment.
-            if s.words.get(t).is_some_and(|w| w == "in")
-                && s.words.get(t + 1).is_some_and(|w| w == "principle")
+            // "agreed in principle to lend": a reservation, still a commitment
+            // (also quoted: 'had agreed "in principle" not to').
+            let quote = |i: usize| {
+                s.tokens
+                    .get(i)
+                    .is_some_and(|tk| tk.kind == TokenKind::Quote)
+            };
+            let open = usize::from(quote(t));
+            if s.words.get(t + open).is_some_and(|w| w == "in")
+                && s.words.get(t + open + 1).is_some_and(|w| w == "principle")
             {
-                t += 2;
+                t += open + 2;
+                if open == 1 && quote(t) {
+                    t += 1;
+                }
             }
             while t < n && t < k + 5 && s.words[t] != "to" && ctx.is_time_word(si, t) {
                 t += 1;
@@ -3106,11 +3116,22 @@ fn pledge(
     // "agreed not to deploy", "pledged not to": a commitment to refrain, whatever
     // the action.
     let refrains = (from..cue.object.min(n)).any(|k| {
+        // ("agreed in principle not to", 'agreed "in principle" not to'.)
+        let mut b = k;
+        if b >= 1 && s.tokens[b - 1].kind == TokenKind::Quote {
+            b -= 1;
+        }
+        if b >= 2 && s.words[b - 1] == "principle" && s.words[b - 2] == "in" {
+            b -= 2;
+            if b >= 1 && s.tokens[b - 1].kind == TokenKind::Quote {
+                b -= 1;
+            }
+        }
         s.words[k] == "not"
             && s.words.get(k + 1).is_some_and(|w| w == "to")
-            && k >= 1
+            && b >= 1
             && matches!(
-                s.words[k - 1].as_str(),
+                s.words[b - 1].as_str(),
                 "agreed"
                     | "agrees"
                     | "pledged"

@@ -2855,6 +2855,12 @@ fn round_twenty_seven_shapes() {
             not: &[],
         },
         Case {
+            name: "'agreed in principle' quoted, and 'agreed in principle not to' is a restraint",
+            text: "Jakarta had agreed \"in principle\" to build a plant. Kenya agreed in principle not to raise tariffs.",
+            want: &["pledge Indonesia", "pledge Kenya"],
+            not: &["pledge? Kenya"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
