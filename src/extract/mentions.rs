@@ -2147,7 +2147,11 @@ fn opening_collective(s: &Sentence, i: usize, lexicon: &Lexicon) -> Option<usize
     if s.words.get(end).is_some_and(|w| w == "and") {
         end = collective_end(s, end + 1, lexicon)?;
     }
-    // Givers only: "Leaders pledged" is a summit's own body (`summit_collective`).
+    // Givers only: "Leaders pledged" and "Member states commit" are a summit's own
+    // body (`summit_collective`).
+    if lexicon.summit_collectives.match_at(&s.ids, i) == Some(end - i) {
+        return None;
+    }
     let giver = matches!(
         s.words[end - 1].as_str(),
         "donors"

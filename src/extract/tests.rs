@@ -2861,6 +2861,12 @@ fn round_twenty_seven_shapes() {
             not: &["pledge? Kenya"],
         },
         Case {
+            name: "a summit's member states commit for its body, in the present tense too",
+            text: "ABUJA - ECOWAS leaders met on Sunday. Member states commit to pay their arrears by June.",
+            want: &["pledge ECOWAS"],
+            not: &["pledge Member states"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
