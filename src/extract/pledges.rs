@@ -35,6 +35,22 @@ struct Cue {
     negated: bool,
 }
 
+impl Cue {
+    /// A cue at token `at` for the action at `object`, of no modal, hedge or
+    /// negation, its committer found as the subject.
+    fn plain(at: usize, object: usize) -> Cue {
+        Cue {
+            at,
+            object,
+            future: false,
+            hedged: false,
+            agent: None,
+            affiliation: false,
+            negated: false,
+        }
+    }
+}
+
 /// Finds the pledges of a document (firm, conditional, hedged and negated alike;
 /// the modality says which).
 pub fn find(ctx: &Context) -> Vec<Event> {
@@ -498,13 +514,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 };
                 for m in agents {
                     out.push(Cue {
-                        at: k,
-                        object,
-                        future: false,
-                        hedged: false,
                         agent: Some((m.sentence, m.first)),
-                        affiliation: false,
-                        negated: false,
+                        ..Cue::plain(k, object)
                     });
                 }
                 k += 1;
@@ -596,28 +607,15 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                     .and_then(|m| Some((m, action(m)?)));
                 if let Some((m, object)) = bound {
                     out.push(Cue {
-                        at: k,
-                        object,
-                        future: false,
-                        hedged: false,
                         agent: Some((m.sentence, m.first)),
-                        affiliation: false,
-                        negated: false,
+                        ..Cue::plain(k, object)
                     });
                     k = object;
                     continue;
                 }
             }
             if !is_noun_use(ctx, si, k) {
-                out.push(Cue {
-                    at: k,
-                    object: k + len,
-                    future: false,
-                    hedged: false,
-                    agent: None,
-                    affiliation: false,
-                    negated: false,
-                });
+                out.push(Cue::plain(k, k + len));
                 k += len;
                 continue;
             }
@@ -708,15 +706,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                         && verb_after_modal_at(ctx, si, v))
                     || agreed_thing())
             {
-                out.push(Cue {
-                    at: k,
-                    object: v,
-                    future: false,
-                    hedged: false,
-                    agent: None,
-                    affiliation: false,
-                    negated: false,
-                });
+                out.push(Cue::plain(k, v));
                 k = v;
                 continue;
             }
@@ -760,13 +750,8 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 || pledges_named(ctx, si, j)
         }) {
             out.push(Cue {
-                at: k,
-                object: k + len,
-                future: false,
-                hedged: false,
                 agent: participle_subject(ctx, si, k).map(|m| (m.sentence, m.first)),
-                affiliation: false,
-                negated: false,
+                ..Cue::plain(k, k + len)
             });
             k += 1;
             continue;
@@ -791,13 +776,9 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                 action_after_modal(ctx, si, k + len).or_else(|| vowed_action(ctx, si, k, k + len));
             if let Some(obj) = obj {
                 out.push(Cue {
-                    at: k,
-                    object: obj,
                     future: true,
                     hedged,
-                    agent: None,
-                    affiliation: false,
-                    negated: false,
+                    ..Cue::plain(k, obj)
                 });
                 k = obj;
                 continue;
@@ -855,15 +836,7 @@ fn quoted_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
                     | "also"
             )
     });
-    verb_group.then_some(Cue {
-        at: open + 1,
-        object: v,
-        future: false,
-        hedged: false,
-        agent: None,
-        affiliation: false,
-        negated: false,
-    })
+    verb_group.then_some(Cue::plain(open + 1, v))
 }
 
 /// The texts states and bodies sign ("an agreement", "a declaration of intent",
@@ -948,13 +921,8 @@ fn signed_to_act(ctx: &Context, si: usize, k: usize) -> Option<(Cue, Option<Cue>
         return None;
     }
     let cue = |agent: Option<(usize, usize)>| Cue {
-        at: k,
-        object: v,
-        future: false,
-        hedged: false,
         agent,
-        affiliation: false,
-        negated: false,
+        ..Cue::plain(k, v)
     };
     let partner = (t..to)
         .find(|&i| s.words[i] == "with")
@@ -1010,13 +978,8 @@ fn declared_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         })
     };
     let cue = |at: usize, agent: Option<(usize, usize)>| Cue {
-        at,
-        object,
-        future: false,
-        hedged: false,
         agent,
-        affiliation: false,
-        negated: false,
+        ..Cue::plain(at, object)
     };
     match s.words[k - 1].as_str() {
         "its" | "their" | "his" | "her" => {
@@ -1259,13 +1222,8 @@ fn named_commitment(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         return None;
     }
     let cue = |at: usize, object: usize, agent: &Mention| Cue {
-        at,
-        object,
-        future: false,
-        hedged: false,
         agent: Some((agent.sentence, agent.first)),
-        affiliation: false,
-        negated: false,
+        ..Cue::plain(at, object)
     };
     let after_of = |j: usize| {
         if s.words.get(j).is_some_and(|w| w == "of" || w == "to") {
@@ -1882,15 +1840,7 @@ fn made_pledges(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
     {
         return None;
     }
-    Some(Cue {
-        at: k,
-        object: noun + 1,
-        future: false,
-        hedged: false,
-        agent: None,
-        affiliation: false,
-        negated: false,
-    })
+    Some(Cue::plain(k, noun + 1))
 }
 
 /// "Germany made the largest single pledge, announcing €180 million": a
@@ -2002,13 +1952,9 @@ fn with_actor_to_act(ctx: &Context, si: usize, with: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue {
-        at: with,
-        object: to + 1,
         future: true,
-        hedged: false,
         agent: Some((m.sentence, m.first)),
-        affiliation: false,
-        negated: false,
+        ..Cue::plain(with, to + 1)
     })
 }
 
