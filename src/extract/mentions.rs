@@ -1594,6 +1594,13 @@ fn in_sentence(
         let mut possessor = None;
         if let Some(k) = (i..run_end).find(|&k| s.words[k] == "'s") {
             possessor = tok_hits.at(i).filter(|t| t.end == k).map(|t| t.hit.entry);
+            // "the People's Bank of China", "People's Liberation Army": a known name
+            // that runs past its own "'s" is the gazetteer's (step 3), not a
+            // possessor and a new body after it ("Bank of China").
+            if let Some(known) = tok_hits.at(i).filter(|t| t.end > k + 1) {
+                pos = known.end;
+                continue;
+            }
             if possessor.is_none() {
                 run_end = k;
             } else {

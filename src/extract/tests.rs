@@ -2867,6 +2867,12 @@ fn round_twenty_seven_shapes() {
             not: &["pledge Member states"],
         },
         Case {
+            name: "a known name that runs past its own 's is one body, not a possessor and another",
+            text: "Rates fell after the People's Bank of China said it would cut rates. The People's Liberation Army said it would hold drills.",
+            want: &["pledge People's Bank of China", "pledge People's Liberation Army"],
+            not: &["pledge Bank of China", "pledge Liberation Army"],
+        },
+        Case {
             name: "welcoming a ceasefire is a hope; welcoming refugees is a commitment; taking time is neither",
             text: "He said the EU would welcome a ceasefire. Canada will welcome 20,000 Afghan refugees. Analysts said Jordan's plan would take time.",
             want: &["pledge Canada"],
