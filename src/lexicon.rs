@@ -1062,6 +1062,7 @@ impl Lexicon {
         };
         let pledge_cue_words: Vec<String> = crate::extract::CUE_WORDS
             .iter()
+            .chain(crate::extract::GIVING_PARTICIPLES)
             .map(|w| w.to_string())
             .chain(firsts(&cues.commitment_verbs))
             .chain(firsts(&cues.threat_verbs))

@@ -31,7 +31,7 @@ use crate::model::{Document, Entity, EntityKind, Event};
 use crate::text::{self, Quotation, Span, Token};
 pub(crate) use dates::date_words;
 pub(crate) use mentions::{collective_opener_words, name_list_words, DESCRIPTION_OPENERS};
-pub(crate) use pledges::CUE_WORDS;
+pub(crate) use pledges::{CUE_WORDS, GIVING_PARTICIPLES};
 pub(crate) use statements::NAMING_VERBS;
 use std::path::Path;
 pub use word::Word;

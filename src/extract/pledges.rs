@@ -298,8 +298,9 @@ fn gapped<'a>(ctx: &Context<'a>, si: usize, cue: &Cue) -> Vec<(Cue, &'a Mention)
 }
 
 /// Participles that give after "with" in a sentence of the future ("with France
-/// paying the rest"); each is in [`CUE_WORDS`] too.
-const GIVING_PARTICIPLES: &[&str] = &[
+/// paying the rest"). They start cues as [`CUE_WORDS`] do: the lexicon's cue
+/// filter takes both lists.
+pub(crate) const GIVING_PARTICIPLES: &[&str] = &[
     "paying",
     "helping",
     "providing",
@@ -319,18 +320,9 @@ const GIVING_PARTICIPLES: &[&str] = &[
 /// that a new rule in `cues` (or in what it calls for every token) tests must be
 /// added here.
 pub(crate) const CUE_WORDS: &[&str] = &[
-    // `cues`: participles after "with" (the giving ones of `GIVING_PARTICIPLES`
-    // first), and ", with X to" an action.
+    // `cues`: participles after "with" (and the giving ones of
+    // `GIVING_PARTICIPLES`), and ", with X to" an action.
     "with",
-    "paying",
-    "helping",
-    "providing",
-    "supplying",
-    "funding",
-    "financing",
-    "contributing",
-    "covering",
-    "donating",
     "offering",
     "promising",
     "pledging",
@@ -589,11 +581,7 @@ fn cues(ctx: &Context, si: usize) -> Vec<Cue> {
                         a += 1;
                     }
                     // ("commits the bloc to sending a technical mission")
-                    let gerund = s
-                        .words
-                        .get(a)
-                        .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !s.capitalized(a));
-                    (bare_verb_at(ctx, si, a) || gerund).then_some(a)
+                    (bare_verb_at(ctx, si, a) || gerund_at(s, a)).then_some(a)
                 };
                 // (The committed may hold its article: "commits the bloc to".)
                 let bound = ctx
@@ -807,11 +795,7 @@ fn quoted_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
         return None;
     }
     let v = k + 3;
-    let gerund = s
-        .words
-        .get(v)
-        .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !s.capitalized(v));
-    if action_at(ctx, si, v).is_none() && !gerund {
+    if action_at(ctx, si, v).is_none() && !gerund_at(s, v) {
         return None;
     }
     // The opening mark, a few words back, and nothing but the verb group inside.
@@ -837,6 +821,14 @@ fn quoted_readiness(ctx: &Context, si: usize, k: usize) -> Option<Cue> {
             )
     });
     verb_group.then_some(Cue::plain(open + 1, v))
+}
+
+/// Is token `i` a lowercase gerund ("sending", "raising") that an action may take
+/// after "to" ("commits the bloc to sending", "remains committed to raising")?
+fn gerund_at(s: &Sentence, i: usize) -> bool {
+    s.words
+        .get(i)
+        .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !s.capitalized(i))
 }
 
 /// The texts states and bodies sign ("an agreement", "a declaration of intent",
@@ -3030,15 +3022,16 @@ fn pledge(
             from = from.max(close + 1);
         }
     }
-    // "ruled out sending soldiers but offered to help with demining": a predicate
-    // coordinated right before the cue has its own polarity.
+    // "did not sign the deal and pledged to review it": a predicate coordinated
+    // right before the cue has its own polarity.
     let verb_group = start_of_verb_group(ctx, si, cue.at);
-    if verb_group > from && matches!(s.words[verb_group - 1].as_str(), "but" | "and") {
+    if verb_group > from && s.words[verb_group - 1] == "and" {
         from = verb_group;
     }
-    // "declined to commit personnel but said it would keep funding", "will not put
-    // troops in but will act as the logistics base": a refusal before "but" is
-    // not the polarity of what follows it.
+    // "ruled out sending soldiers but offered to help with demining", "declined to
+    // commit personnel but said it would keep funding", "will not put troops in
+    // but will act as the logistics base": a refusal before "but" is not the
+    // polarity of what follows it.
     if let Some(but) = (from..cue.at.min(n)).rev().find(|&k| s.words[k] == "but") {
         from = but + 1;
     }
